@@ -1,0 +1,176 @@
+/**
+ * Members → Chat identities. List output names people only as users/{numeric id} (reference §3), so emails
+ * are resolved first: the Admin SDK Directory in ONE bulk lookup; for emails it doesn't know (people outside
+ * the organisation) or when the caller has no directory access, members.get with the email alias in each
+ * target space, which answers "present?" and the canonical name at once.
+ *
+ * Choices: adding a user the directory marks suspended is HELD (restore the account first); removing one
+ * goes ahead. A plain email that the directory knows as a group, or group: on a person, is INVALID.
+ */
+import { explain, httpNote, replyError, thrownError } from './apiErrors';
+import type { Intent, Membership, RowOutcome } from './model';
+import type { ApiError, ChatGateway, Directory, DirectoryEntry, MemberCall } from './ports';
+import { memberLabel } from './refs';
+import { sendReads } from './sending';
+import { memberNameOf, type SpaceSnapshot } from './snapshot';
+import { spaceLabel, type SpaceInfo } from './spaces';
+
+export interface ResolvedMember {
+  kind: 'user' | 'group' | 'app';
+  /** Canonical users/{id} or groups/{id}; null while only the email is known (or for the app). */
+  name: string | null;
+  /** Lower-case email when the row gave one. */
+  email: string | null;
+  /** How Details name the member: the email, the id, or "the Chat app". */
+  label: string;
+  /** What members.get by alias found: undefined = not asked (use the snapshot), null = not in the space. */
+  probed?: Membership | null;
+}
+
+export interface SpaceTarget { intent: Intent; space: SpaceInfo }
+export interface Target extends SpaceTarget { member: ResolvedMember }
+
+export interface Resolved { targets: Target[]; outcomes: RowOutcome[] }
+
+interface DirectoryView { entries: Map<string, DirectoryEntry>; failure: ApiError | null }
+
+function lookUp(directory: Directory, emails: string[]): DirectoryView {
+  if (emails.length === 0) return { entries: new Map(), failure: null };
+  try {
+    const result = directory.lookup(emails);
+    return result.ok ? { entries: result.value, failure: null } : { entries: new Map(), failure: result.error };
+  } catch (thrown) {
+    return { entries: new Map(), failure: thrownError(thrown) };
+  }
+}
+
+function groupNotFound(email: string, failure: ApiError | null): string {
+  const base = `The group ${email} was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API).`;
+  return failure ? `${base} ${httpNote(failure)}` : base;
+}
+
+function resolveMember(target: SpaceTarget, view: DirectoryView): ResolvedMember | RowOutcome {
+  const { intent } = target;
+  const ref = intent.member;
+  const sheetRow = intent.sheetRow;
+  const label = memberLabel(ref);
+  switch (ref.kind) {
+    case 'userId': return { kind: 'user', name: ref.name, email: null, label };
+    case 'groupId': return { kind: 'group', name: ref.name, email: null, label };
+    case 'app': return { kind: 'app', name: null, email: null, label };
+    case 'groupEmail': {
+      const entry = view.entries.get(ref.email);
+      if (!entry) return { sheetRow, status: 'ERROR', details: groupNotFound(ref.email, view.failure) };
+      if (entry.kind === 'user') {
+        return { sheetRow, status: 'INVALID', details: `${ref.email} is a person, not a group: remove "group:" from the Member cell.` };
+      }
+      return { kind: 'group', name: entry.name, email: ref.email, label };
+    }
+    case 'userEmail': {
+      const entry = view.entries.get(ref.email);
+      if (!entry) return { kind: 'user', name: null, email: ref.email, label };
+      if (entry.kind === 'group') {
+        return { sheetRow, status: 'INVALID', details: `${ref.email} is a Google Group: write group:${ref.email} in the Member cell.` };
+      }
+      if (entry.suspended && intent.action === 'add') {
+        return { sheetRow, status: 'HELD', details: `${ref.email} is suspended in your Google Workspace directory: restore the account first, or delete this row.` };
+      }
+      return { kind: 'user', name: entry.name, email: ref.email, label };
+    }
+  }
+}
+
+/**
+ * One Directory lookup for every email of the roster (and the caller's, to know their users/{id} for the
+ * self-removal guard). Returns the caller's canonical name when the directory knows it.
+ */
+export function resolveWithDirectory(
+  directory: Directory, pairs: readonly SpaceTarget[], callerEmail: string,
+): Resolved & { callerName: string | null } {
+  const emails = new Set<string>();
+  for (const { intent } of pairs) {
+    if (intent.member.kind === 'userEmail' || intent.member.kind === 'groupEmail') emails.add(intent.member.email);
+  }
+  const caller = callerEmail.trim().toLowerCase();
+  if (emails.size > 0 && caller) emails.add(caller);
+  const view = lookUp(directory, [...emails]);
+  const targets: Target[] = [];
+  const outcomes: RowOutcome[] = [];
+  for (const pair of pairs) {
+    const member = resolveMember(pair, view);
+    if ('status' in member) outcomes.push(member);
+    else targets.push({ ...pair, member });
+  }
+  const callerEntry = caller ? view.entries.get(caller) : undefined;
+  return { targets, outcomes, callerName: callerEntry?.kind === 'user' ? callerEntry.name : null };
+}
+
+/**
+ * Targets whose presence only members.get can tell: users known by email only, the app, and users the
+ * snapshot doesn't show in a space whose invitations Google wouldn't list (admin access) — without that
+ * get, an invited person would be re-created (a wasted write and a 409) on every run.
+ */
+function needsProbe(target: Target, snapshots: ReadonlyMap<string, SpaceSnapshot>): boolean {
+  const { member } = target;
+  if (member.kind === 'app') return true;
+  if (member.kind !== 'user') return false;
+  if (member.name === null) return true;
+  const snapshot = snapshots.get(target.space.name);
+  return snapshot !== undefined && !snapshot.invitedListed && !snapshot.members.has(member.name);
+}
+
+type GetCall = Extract<MemberCall, { method: 'get' }>;
+
+function probeCall(target: Target, useAdminAccess: boolean): GetCall {
+  if (target.member.kind === 'app') {
+    // Admin access can't read app memberships (reference §8): the app is always asked about as the user.
+    return { method: 'get', name: `${target.space.name}/members/app` };
+  }
+  const { email, name } = target.member;
+  const segment = email ?? (name ?? '').slice('users/'.length);
+  const call: GetCall = { method: 'get', name: `${target.space.name}/members/${segment}` };
+  if (useAdminAccess) call.useAdminAccess = true;
+  return call;
+}
+
+function probed(target: Target, membership: Membership | null): Target {
+  const name = target.member.kind === 'user' && membership ? memberNameOf(membership) : target.member.name;
+  return { ...target, member: { ...target.member, name, probed: membership } };
+}
+
+/** members.get (by email alias where needed), one per (space, member), batched; fills `member.probed` and the canonical name. */
+export function probeByAlias(
+  chat: ChatGateway, targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
+): Resolved {
+  const calls: GetCall[] = [];
+  const callIndex = new Map<string, number>();
+  for (const target of targets) {
+    if (!needsProbe(target, snapshots)) continue;
+    const call = probeCall(target, useAdminAccess);
+    if (!callIndex.has(call.name)) {
+      callIndex.set(call.name, calls.length);
+      calls.push(call);
+    }
+  }
+  const replies = sendReads(chat, calls);
+  const resolved: Target[] = [];
+  const outcomes: RowOutcome[] = [];
+  for (const target of targets) {
+    const index = needsProbe(target, snapshots) ? callIndex.get(probeCall(target, useAdminAccess).name) : undefined;
+    const reply = index === undefined ? undefined : replies[index];
+    if (!reply) {
+      resolved.push(target);
+    } else if (reply.code >= 200 && reply.code <= 299) {
+      const membership = reply.membership ?? null;
+      resolved.push(probed(target, membership && membership.state !== 'NOT_A_MEMBER' ? membership : null));
+    } else if (reply.code === 404) {
+      resolved.push(probed(target, null));
+    } else {
+      outcomes.push({
+        sheetRow: target.intent.sheetRow, status: 'ERROR',
+        details: explain(replyError(reply), `Could not check whether ${target.member.label} is in ${spaceLabel(target.space)}:`),
+      });
+    }
+  }
+  return { targets: resolved, outcomes };
+}

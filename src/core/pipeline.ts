@@ -1,0 +1,86 @@
+/**
+ * Rows → outcomes, one arrow after another (DESIGN.md §1): validate, resolve spaces, resolve identities,
+ * snapshot, probe, plan, then preview or run. Every row leaves with exactly one outcome; a row that fails
+ * at one arrow doesn't reach the next, and the other rows go on.
+ */
+import { probeByAlias, resolveWithDirectory, type SpaceTarget, type Target } from './identities';
+import type { RosterRow, RowOutcome } from './model';
+import { planTargets, previewOutcome } from './plan';
+import type { ChatGateway, Directory } from './ports';
+import { spaceKey } from './refs';
+import { runOperations } from './run';
+import { takeSnapshots, type SpaceSnapshot } from './snapshot';
+import { resolveSpaces, spaceTypeProblem, type SpaceInfo } from './spaces';
+import { validateRows } from './validate';
+import type { RunMode } from '../shared/report';
+
+export interface RunOptions {
+  /** Send useAdminAccess=true (the administrator turned admin access on). */
+  useAdminAccess: boolean;
+  /** The account running Chat Roster (lower-case): never removed. */
+  callerEmail: string;
+  /** Its users/{id} when the adapter knows it; otherwise learned from the directory when possible. */
+  callerName?: string;
+}
+
+export interface PipelineDeps {
+  chat: ChatGateway;
+  directory: Directory;
+  options: RunOptions;
+}
+
+function targetSpaces(targets: readonly SpaceTarget[]): SpaceInfo[] {
+  const spaces = new Map<string, SpaceInfo>();
+  for (const { space } of targets) if (!spaces.has(space.name)) spaces.set(space.name, space);
+  return [...spaces.values()];
+}
+
+/** Appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
+export function collectOutcomes(rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[]): void {
+  const { chat, directory, options } = deps;
+  const admin = options.useAdminAccess;
+
+  const { intents, invalid } = validateRows(rows);
+  outcomes.push(...invalid);
+
+  const spaces = resolveSpaces(chat, intents.map((intent) => intent.space), admin);
+  const pairs: SpaceTarget[] = [];
+  for (const intent of intents) {
+    const resolved = spaces.get(spaceKey(intent.space));
+    if (!resolved || !resolved.ok) {
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'ERROR', details: resolved ? resolved.details : 'The space could not be resolved.' });
+      continue;
+    }
+    const problem = spaceTypeProblem(intent, resolved.space);
+    if (problem) outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
+    else pairs.push({ intent, space: resolved.space });
+  }
+
+  const identified = resolveWithDirectory(directory, pairs, options.callerEmail);
+  outcomes.push(...identified.outcomes);
+
+  const listings = takeSnapshots(chat, targetSpaces(identified.targets), admin);
+  const snapshots = new Map<string, SpaceSnapshot>();
+  const listed: Target[] = [];
+  for (const target of identified.targets) {
+    const listing = listings.get(target.space.name);
+    if (!listing || !listing.ok) {
+      outcomes.push({ sheetRow: target.intent.sheetRow, status: 'ERROR', details: listing ? listing.details : 'The space could not be listed.' });
+      continue;
+    }
+    snapshots.set(target.space.name, listing.snapshot);
+    listed.push(target);
+  }
+
+  const probed = probeByAlias(chat, listed, snapshots, admin);
+  outcomes.push(...probed.outcomes);
+
+  const plan = planTargets(probed.targets, {
+    snapshots,
+    callerEmail: options.callerEmail,
+    callerName: options.callerName ?? identified.callerName,
+    useAdminAccess: admin,
+  });
+  outcomes.push(...plan.outcomes);
+  outcomes.push(...(mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(chat, plan.operations)));
+}

@@ -1,0 +1,243 @@
+/**
+ * Desired vs current → one operation per row, with its reason (DESIGN.md §1 "snapshot, then diff").
+ * Pure: no call to Google. An INVITED member counts as present; a member with another role is patched,
+ * never re-created; a Manager or Owner is created, then patched (role can't be set on create).
+ * Guards (DESIGN.md §6) turn removals into HELD: the Chat app, the account running Chat Roster, and the
+ * last Owner of a space (owners are counted after the removals and demotions planned before, in row order).
+ */
+import type { ApiRole, Membership, RowOutcome } from './model';
+import { API_ROLE, roleLabel } from './roles';
+import type { SpaceSnapshot } from './snapshot';
+import { spaceLabel } from './spaces';
+import type { ResolvedMember, Target } from './identities';
+
+export type Operation =
+  | {
+      kind: 'create'; sheetRow: number; parent: string; membership: Membership;
+      /** members.get name to confirm a 409 (email alias or id); null for groups (no alias exists). */
+      confirmName: string | null;
+      /** Patched after the create when it isn't plain Member; null for groups and the app. */
+      role: ApiRole | null;
+      memberKind: ResolvedMember['kind'];
+      useAdminAccess: boolean;
+    }
+  | { kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean }
+  | { kind: 'delete'; sheetRow: number; name: string; invited: boolean; useAdminAccess: boolean };
+
+export interface Plan {
+  operations: Operation[];
+  /** Rows that need no call: UNCHANGED, HELD, or INVALID found only after resolution. */
+  outcomes: RowOutcome[];
+}
+
+export interface PlanContext {
+  /** Snapshots of the spaces that could be listed (rows of other spaces are already ERROR). */
+  snapshots: ReadonlyMap<string, SpaceSnapshot>;
+  callerEmail: string;
+  callerName: string | null;
+  useAdminAccess: boolean;
+}
+
+const JOIN_LATER = 'can be set once they have joined: run again then';
+
+function currentMembership(target: Target, snapshot: SpaceSnapshot | undefined): Membership | null {
+  const { member } = target;
+  if (member.probed !== undefined) return member.probed;
+  return member.name ? snapshot?.members.get(member.name) ?? null : null;
+}
+
+/** Same member and space reached by two rows written differently (email on one, users/ID on the other). */
+function targetKey(target: Target): string {
+  const { member } = target;
+  return `${target.space.name}\u0000${member.name ?? member.email ?? member.kind}`;
+}
+
+/** The server's membership name (reference §3: take names from list/get output), else the documented form. */
+function membershipName(target: Target, current: Membership): string {
+  if (current.name) return current.name;
+  const id = target.member.name ?? `users/${target.member.email ?? 'app'}`;
+  return `${target.space.name}/members/${id.slice(id.indexOf('/') + 1)}`;
+}
+
+function createOperation(target: Target, context: PlanContext): Operation {
+  const { member, space, intent } = target;
+  const isApp = member.kind === 'app';
+  const membership: Membership = member.kind === 'group'
+    ? { groupMember: { name: member.name ?? '' } }
+    : { member: { name: isApp ? 'users/app' : member.name ?? `users/${member.email}`, type: isApp ? 'BOT' : 'HUMAN' } };
+  let confirmName: string | null = null;
+  if (isApp) confirmName = `${space.name}/members/app`;
+  else if (member.kind === 'user') confirmName = `${space.name}/members/${member.email ?? (member.name ?? '').slice('users/'.length)}`;
+  return {
+    kind: 'create', sheetRow: intent.sheetRow, parent: space.name, membership, confirmName,
+    role: member.kind === 'user' && intent.role !== API_ROLE.Member ? intent.role : null,
+    memberKind: member.kind,
+    // Admin access can't create app memberships (reference §6, §9).
+    useAdminAccess: context.useAdminAccess && !isApp,
+  };
+}
+
+/** Owners (ROLE_MANAGER) per space, JOINED people only, updated as removals and demotions are planned. */
+class OwnerLedger {
+  private readonly owners = new Map<string, Set<string>>();
+
+  constructor(private readonly snapshots: ReadonlyMap<string, SpaceSnapshot>) {}
+
+  private of(space: string): Set<string> {
+    let set = this.owners.get(space);
+    if (!set) {
+      set = new Set();
+      for (const [name, membership] of this.snapshots.get(space)?.members ?? []) {
+        if (membership.role === API_ROLE.Owner && membership.state !== 'INVITED' && membership.member?.type !== 'BOT') set.add(name);
+      }
+      this.owners.set(space, set);
+    }
+    return set;
+  }
+
+  /** Takes `name` off the space's owners unless that would leave none; false = held. */
+  release(space: string, name: string | null): boolean {
+    const owners = this.of(space);
+    const others = name !== null && owners.has(name) ? owners.size - 1 : owners.size;
+    if (others < 1) return false;
+    if (name !== null) owners.delete(name);
+    return true;
+  }
+}
+
+function isCaller(member: ResolvedMember, context: PlanContext): boolean {
+  const email = context.callerEmail.trim().toLowerCase();
+  return (email !== '' && member.email === email) || (context.callerName !== null && member.name === context.callerName);
+}
+
+function lastOwner(target: Target, doing: string): string {
+  return `${target.member.label} is the only Owner of ${spaceLabel(target.space)}: make someone else Owner before ${doing}, then run again.`;
+}
+
+function planAdd(target: Target, current: Membership | null, context: PlanContext, owners: OwnerLedger): Operation | RowOutcome {
+  const { member, intent } = target;
+  const sheetRow = intent.sheetRow;
+  if (!current) return createOperation(target, context);
+  if (member.kind === 'group') return { sheetRow, status: 'UNCHANGED', details: 'The group is already in the space' };
+  if (member.kind === 'app') return { sheetRow, status: 'UNCHANGED', details: 'The Chat app is already in the space' };
+  const wanted = intent.role ?? API_ROLE.Member;
+  const role = current.role || API_ROLE.Member;
+  if (current.state === 'INVITED') {
+    const note = wanted === API_ROLE.Member ? '' : ` (the role ${roleLabel(wanted)} ${JOIN_LATER})`;
+    return { sheetRow, status: 'UNCHANGED', details: `Already invited; waiting for them to accept${note}` };
+  }
+  if (role === wanted) return { sheetRow, status: 'UNCHANGED', details: `Already a member as ${roleLabel(role)}` };
+  if (role === API_ROLE.Owner && !owners.release(target.space.name, member.name)) {
+    return { sheetRow, status: 'HELD', details: lastOwner(target, 'changing this role') };
+  }
+  return {
+    kind: 'patchRole', sheetRow, name: membershipName(target, current), from: role, role: wanted,
+    useAdminAccess: context.useAdminAccess,
+  };
+}
+
+function planRemove(
+  target: Target, current: Membership | null, snapshot: SpaceSnapshot | undefined, context: PlanContext, owners: OwnerLedger,
+): Operation | RowOutcome {
+  const { member } = target;
+  const sheetRow = target.intent.sheetRow;
+  if (member.kind === 'app') {
+    return { sheetRow, status: 'HELD', details: 'Chat Roster never removes the Chat app: remove it from the space in Google Chat (the space\'s Apps & integrations).' };
+  }
+  if (isCaller(member, context)) {
+    return { sheetRow, status: 'HELD', details: 'This is your own account, which runs Chat Roster: leave the space in Google Chat yourself, or ask another manager to remove you.' };
+  }
+  if (!current) {
+    let details = 'Not in the space';
+    if (member.kind === 'user' && snapshot?.hasGroups) {
+      details = 'Not a direct member of the space (someone who is there through a Google Group can only be removed from the group)';
+    }
+    if (member.probed === undefined && snapshot && !snapshot.invitedListed) {
+      details += '; with admin access Google does not list invitations, so a pending invitation would not show here';
+    }
+    return { sheetRow, status: 'UNCHANGED', details };
+  }
+  if (current.role === API_ROLE.Owner && current.state !== 'INVITED' && !owners.release(target.space.name, member.name)) {
+    return { sheetRow, status: 'HELD', details: lastOwner(target, 'removing them') };
+  }
+  return {
+    kind: 'delete', sheetRow, name: membershipName(target, current), invited: current.state === 'INVITED',
+    useAdminAccess: context.useAdminAccess,
+  };
+}
+
+/** What a row asks, for comparing two rows that reach the same member: the role only matters when adding. */
+function wish(target: Target): string {
+  return target.intent.action === 'add' ? `add:${target.intent.role ?? ''}` : 'remove';
+}
+
+/**
+ * Rows that reach one member of one space written differently (an email on one, users/ID on the other):
+ * validation can't see it before resolution. Same rule as validate.ts: a repeat is INVALID pointing at the
+ * first row; rows that disagree are all INVALID.
+ */
+function sameMemberRows(ordered: readonly Target[]): Map<number, string> {
+  const first = new Map<string, Target>();
+  const rejected = new Map<number, string>();
+  for (const target of ordered) {
+    const key = targetKey(target);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, target);
+      continue;
+    }
+    const row = earlier.intent.sheetRow;
+    if (wish(earlier) === wish(target)) {
+      rejected.set(target.intent.sheetRow, `Row ${row} already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.`);
+      continue;
+    }
+    const conflict = (other: number) =>
+      `Conflicts with row ${other} (the same member in this space, written differently, with a different role or action): keep one of the two rows.`;
+    rejected.set(target.intent.sheetRow, conflict(row));
+    if (!rejected.has(row)) rejected.set(row, conflict(target.intent.sheetRow));
+  }
+  return rejected;
+}
+
+export function planTargets(targets: readonly Target[], context: PlanContext): Plan {
+  const operations: Operation[] = [];
+  const outcomes: RowOutcome[] = [];
+  const owners = new OwnerLedger(context.snapshots);
+  const ordered = [...targets].sort((a, b) => a.intent.sheetRow - b.intent.sheetRow);
+  const rejected = sameMemberRows(ordered);
+  for (const target of ordered) {
+    const sheetRow = target.intent.sheetRow;
+    const reason = rejected.get(sheetRow);
+    if (reason) {
+      outcomes.push({ sheetRow, status: 'INVALID', details: reason });
+      continue;
+    }
+    const snapshot = context.snapshots.get(target.space.name);
+    const current = currentMembership(target, snapshot);
+    const planned = target.intent.action === 'add'
+      ? planAdd(target, current, context, owners)
+      : planRemove(target, current, snapshot, context, owners);
+    if ('status' in planned) outcomes.push(planned);
+    else operations.push(planned);
+  }
+  return { operations, outcomes };
+}
+
+/** What preview writes for an operation: WOULD_* and what would happen. */
+export function previewOutcome(operation: Operation): RowOutcome {
+  const sheetRow = operation.sheetRow;
+  switch (operation.kind) {
+    case 'create': {
+      let details = 'Would add to the space';
+      if (operation.memberKind === 'group') details = 'Would add the group to the space';
+      if (operation.memberKind === 'app') details = 'Would add the Chat app to the space';
+      if (operation.role) details = `Would add to the space as ${roleLabel(operation.role)}`;
+      return { sheetRow, status: 'WOULD_ADD', details };
+    }
+    case 'patchRole':
+      return { sheetRow, status: 'WOULD_UPDATE_ROLE', details: `Would change the role from ${roleLabel(operation.from)} to ${roleLabel(operation.role)}` };
+    case 'delete':
+      return { sheetRow, status: 'WOULD_REMOVE', details: operation.invited ? 'Would withdraw the invitation' : 'Would remove from the space' };
+  }
+}
+

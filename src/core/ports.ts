@@ -1,0 +1,103 @@
+/**
+ * The core's only view of the outside world (DESIGN.md §1, ports and adapters).
+ * Apps Script adapters in src/gas implement these; tests use the emulator through the same adapters,
+ * or small fakes. Nothing here may name an Apps Script or Node type.
+ */
+import type { ApiRole, Membership, Space } from './model';
+
+/** Google's error, as carried by the JSON body `{ error: { code, message, status } }` (AIP-193). */
+export interface ApiError {
+  /** HTTP status; 0 when unknown (the Advanced Chat Service throws without one). */
+  code: number;
+  /** google.rpc.Code name, e.g. `NOT_FOUND`; '' when unknown. */
+  status: string;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** One membership REST call. `useAdminAccess` is sent only when true. */
+export type MemberCall =
+  | { method: 'list'; parent: string; pageSize: number; pageToken?: string; showInvited: boolean; showGroups: boolean; filter?: string; useAdminAccess?: boolean }
+  | { method: 'get'; name: string; useAdminAccess?: boolean }
+  | { method: 'create'; parent: string; membership: Membership; useAdminAccess?: boolean }
+  | { method: 'patch'; name: string; role: ApiRole; useAdminAccess?: boolean }
+  | { method: 'delete'; name: string; useAdminAccess?: boolean };
+
+/** The reply to one MemberCall, already parsed. */
+export interface MemberReply {
+  /** HTTP status of the reply. */
+  code: number;
+  /** get / create / patch / delete success. */
+  membership?: Membership;
+  /** list success (absent on an empty page, as Google does). */
+  memberships?: Membership[];
+  nextPageToken?: string;
+  /** any non-2xx. */
+  error?: ApiError;
+  /** seconds, from a Retry-After header when Google sends one. */
+  retryAfterSeconds?: number;
+}
+
+export interface ChatGateway {
+  /** Membership traffic: independent calls sent together (UrlFetchApp.fetchAll); replies in the same order. */
+  send(calls: MemberCall[]): MemberReply[];
+  /** spaces.get (Advanced Chat Service). */
+  getSpace(name: string, useAdminAccess: boolean): Result<Space>;
+  /** Named spaces whose display name is exactly `displayName` (spaces.list, or spaces.search with admin access). */
+  findSpacesByDisplayName(displayName: string, useAdminAccess: boolean): Result<Space[]>;
+}
+
+/** A person or group found in the Workspace directory. */
+export interface DirectoryEntry {
+  kind: 'user' | 'group';
+  /** Chat resource name: `users/{id}` or `groups/{id}`. */
+  name: string;
+  suspended?: boolean;
+}
+
+export interface Directory {
+  /**
+   * Resolves emails (lower-case) to Chat resource names in bulk (Admin SDK Directory).
+   * Emails the directory doesn't know are absent from the map (e.g. people outside the organisation).
+   * Returns an error when the caller has no directory access: the core then falls back to
+   * `spaces.members.get` with the email alias.
+   */
+  lookup(emails: string[]): Result<Map<string, DirectoryEntry>>;
+}
+
+/** A rectangle of cells to write; 1-based top-left; every value plain text. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  values: string[][];
+}
+
+export interface RosterStore {
+  /** The Roster sheet's whole data range in one read (row 0 = headers); null when the sheet is missing. */
+  read(): unknown[][] | null;
+  /** One write per block. */
+  write(blocks: CellBlock[]): void;
+  /** Makes written cells visible now (progress) and before a lock is released. */
+  flush(): void;
+}
+
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+export interface Mutex {
+  /** false when another run holds it after waiting `waitMs`. */
+  tryAcquire(waitMs: number): boolean;
+  release(): void;
+}
+
+export interface Clock {
+  /** milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number): void;
+  /** a human timestamp for the Updated column, in the script's time zone. */
+  stamp(ms: number): string;
+}

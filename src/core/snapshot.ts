@@ -1,0 +1,115 @@
+/**
+ * Snapshot, then diff (DESIGN.md §1): the current memberships of every target space, listed once.
+ * pageSize 1000, invited and group members included; with admin access a member-type filter is required
+ * (reference §7) and, if Google refuses showInvited there with 400, the list is retried without it.
+ * First pages of all spaces go out in one batch, then the next pages of those that have more.
+ */
+import { explain, httpNote, replyError } from './apiErrors';
+import type { Membership } from './model';
+import type { ApiError, ChatGateway, MemberCall } from './ports';
+import { sendReads } from './sending';
+import { spaceLabel, type SpaceInfo } from './spaces';
+
+export const PAGE_SIZE = 1000;
+/** Admin access rejects list without a member-type filter, and can't list apps anyway (reference §7). */
+export const ADMIN_LIST_FILTER = 'member.type != "BOT"';
+/** 1000 pages of 1000 is far beyond any real space: a gateway that keeps answering with tokens is broken. */
+const MAX_PAGES = 1000;
+
+export interface SpaceSnapshot {
+  /** Current memberships by member resource name: users/{id} or groups/{id}. */
+  members: Map<string, Membership>;
+  hasGroups: boolean;
+  /** False when Google refused showInvited (admin access): invited people then look absent. */
+  invitedListed: boolean;
+}
+
+export type SnapshotResult = { ok: true; snapshot: SpaceSnapshot } | { ok: false; details: string };
+
+/** The member resource name of a membership: users/{id} or groups/{id}. */
+export function memberNameOf(membership: Membership): string | null {
+  return membership.member?.name || membership.groupMember?.name || null;
+}
+
+interface Listing {
+  space: SpaceInfo;
+  showInvited: boolean;
+  pageToken?: string;
+  pages: number;
+  snapshot: SpaceSnapshot;
+}
+
+function emptySnapshot(invitedListed: boolean): SpaceSnapshot {
+  return { members: new Map(), hasGroups: false, invitedListed };
+}
+
+function listCall(listing: Listing, admin: boolean): MemberCall {
+  const call: MemberCall = {
+    method: 'list', parent: listing.space.name, pageSize: PAGE_SIZE,
+    showInvited: listing.showInvited, showGroups: true,
+  };
+  if (listing.pageToken) call.pageToken = listing.pageToken;
+  if (admin) {
+    call.filter = ADMIN_LIST_FILTER;
+    call.useAdminAccess = true;
+  }
+  return call;
+}
+
+function listFailure(space: SpaceInfo, error: ApiError): string {
+  const label = spaceLabel(space);
+  if (error.code === 403) {
+    return `Google Chat won't show you the members of ${label}: the member list may be hidden, or you are not a member. Ask a space manager, or turn on admin access. ${httpNote(error)}`;
+  }
+  if (error.code === 404) return `Google Chat can't find the space ${label} any more. ${httpNote(error)}`;
+  return explain(error, `Could not list the members of ${label}:`);
+}
+
+function addPage(snapshot: SpaceSnapshot, memberships: readonly Membership[]): void {
+  for (const membership of memberships) {
+    const name = memberNameOf(membership);
+    if (!name) continue;
+    if (membership.state === 'NOT_A_MEMBER') continue;
+    snapshot.members.set(name, membership);
+    if (membership.groupMember?.name) snapshot.hasGroups = true;
+  }
+}
+
+export function takeSnapshots(chat: ChatGateway, spaces: readonly SpaceInfo[], useAdminAccess: boolean): Map<string, SnapshotResult> {
+  const results = new Map<string, SnapshotResult>();
+  let pending: Listing[] = [];
+  for (const space of spaces) {
+    if (results.has(space.name)) continue;
+    results.set(space.name, { ok: false, details: 'not listed yet' });
+    pending.push({ space, showInvited: true, pages: 0, snapshot: emptySnapshot(true) });
+  }
+
+  while (pending.length > 0) {
+    const replies = sendReads(chat, pending.map((listing) => listCall(listing, useAdminAccess)));
+    const next: Listing[] = [];
+    pending.forEach((listing, index) => {
+      const reply = replies[index];
+      const name = listing.space.name;
+      if (reply.code < 200 || reply.code > 299) {
+        const error = replyError(reply);
+        if (useAdminAccess && listing.showInvited && error.code === 400 && listing.pages === 0) {
+          // Stricter reading of reference §7: showInvited may be refused with admin access.
+          next.push({ ...listing, showInvited: false, snapshot: emptySnapshot(false) });
+        } else {
+          results.set(name, { ok: false, details: listFailure(listing.space, error) });
+        }
+        return;
+      }
+      addPage(listing.snapshot, reply.memberships ?? []);
+      listing.pages++;
+      const token = reply.nextPageToken;
+      if (token && token !== listing.pageToken && listing.pages < MAX_PAGES) {
+        next.push({ ...listing, pageToken: token });
+      } else {
+        results.set(name, { ok: true, snapshot: listing.snapshot });
+      }
+    });
+    pending = next;
+  }
+  return results;
+}

@@ -1,0 +1,101 @@
+/**
+ * Space cells → spaces: spaces.get for ids, an exact display-name lookup for names (reference §11:
+ * 0 or >1 matches is a row error). A single-token id that Google doesn't know is retried as a
+ * display name (see refs.ts). Also the rules that depend on the space's type.
+ */
+import { explain, httpNote, thrownError } from './apiErrors';
+import type { Intent, Space, SpaceRef } from './model';
+import type { ApiError, ChatGateway, Result } from './ports';
+import { spaceKey } from './refs';
+
+export interface SpaceInfo {
+  name: string;
+  /** SPACE, GROUP_CHAT or DIRECT_MESSAGE; SPACE when Google leaves it out. */
+  spaceType: string;
+  displayName: string;
+}
+
+export type SpaceResolution = { ok: true; space: SpaceInfo } | { ok: false; details: string };
+
+export function spaceLabel(space: SpaceInfo): string {
+  return space.displayName ? `"${space.displayName}"` : space.name;
+}
+
+function info(space: Space, fallbackName: string): SpaceInfo {
+  return {
+    name: space.name || fallbackName,
+    spaceType: space.spaceType || 'SPACE',
+    displayName: space.displayName ?? '',
+  };
+}
+
+/** A port that throws is a failed call, not a crashed run. */
+function guarded<T>(call: () => Result<T>): Result<T> {
+  try {
+    return call();
+  } catch (thrown) {
+    return { ok: false, error: thrownError(thrown) };
+  }
+}
+
+function cannotOpen(what: string, error: ApiError): string {
+  if (error.code === 403) {
+    return `Could not open the space ${what}: you are not a member of it, or you lack permission. Ask to be added, or turn on admin access. ${httpNote(error)}`;
+  }
+  return explain(error, `Could not open the space ${what}:`);
+}
+
+function byDisplayName(chat: ChatGateway, displayName: string, admin: boolean): Result<Space[]> {
+  return guarded(() => chat.findSpacesByDisplayName(displayName, admin));
+}
+
+function oneByName(matches: Space[], displayName: string, notFound: string): SpaceResolution {
+  if (matches.length === 1) return { ok: true, space: info(matches[0], '') };
+  if (matches.length === 0) return { ok: false, details: notFound };
+  return {
+    ok: false,
+    details: `${matches.length} spaces you can see are named "${displayName}": use the URL of the one you mean instead of its name.`,
+  };
+}
+
+function resolveOne(chat: ChatGateway, ref: SpaceRef, admin: boolean): SpaceResolution {
+  if (ref.kind === 'displayName') {
+    const found = byDisplayName(chat, ref.displayName, admin);
+    if (!found.ok) return { ok: false, details: cannotOpen(`"${ref.displayName}"`, found.error) };
+    return oneByName(found.value, ref.displayName,
+      `No space named "${ref.displayName}" that you can see: check the name, or use the space's URL.`);
+  }
+  const got = guarded(() => chat.getSpace(ref.name, admin));
+  if (got.ok) return { ok: true, space: info(got.value, ref.name) };
+  const id = ref.name.slice('spaces/'.length);
+  if (got.error.code !== 404 && got.error.code !== 400) return { ok: false, details: cannotOpen(ref.name, got.error) };
+  // Not an id Google knows: maybe a one-word display name (refs.ts).
+  const found = byDisplayName(chat, id, admin);
+  if (!found.ok) return { ok: false, details: cannotOpen(ref.name, got.error) };
+  return oneByName(found.value, id,
+    `No space with the id or name "${id}" that you can see: check it, or use the space's URL. ${httpNote(got.error)}`);
+}
+
+/** Each distinct space once, keyed by refs.spaceKey. */
+export function resolveSpaces(chat: ChatGateway, refs: readonly SpaceRef[], useAdminAccess: boolean): Map<string, SpaceResolution> {
+  const resolved = new Map<string, SpaceResolution>();
+  for (const ref of refs) {
+    const key = spaceKey(ref);
+    if (!resolved.has(key)) resolved.set(key, resolveOne(chat, ref, useAdminAccess));
+  }
+  return resolved;
+}
+
+/** Rules that need the space's type: groups and roles exist only in named spaces (reference §3–4). */
+export function spaceTypeProblem(intent: Intent, space: SpaceInfo): string | null {
+  if (space.spaceType === 'SPACE') return null;
+  const kind = space.spaceType === 'DIRECT_MESSAGE' ? 'a direct message' : 'a group chat';
+  const member = intent.member.kind;
+  if (intent.action === 'add' && (member === 'groupEmail' || member === 'groupId')) {
+    return `Google Groups can only be added to named spaces, and ${spaceLabel(space)} is ${kind}: add the people one by one, or pick a named space.`;
+  }
+  if (intent.action === 'add' && intent.role !== null && intent.role !== 'ROLE_MEMBER') {
+    return `Only named spaces have Managers and Owners, and ${spaceLabel(space)} is ${kind}: set Role to Member or clear it.`;
+  }
+  return null;
+}

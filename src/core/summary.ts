@@ -1,0 +1,45 @@
+/** The RunReport of a run: counts per status and one plain sentence for the toast and the sidebar. */
+import type { RowOutcome, RowStatus } from './model';
+import type { RunMode, RunReport } from '../shared/report';
+
+/** Statuses in the order the sentence names them, with their words (singular, plural). */
+const WORDS: [RowStatus, string, string][] = [
+  ['WOULD_ADD', 'to add', 'to add'],
+  ['WOULD_UPDATE_ROLE', 'role to change', 'roles to change'],
+  ['WOULD_REMOVE', 'to remove', 'to remove'],
+  ['ADDED', 'added', 'added'],
+  ['INVITED', 'invited', 'invited'],
+  ['ROLE_UPDATED', 'role changed', 'roles changed'],
+  ['REMOVED', 'removed', 'removed'],
+  ['UNCHANGED', 'unchanged', 'unchanged'],
+  ['PENDING', 'pending', 'pending'],
+  ['HELD', 'held', 'held'],
+  ['INVALID', 'invalid', 'invalid'],
+  ['ERROR', 'error', 'errors'],
+];
+
+/** Statuses the administrator has to look at. */
+const NEEDS_ATTENTION: readonly RowStatus[] = ['HELD', 'INVALID', 'ERROR'];
+
+export function reportWithMessage(mode: RunMode, message: string): RunReport {
+  return { mode, rows: 0, done: 0, pending: 0, counts: {}, message };
+}
+
+export function summarize(mode: RunMode, outcomes: readonly RowOutcome[]): RunReport {
+  const counts: Record<string, number> = {};
+  for (const { status } of outcomes) counts[status] = (counts[status] ?? 0) + 1;
+  const rows = outcomes.length;
+  const pending = counts.PENDING ?? 0;
+  const report = { mode, rows, done: rows - pending, pending, counts };
+  if (rows === 0) {
+    return { ...report, message: 'The Roster sheet has no rows yet: put a member and a space on each row below the headers.' };
+  }
+  const preview = mode === 'preview' ? 'Preview: ' : '';
+  if (counts.UNCHANGED === rows) {
+    return { ...report, message: `${preview}Nothing to change: all ${rows} rows are already as the roster asks.` };
+  }
+  const parts = WORDS.filter(([status]) => counts[status]).map(([status, one, many]) => `${counts[status]} ${counts[status] === 1 ? one : many}`);
+  const attention = NEEDS_ATTENTION.some((status) => counts[status]) ? ' — see the Details column' : '';
+  const tail = mode === 'preview' ? `${attention}. Nothing was changed in Google Chat.` : `${attention}.`;
+  return { ...report, message: `${preview}${parts.join(', ')}${tail}` };
+}

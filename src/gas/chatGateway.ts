@@ -1,0 +1,21 @@
+/** The ChatGateway port for Apps Script: memberships over UrlFetchApp, spaces over the Advanced Chat Service. */
+import type { ChatGateway, MemberCall, MemberReply, Result } from '../core/ports';
+import type { Space } from '../core/model';
+import { sendMemberCalls } from './chatRest';
+import { getSpace, SpaceDirectory } from './spaceDiscovery';
+
+export class AppsScriptChatGateway implements ChatGateway {
+  private readonly spaceDirectory = new SpaceDirectory();
+
+  send(calls: MemberCall[]): MemberReply[] {
+    return sendMemberCalls(calls);
+  }
+
+  getSpace(name: string, useAdminAccess: boolean): Result<Space> {
+    return getSpace(name, useAdminAccess);
+  }
+
+  findSpacesByDisplayName(displayName: string, useAdminAccess: boolean): Result<Space[]> {
+    return this.spaceDirectory.find(displayName, useAdminAccess);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Membership traffic over REST: UrlFetchApp.fetchAll against chat.googleapis.com with the user's token and
+ * muteHttpExceptions, because the Advanced Chat Service is sequential and its errors carry no HTTP status
+ * (reference/apps-script-advanced-chat.md §4–6).
+ */
+import type { ApiError, MemberCall, MemberReply } from '../core/ports';
+import type { Membership } from '../core/model';
+
+type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
+type FetchResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
+
+export const CHAT_API = 'https://chat.googleapis.com/v1/';
+
+/** Encodes each path segment (emails may appear as aliases) and keeps the slashes. */
+function encodePath(name: string): string {
+  return name.split('/').map(encodeURIComponent).join('/');
+}
+
+function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const parts = Object.keys(params)
+    .filter((key) => params[key] !== undefined && params[key] !== false)
+    .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** The REST request for one call: method, URL and JSON body. */
+export function restRequestFor(call: MemberCall, token: string): FetchRequest {
+  const admin = call.useAdminAccess === true;
+  let method: GoogleAppsScript.URL_Fetch.HttpMethod = 'get';
+  let url: string;
+  let body: unknown;
+  switch (call.method) {
+    case 'list':
+      url = encodePath(`${call.parent}/members`) + queryString({
+        pageSize: call.pageSize, pageToken: call.pageToken, filter: call.filter,
+        showInvited: call.showInvited, showGroups: call.showGroups, useAdminAccess: admin,
+      });
+      break;
+    case 'get':
+      url = encodePath(call.name) + queryString({ useAdminAccess: admin });
+      break;
+    case 'create':
+      method = 'post';
+      url = encodePath(`${call.parent}/members`) + queryString({ useAdminAccess: admin });
+      body = call.membership;
+      break;
+    case 'patch':
+      method = 'patch';
+      url = encodePath(call.name) + queryString({ updateMask: 'role', useAdminAccess: admin });
+      body = { name: call.name, role: call.role };
+      break;
+    case 'delete':
+      method = 'delete';
+      url = encodePath(call.name) + queryString({ useAdminAccess: admin });
+      break;
+  }
+  const request: FetchRequest = {
+    url: CHAT_API + url,
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+    muteHttpExceptions: true,
+    // The URL is encoded above; Apps Script's own escaping would encode the % signs again.
+    escaping: false,
+  };
+  if (body !== undefined) {
+    request.contentType = 'application/json';
+    // An object payload would be sent as form fields: JSON must be a string.
+    request.payload = JSON.stringify(body);
+  }
+  return request;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { message: text.slice(0, 200) } };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function apiErrorFrom(code: number, json: unknown): ApiError {
+  const error = isRecord(json) && isRecord(json.error) ? json.error : {};
+  return {
+    code,
+    status: typeof error.status === 'string' ? error.status : '',
+    message: typeof error.message === 'string' ? error.message : `HTTP ${code}`,
+  };
+}
+
+function retryAfterSeconds(response: FetchResponse): number | undefined {
+  const headers = response.getHeaders() as Record<string, string>;
+  const key = Object.keys(headers).find((name) => name.toLowerCase() === 'retry-after');
+  const seconds = key ? Number(headers[key]) : NaN;
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+/** Parses one HTTP reply into the shape the core reads. */
+export function memberReplyFrom(call: MemberCall, response: FetchResponse): MemberReply {
+  const code = response.getResponseCode();
+  const json = parseJson(response.getContentText());
+  if (code < 200 || code > 299) {
+    return { code, error: apiErrorFrom(code, json), retryAfterSeconds: retryAfterSeconds(response) };
+  }
+  const body = isRecord(json) ? json : {};
+  if (call.method === 'list') {
+    return {
+      code,
+      memberships: Array.isArray(body.memberships) ? (body.memberships as Membership[]) : undefined,
+      nextPageToken: typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined,
+    };
+  }
+  return { code, membership: body as Membership };
+}
+
+/** Sends independent calls in one UrlFetchApp.fetchAll; replies come back in the same order. */
+export function sendMemberCalls(calls: MemberCall[]): MemberReply[] {
+  if (calls.length === 0) return [];
+  const token = ScriptApp.getOAuthToken();
+  const responses = UrlFetchApp.fetchAll(calls.map((call) => restRequestFor(call, token)));
+  return calls.map((call, index) => memberReplyFrom(call, responses[index]));
+}

@@ -1,0 +1,49 @@
+/** previewRoster / provisionRoster: wire the Apps Script adapters into the core's run, under the document lock. */
+import { runRoster, type RunDeps } from '../../core/provision';
+import { ROSTER_SHEET } from '../../core/roster';
+import type { RunReport } from '../../shared/report';
+import { AppsScriptChatGateway } from '../chatGateway';
+import { AdminDirectoryLookup } from '../directory';
+import { appsScriptClock, documentMutex } from '../platform';
+import { adminAccessEnabled } from '../settings';
+import { SheetRosterStore } from '../sheetStore';
+
+/** How long a second run waits for the first before it is told one is in progress. */
+const LOCK_WAIT_MS = 2000;
+
+function runDeps(): RunDeps {
+  return {
+    store: new SheetRosterStore(ROSTER_SHEET),
+    chat: new AppsScriptChatGateway(),
+    directory: new AdminDirectoryLookup(),
+    clock: appsScriptClock,
+    options: { useAdminAccess: adminAccessEnabled(), callerEmail: Session.getEffectiveUser().getEmail().toLowerCase() },
+  };
+}
+
+function busyReport(mode: RunReport['mode']): RunReport {
+  return {
+    mode, rows: 0, done: 0, pending: 0, counts: {},
+    message: 'Another Chat Roster run is in progress in this spreadsheet. Its rows are untouched; try again when it has finished.',
+  };
+}
+
+function runLocked(mode: RunReport['mode']): RunReport {
+  const mutex = documentMutex();
+  if (!mutex.tryAcquire(LOCK_WAIT_MS)) return busyReport(mode);
+  try {
+    const report = runRoster(runDeps(), mode);
+    SpreadsheetApp.getActive().toast(report.message, 'Chat Roster');
+    return report;
+  } finally {
+    mutex.release();
+  }
+}
+
+export function previewRoster(): RunReport {
+  return runLocked('preview');
+}
+
+export function provisionRoster(): RunReport {
+  return runLocked('apply');
+}

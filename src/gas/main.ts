@@ -1,0 +1,8 @@
+/**
+ * The one list of global entry points (DESIGN.md §2). Every export becomes a top-level function of
+ * dist/Code.js, so menus, triggers and google.script.run can find it. Keep this file a list.
+ */
+export { onOpen, onInstall } from './commands/menu';
+export { setupRosterSheet } from './commands/setup';
+export { previewRoster, provisionRoster } from './commands/provision';
+export { setAdminAccess } from './settings';

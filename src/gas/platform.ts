@@ -1,0 +1,34 @@
+/** Thin adapters for the small ports: clock, document properties, document lock. */
+import type { Clock, KeyValueStore, Mutex } from '../core/ports';
+
+export const appsScriptClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => Utilities.sleep(ms),
+  stamp: (ms) => Utilities.formatDate(new Date(ms), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm:ss'),
+};
+
+/** Per-spreadsheet state lives in document properties (never script properties: a published add-on shares those). */
+export function documentStore(): KeyValueStore {
+  const properties = PropertiesService.getDocumentProperties();
+  return {
+    get: (key) => properties.getProperty(key),
+    set: (key, value) => {
+      properties.setProperty(key, value);
+    },
+    remove: (key) => {
+      properties.deleteProperty(key);
+    },
+  };
+}
+
+/** The document lock: one run per spreadsheet, whoever starts it (reference/apps-script-limits.md §5). */
+export function documentMutex(): Mutex {
+  const lock = LockService.getDocumentLock();
+  return {
+    tryAcquire: (waitMs) => lock.tryLock(waitMs),
+    release: () => {
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Space discovery through the Advanced Chat Service (DESIGN.md §1, two transports, one port):
+ * spaces.get by name, and display-name lookup by spaces.list (or spaces.search with admin access).
+ */
+import type { Result } from '../core/ports';
+import type { Space } from '../core/model';
+import { chatService, thrownMessage } from './advancedServices';
+
+function failure<T>(error: unknown): Result<T> {
+  // Code 0: the advanced service exposes no HTTP status (reference/apps-script-advanced-chat.md §4).
+  return { ok: false, error: { code: 0, status: '', message: thrownMessage(error) } };
+}
+
+export function getSpace(name: string, useAdminAccess: boolean): Result<Space> {
+  try {
+    return { ok: true, value: chatService().Spaces.get(name, useAdminAccess ? { useAdminAccess: true } : {}) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+const sameName = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Every named space the caller is a member of, paged at the maximum page size. */
+function listNamedSpaces(): Space[] {
+  const spaces: Space[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = chatService().Spaces.list({ filter: 'space_type = "SPACE"', pageSize: 1000, pageToken });
+    spaces.push(...(page.spaces ?? []));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return spaces;
+}
+
+/** Admin search: the query must name the customer and the space type (reference §11). */
+function searchNamedSpaces(displayName: string): Space[] {
+  const spaces: Space[] = [];
+  const quoted = displayName.replace(/["\\]/g, ' ').trim();
+  let pageToken: string | undefined;
+  do {
+    const page = chatService().Spaces.search({
+      useAdminAccess: true, pageSize: 1000, pageToken,
+      query: `customer = "customers/my_customer" AND space_type = "SPACE" AND display_name:"${quoted}"`,
+    });
+    const found = page.results ? page.results.map((result) => result.space) : page.spaces ?? [];
+    for (const space of found) if (space) spaces.push(space);
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return spaces;
+}
+
+/** Finds spaces by exact display name (case-insensitive); the list is read once per execution. */
+export class SpaceDirectory {
+  private memberSpaces: Space[] | null = null;
+
+  find(displayName: string, useAdminAccess: boolean): Result<Space[]> {
+    try {
+      const candidates = useAdminAccess ? searchNamedSpaces(displayName) : (this.memberSpaces ??= listNamedSpaces());
+      return { ok: true, value: candidates.filter((space) => sameName(space.displayName, displayName)) };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { probeByAlias, resolveWithDirectory, type SpaceTarget } from '../../src/core/identities';
+import type { Intent, MemberRef } from '../../src/core/model';
+import type { ChatGateway } from '../../src/core/ports';
+import { parseMemberCell, parseSpaceCell, spaceKey } from '../../src/core/refs';
+import { resolveSpaces, spaceTypeProblem } from '../../src/core/spaces';
+import { FakeChat, FakeDirectory } from './fakes';
+
+function spaceRef(cell: string) {
+  const parsed = parseSpaceCell(cell);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.ref;
+}
+
+function member(cell: string): MemberRef {
+  const parsed = parseMemberCell(cell);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.ref;
+}
+
+describe('resolveSpaces', () => {
+  const chat = new FakeChat()
+    .addSpace('spaces/AAAA', 'Team Alpha')
+    .addSpace('spaces/BBBB', 'Engineering')
+    .addSpace('spaces/C1', 'Twins')
+    .addSpace('spaces/C2', 'Twins')
+    .addSpace('spaces/DM', '', 'DIRECT_MESSAGE');
+
+  function resolve(cell: string) {
+    const ref = spaceRef(cell);
+    return resolveSpaces(chat, [ref], false).get(spaceKey(ref))!;
+  }
+
+  it('gets ids, URLs and exact display names', () => {
+    for (const cell of ['spaces/AAAA', 'AAAA', 'https://chat.google.com/room/AAAA', 'Team Alpha']) {
+      expect(resolve(cell)).toEqual({ ok: true, space: { name: 'spaces/AAAA', spaceType: 'SPACE', displayName: 'Team Alpha' } });
+    }
+  });
+
+  it('falls back from an unknown one-word id to the display name', () => {
+    expect(resolve('Engineering')).toEqual({ ok: true, space: expect.objectContaining({ name: 'spaces/BBBB' }) });
+  });
+
+  it('explains no match and several matches', () => {
+    expect(resolve('Team Beta')).toEqual({ ok: false, details: 'No space named "Team Beta" that you can see: check the name, or use the space\'s URL.' });
+    expect(resolve('Nowhere')).toEqual({ ok: false, details: expect.stringContaining('No space with the id or name "Nowhere" that you can see') });
+    expect(resolve('Twins')).toEqual({ ok: false, details: '2 spaces you can see are named "Twins": use the URL of the one you mean instead of its name.' });
+  });
+
+  it('reports a refused or throwing spaces.get with the status when known', () => {
+    const refusing: ChatGateway = {
+      send: () => [],
+      getSpace: () => ({ ok: false, error: { code: 403, status: 'PERMISSION_DENIED', message: 'no' } }),
+      findSpacesByDisplayName: () => { throw new Error('Service unavailable'); },
+    };
+    const id = spaceRef('spaces/X');
+    const name = spaceRef('Some Name');
+    const resolved = resolveSpaces(refusing, [id, name], false);
+    expect(resolved.get(spaceKey(id))).toEqual({ ok: false, details: expect.stringContaining('(HTTP 403 PERMISSION_DENIED: no)') });
+    expect(resolved.get(spaceKey(name))).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: Service unavailable)') });
+  });
+
+  it('calls Google once per distinct space', () => {
+    let gets = 0;
+    const counting: ChatGateway = { ...chat, send: () => [], getSpace: (n, a) => { gets++; return chat.getSpace(n); }, findSpacesByDisplayName: (d) => chat.findSpacesByDisplayName(d) };
+    resolveSpaces(counting, ['AAAA', 'spaces/AAAA', 'https://mail.google.com/chat/u/0/#chat/space/AAAA'].map(spaceRef), false);
+    expect(gets).toBe(1);
+  });
+
+  it('groups and roles only in named spaces', () => {
+    const dm = { name: 'spaces/DM', spaceType: 'DIRECT_MESSAGE', displayName: '' };
+    const intent = (cell: string, role: Intent['role']): Intent => ({ sheetRow: 2, member: member(cell), space: { kind: 'name', name: 'spaces/DM' }, role, action: 'add' });
+    expect(spaceTypeProblem(intent('group:t@example.com', null), dm)).toContain('Google Groups can only be added to named spaces');
+    expect(spaceTypeProblem(intent('a@example.com', 'ROLE_MANAGER'), dm)).toContain('Only named spaces have Managers and Owners');
+    expect(spaceTypeProblem(intent('a@example.com', 'ROLE_MEMBER'), dm)).toBeNull();
+  });
+});
+
+describe('identities', () => {
+  const space = { name: 'spaces/S', spaceType: 'SPACE', displayName: 'Team' };
+  let row = 2;
+  const pair = (cell: string, action: 'add' | 'remove' = 'add'): SpaceTarget =>
+    ({ intent: { sheetRow: row++, member: member(cell), space: { kind: 'name', name: 'spaces/S' }, role: null, action }, space });
+  beforeEach(() => { row = 2; });
+
+  it('resolves every email in ONE directory lookup, including the caller', () => {
+    const directory = new FakeDirectory();
+    directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
+    directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
+    directory.entries.set('me@example.com', { kind: 'user', name: 'users/1' });
+    const result = resolveWithDirectory(directory, [pair('alice@example.com'), pair('group:team@example.com'), pair('users/42'), pair('ext@gmail.com')], 'me@example.com');
+    expect(directory.lookups).toEqual([['alice@example.com', 'team@example.com', 'ext@gmail.com', 'me@example.com']]);
+    expect(result.callerName).toBe('users/1');
+    expect(result.targets.map((t) => [t.member.kind, t.member.name])).toEqual([
+      ['user', 'users/11'], ['group', 'groups/g1'], ['user', 'users/42'], ['user', null],
+    ]);
+  });
+
+  it('explains groups the directory lacks, people written as groups and groups written as people, suspended users', () => {
+    const directory = new FakeDirectory();
+    directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
+    directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
+    directory.entries.set('gone@example.com', { kind: 'user', name: 'users/13', suspended: true });
+    const { outcomes, targets } = resolveWithDirectory(directory, [
+      pair('group:nobody@example.com'), pair('group:alice@example.com'), pair('team@example.com'),
+      pair('gone@example.com'), pair('gone@example.com', 'remove'),
+    ], '');
+    expect(outcomes).toEqual([
+      { sheetRow: 2, status: 'ERROR', details: expect.stringContaining('not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id}') },
+      { sheetRow: 3, status: 'INVALID', details: 'alice@example.com is a person, not a group: remove "group:" from the Member cell.' },
+      { sheetRow: 4, status: 'INVALID', details: 'team@example.com is a Google Group: write group:team@example.com in the Member cell.' },
+      { sheetRow: 5, status: 'HELD', details: expect.stringContaining('is suspended in your Google Workspace directory') },
+    ]);
+    // Removing a suspended account goes ahead.
+    expect(targets.map((t) => t.intent.sheetRow)).toEqual([6]);
+  });
+
+  it('without directory access, falls back to members.get by email alias per space', () => {
+    const chat = new FakeChat().addSpace('spaces/S', 'Team');
+    chat.person('alice@example.com', '11');
+    chat.seat('spaces/S', 'users/11', 'ROLE_ASSISTANT_MANAGER');
+    chat.seat('spaces/S', chat.appName, 'ROLE_MEMBER', 'JOINED', 'BOT');
+    const directory = new FakeDirectory();
+    directory.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
+    const resolved = resolveWithDirectory(directory, [pair('alice@example.com'), pair('bob@example.com'), pair('app')], 'me@example.com');
+    const probed = probeByAlias(chat, resolved.targets, new Map(), true);
+    expect(probed.outcomes).toEqual([]);
+    expect(probed.targets.map((t) => [t.member.name, t.member.probed?.role ?? null])).toEqual([
+      ['users/11', 'ROLE_ASSISTANT_MANAGER'], [null, null], [null, 'ROLE_MEMBER'],
+    ]);
+    expect(chat.calls).toEqual([
+      { method: 'get', name: 'spaces/S/members/alice@example.com', useAdminAccess: true },
+      { method: 'get', name: 'spaces/S/members/bob@example.com', useAdminAccess: true },
+      // Admin access can't read app memberships: asked as the user.
+      { method: 'get', name: 'spaces/S/members/app' },
+    ]);
+    expect(chat.sends).toBe(1);
+  });
+
+  it('a refused alias get is an ERROR for that row only', () => {
+    const chat = new FakeChat().addSpace('spaces/S', 'Team');
+    chat.intercept = (call) => (call.method === 'get' && call.name.endsWith('bob@example.com')
+      ? { code: 403, error: { code: 403, status: 'PERMISSION_DENIED', message: 'hidden' } } : undefined);
+    const resolved = resolveWithDirectory(new FakeDirectory(), [pair('alice@example.com'), pair('bob@example.com')], '');
+    const probed = probeByAlias(chat, resolved.targets, new Map(), false);
+    expect(probed.targets.map((t) => t.intent.sheetRow)).toEqual([2]);
+    expect(probed.outcomes).toEqual([{ sheetRow: 3, status: 'ERROR', details: expect.stringContaining('Could not check whether bob@example.com is in "Team"') }]);
+  });
+});

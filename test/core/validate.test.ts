@@ -1,0 +1,86 @@
+import type { RosterRow } from '../../src/core/model';
+import { GROUP_OR_APP_ROLE, validateRows } from '../../src/core/validate';
+
+let nextRow = 2;
+function row(member: string, space: string, role = '', action = ''): RosterRow {
+  return { sheetRow: nextRow++, member, space, role, action, status: '' };
+}
+beforeEach(() => { nextRow = 2; });
+
+function detailsOf(rows: RosterRow[]): Record<number, string> {
+  const { invalid } = validateRows(rows);
+  return Object.fromEntries(invalid.map((outcome) => [outcome.sheetRow, outcome.details]));
+}
+
+describe('validateRows', () => {
+  it('turns good rows into intents with defaults and API roles', () => {
+    const { intents, invalid } = validateRows([
+      row('alice@example.com', 'spaces/A'),
+      row('bob@example.com', 'spaces/A', 'manager', 'ADD'),
+      row('carol@example.com', 'spaces/A', 'Owner'),
+      row('group:team@example.com', 'spaces/A', '', 'remove'),
+      row('dave@example.com', 'spaces/A', 'Manager', 'Remove'),
+    ]);
+    expect(invalid).toEqual([]);
+    expect(intents.map((i) => [i.sheetRow, i.role, i.action])).toEqual([
+      [2, 'ROLE_MEMBER', 'add'], [3, 'ROLE_ASSISTANT_MANAGER', 'add'], [4, 'ROLE_MANAGER', 'add'],
+      [5, null, 'remove'], [6, 'ROLE_ASSISTANT_MANAGER', 'remove'],
+    ]);
+  });
+
+  it('says what to fix for every kind of bad row', () => {
+    const details = detailsOf([
+      row('alice@exa mple.com', 'spaces/A'),
+      row('bob@example.com', 'spaces/A', 'Admin'),
+      row('bob@example.com', 'spaces/B', '', 'delete'),
+      row('group:team@example.com', 'spaces/A', 'Member'),
+      row('app', 'spaces/A', 'Owner'),
+      row('', 'spaces/A'),
+      row('carol@example.com', ''),
+      row('Carol', 'https://example.com/x', 'boss'),
+    ]);
+    expect(details[2]).toContain('is not a valid email address');
+    expect(details[3]).toBe('Role "Admin" is not Member, Manager or Owner (leave it empty for Member).');
+    expect(details[4]).toBe('Action "delete" is not add or remove (leave it empty for add).');
+    expect(details[5]).toBe(GROUP_OR_APP_ROLE);
+    expect(details[6]).toBe('Groups and the Chat app have no role in a space: clear the Role cell.');
+    expect(details[7]).toContain('The Member cell is empty');
+    expect(details[8]).toContain('The Space cell is empty');
+    // Every problem of a row at once, so one edit fixes it.
+    expect(details[9]).toContain('is not a member Chat Roster understands');
+    expect(details[9]).toContain('is not a Google Chat space link');
+    expect(details[9]).toContain('Role "boss"');
+  });
+
+  it('marks exact repeats INVALID pointing at the first row, even written differently', () => {
+    const details = detailsOf([
+      row('alice@example.com', 'spaces/AAAA'),
+      row('ALICE@example.com', 'https://chat.google.com/room/AAAA'),
+      row('users/alice@example.com', 'AAAA', 'member', 'add'),
+    ]);
+    expect(details).toEqual({ 3: 'Same as row 2: delete this row.', 4: 'Same as row 2: delete this row.' });
+  });
+
+  it('a remove with a role repeats a remove without one', () => {
+    expect(detailsOf([row('a@example.com', 'X', '', 'remove'), row('a@example.com', 'X', 'Owner', 'remove')]))
+      .toEqual({ 3: 'Same as row 2: delete this row.' });
+  });
+
+  it('marks every row of a conflict INVALID, each naming the other', () => {
+    const { intents, invalid } = validateRows([
+      row('alice@example.com', 'Team'),
+      row('bob@example.com', 'Team'),
+      row('alice@example.com', 'Team', 'Owner'),
+      row('alice@example.com', 'Team', '', 'remove'),
+    ]);
+    expect(intents.map((i) => i.sheetRow)).toEqual([3]);
+    const details = Object.fromEntries(invalid.map((o) => [o.sheetRow, o.details]));
+    expect(details[2]).toMatch(/^Conflicts with row 4 /);
+    expect(details[4]).toMatch(/^Conflicts with row 2 /);
+    expect(details[5]).toMatch(/^Conflicts with row 2 /);
+  });
+
+  it('treats display names as exact (case matters), ids as ids', () => {
+    expect(validateRows([row('a@example.com', 'Team'), row('a@example.com', 'team')]).invalid).toEqual([]);
+  });
+});
