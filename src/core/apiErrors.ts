@@ -32,7 +32,9 @@ function hint(error: ApiError): string {
   const code = error.code;
   if (code === 400) return 'Google Chat rejected the request.';
   if (code === 401) return 'Your authorisation has expired: reload the spreadsheet and run again.';
-  if (code === 403) return 'Google Chat refused: you need to be a manager of this space, or turn on admin access.';
+  if (code === 403) {
+    return 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them.';
+  }
   if (code === 404) return "Google Chat couldn't find it: the space or the person may not exist, or you can't see them.";
   if (code === 409) return 'Google Chat reported a conflict.';
   if (code === 429) return "Google Chat's rate limit was reached: run again in a few minutes.";

@@ -42,6 +42,10 @@ function cannotOpen(what: string, error: ApiError): string {
   if (error.code === 403) {
     return `Could not open the space ${what}: you are not a member of it, or you lack permission. Ask to be added, or turn on admin access. ${httpNote(error)}`;
   }
+  if (error.code === 0) {
+    // The Advanced Chat Service throws without a status: not found and no access look the same.
+    return `Could not open the space ${what}: check the ID or link, and that you are a member of the space (or turn on admin access). ${httpNote(error)}`;
+  }
   return explain(error, `Could not open the space ${what}:`);
 }
 
@@ -68,12 +72,14 @@ function resolveOne(chat: ChatGateway, ref: SpaceRef, admin: boolean): SpaceReso
   const got = guarded(() => chat.getSpace(ref.name, admin));
   if (got.ok) return { ok: true, space: info(got.value, ref.name) };
   const id = ref.name.slice('spaces/'.length);
-  if (got.error.code !== 404 && got.error.code !== 400) return { ok: false, details: cannotOpen(ref.name, got.error) };
+  // Code 0: the Advanced Chat Service hides the status, so "not found" can't be ruled out.
+  const mayBeName = got.error.code === 404 || got.error.code === 400 || got.error.code === 0;
+  if (!mayBeName) return { ok: false, details: cannotOpen(ref.name, got.error) };
   // Not an id Google knows: maybe a one-word display name (refs.ts).
   const found = byDisplayName(chat, id, admin);
   if (!found.ok) return { ok: false, details: cannotOpen(ref.name, got.error) };
   return oneByName(found.value, id,
-    `No space with the id or name "${id}" that you can see: check it, or use the space's URL. ${httpNote(got.error)}`);
+    `No space with the id or name "${id}" that you can see: check it, use the space's URL, and make sure you are a member (or turn on admin access). ${httpNote(got.error)}`);
 }
 
 /** Each distinct space once, keyed by refs.spaceKey. */

@@ -101,7 +101,7 @@ describe('runOperations', () => {
 
   it.each([
     [400, 'INVALID_ARGUMENT', 'Google Chat rejected the request. (HTTP 400 INVALID_ARGUMENT: bad)'],
-    [403, 'PERMISSION_DENIED', 'Google Chat refused: you need to be a manager of this space, or turn on admin access. (HTTP 403 PERMISSION_DENIED: bad)'],
+    [403, 'PERMISSION_DENIED', 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: bad)'],
     [404, 'NOT_FOUND', "Google Chat couldn't find it: the space or the person may not exist, or you can't see them. (HTTP 404 NOT_FOUND: bad)"],
     [429, 'RESOURCE_EXHAUSTED', "Google Chat's rate limit was reached: run again in a few minutes. (HTTP 429 RESOURCE_EXHAUSTED: bad)"],
     [503, 'UNAVAILABLE', 'Google Chat had a temporary problem: run again. (HTTP 503 UNAVAILABLE: bad)'],

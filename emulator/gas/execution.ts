@@ -1,0 +1,161 @@
+/**
+ * One execution of the script: who runs it, its virtual deadline, its counters, and the errors it throws.
+ * Every fake calls `enter` (or `beforeApiCall`) first, so the time limit and a kill are noticed at the next
+ * call to any Apps Script service, which is when real Apps Script notices them too.
+ *
+ * Not modelled: the real runtime ends the script outright at the time limit (the error can't be caught);
+ * here the error can be caught, but the execution is then dead and every later service call throws again.
+ * Only the advanced services' messages are localized; every other message here is in English.
+ */
+import { isContext, runInContext } from 'node:vm';
+import type { EmulatedGoogle } from './googleApi';
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+export type Locale = 'en' | 'es';
+
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+export const DEFAULT_TIME_LIMIT_MS = 6 * 60 * 1000;
+
+export interface ExecutionCounters {
+  /** calls per method name on SpreadsheetApp, Spreadsheet, Sheet and Range (see spreadsheetApp.ts) */
+  sheets: Record<string, number>;
+  /** round trips to Sheets: calls that read or write cell data or formatting (see sheetEnv.ts) */
+  sheetCalls(): number;
+  /** UrlFetchApp requests (each request of a fetchAll counts) */
+  urlFetchCalls: number;
+  /** Chat and AdminDirectory advanced-service calls */
+  advancedCalls: number;
+}
+
+export interface ExecutionUi {
+  menus: { name: string; items: { caption: string; functionName: string }[] }[];
+  sidebars: { title: string; html: string }[];
+  alerts: string[];
+  /** Spreadsheet.toast messages (not in the brief's list; recorded for tests) */
+  toasts: string[];
+}
+
+export interface ExecutionSettings {
+  id: number;
+  user: string;
+  locale: Locale;
+  authMode: AuthModeName;
+  /** a time-driven trigger runs with no open editor: no Ui */
+  fromTrigger: boolean;
+  timeLimitMs: number;
+  killAtCall?: number;
+  scopes: readonly string[];
+}
+
+type ErrorConstructorLike = new (message?: string) => Error;
+
+export class ExecutionContext {
+  readonly startedAt: number;
+  readonly logs: string[] = [];
+  readonly ui: ExecutionUi = { menus: [], sidebars: [], alerts: [], toasts: [] };
+  readonly counters: ExecutionCounters;
+  /** set once the globals object is known; errors are then made in the script's own realm */
+  globals?: object;
+  /** makes the dates the script reads (the execution's virtual Date class, once the world sets it) */
+  newDate: (ms: number) => Date = (ms) => new Date(ms);
+  private apiCallIndex = 0;
+  private dead = false;
+  ended = false;
+
+  constructor(
+    readonly google: EmulatedGoogle,
+    readonly settings: ExecutionSettings,
+    isRoundTrip: (method: string) => boolean,
+  ) {
+    this.startedAt = google.clock.now();
+    const sheets: Record<string, number> = {};
+    this.counters = {
+      sheets,
+      sheetCalls: () => Object.keys(sheets).reduce((sum, name) => sum + (isRoundTrip(name) ? sheets[name] : 0), 0),
+      urlFetchCalls: 0,
+      advancedCalls: 0,
+    };
+  }
+
+  get user(): string {
+    return this.settings.user;
+  }
+
+  now(): number {
+    return this.google.clock.now();
+  }
+
+  /** Every service call starts here: a dead or overdue execution throws. */
+  enter(): void {
+    if (this.ended) throw this.error('This execution has ended.', 'Error');
+    if (this.dead || this.now() - this.startedAt > this.settings.timeLimitMs) this.kill();
+  }
+
+  /** Advances virtual time (sleep, latency, lock waits); callers then `checkDeadline`. */
+  advance(ms: number): void {
+    if (ms > 0) this.google.clock.advance(ms);
+  }
+
+  /** Before each API request (UrlFetchApp or advanced service): the k-th request of `killAtCall` is never sent. */
+  beforeApiCall(): void {
+    this.enter();
+    if (this.settings.killAtCall !== undefined && this.apiCallIndex === this.settings.killAtCall) this.kill();
+    this.apiCallIndex++;
+  }
+
+  /**
+   * After time passed inside a call (a response's latency, a sleep, a lock wait): past the deadline the
+   * script dies inside that call. For an API request Google has already applied it, but the script never
+   * sees the reply (stricter reading: a write may happen without its reply).
+   */
+  checkDeadline(): void {
+    if (this.now() - this.startedAt > this.settings.timeLimitMs) this.kill();
+  }
+
+  private kill(): never {
+    this.dead = true;
+    throw this.error(TIME_LIMIT_MESSAGE, 'Error');
+  }
+
+  /** Services needing authorization fail in AuthMode NONE and LIMITED (stricter reading of limits §4). */
+  requireAuthorization(): void {
+    if (this.settings.authMode !== 'FULL') throw this.error('Authorization is required to perform that action.');
+  }
+
+  requireScope(method: string, anyOf: readonly string[]): void {
+    this.requireAuthorization();
+    if (!anyOf.some((scope) => this.settings.scopes.includes(scope))) {
+      throw this.error(`You do not have permission to call ${method}. Required permissions: ${anyOf[0]}`);
+    }
+  }
+
+  /**
+   * An error as the script sees it: made with the script realm's Error once gas-local has contextified
+   * the globals, so `error instanceof Error` holds inside the bundle as it does in Apps Script.
+   * Apps Script's own exceptions are named 'Exception' (String(e) = 'Exception: …').
+   */
+  error(message: string, name = 'Exception'): Error {
+    const ScriptError = this.realmError();
+    const error = new ScriptError(message);
+    if (name !== 'Error') Object.defineProperty(error, 'name', { value: name, configurable: true, writable: true });
+    return error;
+  }
+
+  /** Parses JSON into the script's realm (plain objects and arrays of the bundle's own kind). */
+  parseJson(text: string): unknown {
+    if (this.globals && isContext(this.globals)) {
+      const parse = runInContext('JSON.parse', this.globals) as (text: string) => unknown;
+      return parse(text);
+    }
+    return JSON.parse(text);
+  }
+
+  private realmError(): ErrorConstructorLike {
+    if (this.globals && isContext(this.globals)) return runInContext('Error', this.globals) as ErrorConstructorLike;
+    return Error;
+  }
+
+  log(line: string): void {
+    this.logs.push(line);
+  }
+}

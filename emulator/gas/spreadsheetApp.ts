@@ -1,0 +1,139 @@
+/**
+ * SpreadsheetApp for one execution: the active spreadsheet (a container-bound add-on sees only its own
+ * document), the Ui (menus, sidebar, alerts — recorded in `execution.ui`) and the rule builders.
+ * Document access needs AuthMode.FULL and a spreadsheets scope; building menus works in every AuthMode.
+ * A time-driven execution has no editor open, so getUi throws there as in Apps Script.
+ * Not modelled: openById/openByUrl/create, dialogs other than alert, prompt, the Ui's modal suspension
+ * (alert returns OK at once), menu separators and submenus in `ui.menus` (only items are recorded).
+ */
+import type { ExecutionContext } from './execution';
+import type { FakeSpreadsheet } from './fakeSpreadsheet';
+import type { FakeHtmlOutput } from './html';
+import { FakeRange } from './range';
+import { SERVICE_SCOPES } from './scopes';
+import { FakeSheet } from './sheet';
+import { DataValidationCriteria, FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './sheetBuilders';
+import type { RangeRef, SheetEnv } from './sheetEnv';
+import type { SheetData } from './sheetData';
+import { FakeSpreadsheetHandle } from './spreadsheetHandle';
+
+const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
+const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+
+export class FakeMenu {
+  private readonly items: { caption: string; functionName: string }[] = [];
+
+  constructor(private readonly ctx: ExecutionContext, private readonly name: string) {}
+
+  addItem(caption: string, functionName: string): this {
+    this.items.push({ caption: String(caption), functionName: String(functionName) });
+    return this;
+  }
+
+  addSeparator(): this {
+    return this;
+  }
+
+  /** The submenu's items are recorded in this menu, their captions prefixed with the submenu's name. */
+  addSubMenu(menu: FakeMenu): this {
+    for (const item of menu.items) this.items.push({ caption: `${menu.name} › ${item.caption}`, functionName: item.functionName });
+    return this;
+  }
+
+  addToUi(): void {
+    this.ctx.enter();
+    this.ctx.ui.menus.push({ name: this.name, items: [...this.items] });
+  }
+}
+
+export class FakeUi {
+  readonly Button = Button;
+  readonly ButtonSet = ButtonSet;
+
+  constructor(private readonly ctx: ExecutionContext, private readonly addOnName: string) {}
+
+  createAddonMenu(): FakeMenu {
+    return new FakeMenu(this.ctx, this.addOnName);
+  }
+
+  createMenu(name: string): FakeMenu {
+    return new FakeMenu(this.ctx, String(name));
+  }
+
+  showSidebar(output: FakeHtmlOutput): void {
+    this.ctx.enter();
+    this.ctx.requireScope('Ui.showSidebar', SERVICE_SCOPES.ui);
+    this.ctx.ui.sidebars.push({ title: output.getTitle(), html: output.getContent() });
+  }
+
+  /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons): records the prompt. */
+  alert(first: string, second?: string, _buttons?: string): string {
+    this.ctx.enter();
+    const prompt = second !== undefined && !(second in ButtonSet) ? second : first;
+    this.ctx.ui.alerts.push(String(prompt));
+    return Button.OK;
+  }
+}
+
+export interface SpreadsheetAppOptions {
+  addOnName: string;
+}
+
+export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet, options: SpreadsheetAppOptions) {
+  const count = (method: string) => {
+    ctx.counters.sheets[method] = (ctx.counters.sheets[method] ?? 0) + 1;
+  };
+  const sheets = new Map<SheetData, FakeSheet>();
+  const env: SheetEnv = {
+    ctx,
+    doc,
+    enter(method) {
+      ctx.enter();
+      ctx.requireScope(`SpreadsheetApp.${method}`, SERVICE_SCOPES.spreadsheet);
+      count(method);
+    },
+    sheet(data) {
+      let sheet = sheets.get(data);
+      if (!sheet) sheets.set(data, (sheet = new FakeSheet(env, data, () => spreadsheet)));
+      return sheet;
+    },
+    range: (ref: RangeRef) => new FakeRange(env, ref),
+    rangeRef: (range) => (range instanceof FakeRange ? range.ref : undefined),
+  };
+  const spreadsheet = new FakeSpreadsheetHandle(env);
+  const ui = new FakeUi(ctx, options.addOnName);
+
+  return {
+    getActive(): FakeSpreadsheetHandle {
+      env.enter('getActive');
+      return spreadsheet;
+    },
+    getActiveSpreadsheet(): FakeSpreadsheetHandle {
+      env.enter('getActiveSpreadsheet');
+      return spreadsheet;
+    },
+    /** Pending writes are applied at once here, so flush only counts (it is a round trip in Apps Script). */
+    flush(): void {
+      env.enter('flush');
+    },
+    getUi(): FakeUi {
+      ctx.enter();
+      count('getUi');
+      if (ctx.settings.fromTrigger) throw ctx.error('Cannot call SpreadsheetApp.getUi() from this context.');
+      return ui;
+    },
+    newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+      ctx.enter();
+      count('newConditionalFormatRule');
+      return new FakeConditionalFormatRuleBuilder(env);
+    },
+    newDataValidation(): FakeDataValidationBuilder {
+      ctx.enter();
+      count('newDataValidation');
+      return new FakeDataValidationBuilder();
+    },
+    DataValidationCriteria,
+  };
+}
+
+export type FakeSpreadsheetApp = ReturnType<typeof createSpreadsheetApp>;

@@ -1,0 +1,126 @@
+/**
+ * The shape of an emulated organisation, and the demo organisation the workbench and demo start from.
+ * A seed describes state, not requests: it may contain anything the API could have produced
+ * (invited members, managers, the app), and the API rules apply only to calls made afterwards.
+ */
+export type SeedRole = 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER';
+export type SeedState = 'JOINED' | 'INVITED';
+export type SpaceType = 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
+
+export interface SeedUser {
+  /** numeric string: the People API / Directory id Chat shows as users/{id} */
+  id: string;
+  email: string;
+  suspended?: boolean;
+  /** default true; false → members.create invites instead of adding */
+  autoAccept?: boolean;
+  /** holds the "manage chat and spaces conversations" admin privilege (needed for useAdminAccess and the Directory) */
+  chatAdmin?: boolean;
+  /** outside the organisation: not in the Directory, addable only by email to spaces allowing external users */
+  external?: boolean;
+}
+
+export interface SeedGroup {
+  /** Cloud Identity group id, assumed equal to the Directory group id */
+  id: string;
+  email: string;
+}
+
+export interface SeedMember {
+  email?: string;
+  groupEmail?: string;
+  /** the add-on's Chat app */
+  app?: boolean;
+  role?: SeedRole;
+  state?: SeedState;
+}
+
+export interface SeedSpace {
+  /** the part after spaces/, e.g. 'AAAAengineering' */
+  id: string;
+  displayName?: string;
+  spaceType: SpaceType;
+  externalUserAllowed?: boolean;
+  /** managers restricted who sees the member list: non-admin list/get → 403 */
+  memberListHidden?: boolean;
+  members: SeedMember[];
+}
+
+export interface OrgSeed {
+  domain: string;
+  /** default true; false → every Chat call 404 "Google Chat app not found…" (chat-api-memberships.md §10) */
+  appConfigured?: boolean;
+  /** numeric id the Chat app appears under in list output (type BOT) */
+  appUserId?: string;
+  users: SeedUser[];
+  groups: SeedGroup[];
+  spaces: SeedSpace[];
+}
+
+export const DEFAULT_APP_USER_ID = '109876543210987654321';
+
+const DEMO_USERS: Array<[local: string, extra?: Partial<SeedUser>]> = [
+  ['admin', { chatAdmin: true }],
+  ['alice.smith'], ['bob.jones'], ['carol.white'], ['dave.brown'], ['erin.green'], ['frank.miller'],
+  ['grace.lee'], ['heidi.clark'],
+  ['ivan.petrov', { autoAccept: false }],
+  ['judy.wilson', { suspended: true }],
+  ['kevin.taylor'],
+];
+
+/**
+ * Demo organisation "example.com": 12 users (admin@example.com runs the add-on and is a Chat admin;
+ * ivan.petrov has auto-accept off; judy.wilson is suspended), one external gmail user, three groups,
+ * five named spaces (Partners allows external users), one group chat and one direct message.
+ */
+export function demoOrg(): OrgSeed {
+  const users: SeedUser[] = DEMO_USERS.map(([local, extra], index) => ({
+    id: String(110000000000000000001n + BigInt(index)),
+    email: `${local}@example.com`,
+    ...extra,
+  }));
+  users.push({ id: '120000000000000000001', email: 'pat.partner@gmail.com', external: true });
+  const manager = { email: 'admin@example.com', role: 'ROLE_MANAGER' } as const;
+  const member = (local: string, more: Partial<SeedMember> = {}): SeedMember => ({ email: `${local}@example.com`, ...more });
+  return {
+    domain: 'example.com',
+    appUserId: DEFAULT_APP_USER_ID,
+    users,
+    groups: [
+      { id: '03engineering01', email: 'engineering@example.com' },
+      { id: '03design000002', email: 'design@example.com' },
+      { id: '03allstaff0003', email: 'all-staff@example.com' },
+    ],
+    spaces: [
+      {
+        id: 'AAAAengineering', displayName: 'Engineering', spaceType: 'SPACE',
+        members: [manager, member('alice.smith', { role: 'ROLE_ASSISTANT_MANAGER' }), member('bob.jones'), member('carol.white'),
+          { groupEmail: 'engineering@example.com' }, { app: true }],
+      },
+      {
+        id: 'AAAAdesignteam', displayName: 'Design Team', spaceType: 'SPACE',
+        members: [manager, member('erin.green'), member('frank.miller'), member('ivan.petrov', { state: 'INVITED' })],
+      },
+      {
+        id: 'AAAAallhands', displayName: 'All Hands', spaceType: 'SPACE',
+        members: [manager, member('dave.brown'), member('grace.lee'), { groupEmail: 'all-staff@example.com' }],
+      },
+      {
+        id: 'AAAApartners', displayName: 'Partners', spaceType: 'SPACE', externalUserAllowed: true,
+        members: [manager, member('heidi.clark'), { email: 'pat.partner@gmail.com' }],
+      },
+      {
+        id: 'AAAAleadership', displayName: 'Leadership', spaceType: 'SPACE',
+        members: [manager, member('kevin.taylor', { role: 'ROLE_MANAGER' })],
+      },
+      {
+        id: 'AAAAgroupchat', spaceType: 'GROUP_CHAT',
+        members: [{ email: 'admin@example.com' }, member('alice.smith'), member('bob.jones')],
+      },
+      {
+        id: 'AAAAdirectmsg', spaceType: 'DIRECT_MESSAGE',
+        members: [{ email: 'admin@example.com' }, member('bob.jones')],
+      },
+    ],
+  };
+}

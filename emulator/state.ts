@@ -1,0 +1,139 @@
+/**
+ * All emulated Google state in one class of maps (the Firebase Auth emulator's pattern): users, groups,
+ * spaces and memberships of one organisation. Handlers read and mutate it; nothing else holds state.
+ */
+import { DEFAULT_APP_USER_ID, type OrgSeed, type SeedMember, type SeedSpace, type SpaceType } from './seed';
+
+export type Role = 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER' | 'MEMBERSHIP_ROLE_UNSPECIFIED';
+export type MemberState = 'JOINED' | 'INVITED';
+export type MemberKind = 'HUMAN' | 'BOT' | 'GROUP';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  suspended: boolean;
+  autoAccept: boolean;
+  chatAdmin: boolean;
+  external: boolean;
+}
+
+export interface GroupRecord {
+  id: string;
+  email: string;
+}
+
+export interface MembershipRecord {
+  /** the {member} segment of spaces/{space}/members/{member}: user id, app user id or group id */
+  key: string;
+  kind: MemberKind;
+  role: Role;
+  state: MemberState;
+  createTime: number;
+  /** creation order; gives list output a stable order and page tokens a resume point */
+  seq: number;
+}
+
+export interface SpaceRecord {
+  id: string;
+  displayName: string;
+  spaceType: SpaceType;
+  externalUserAllowed: boolean;
+  memberListHidden: boolean;
+  createTime: number;
+  seq: number;
+  members: Map<string, MembershipRecord>;
+}
+
+export class OrgState {
+  domain = '';
+  appConfigured = true;
+  appUserId = DEFAULT_APP_USER_ID;
+  readonly users = new Map<string, UserRecord>();
+  readonly groups = new Map<string, GroupRecord>();
+  readonly spaces = new Map<string, SpaceRecord>();
+  private readonly usersByEmail = new Map<string, UserRecord>();
+  private readonly groupsByEmail = new Map<string, GroupRecord>();
+  private lastSeq = 0;
+
+  nextSeq(): number {
+    return ++this.lastSeq;
+  }
+
+  userByEmail(email: string): UserRecord | undefined {
+    return this.usersByEmail.get(email.toLowerCase());
+  }
+
+  groupByEmail(email: string): GroupRecord | undefined {
+    return this.groupsByEmail.get(email.toLowerCase());
+  }
+
+  /** Email domains compare case-insensitively; a user flagged external is outside even with a matching domain. */
+  isInternal(user: UserRecord): boolean {
+    return !user.external && user.email.toLowerCase().endsWith(`@${this.domain.toLowerCase()}`);
+  }
+
+  /** Replaces everything with the seed; throws on a seed that references unknown people or repeats ids. */
+  load(org: OrgSeed, now: number): void {
+    this.clear();
+    this.domain = org.domain;
+    this.appConfigured = org.appConfigured ?? true;
+    this.appUserId = org.appUserId ?? DEFAULT_APP_USER_ID;
+    for (const u of org.users) {
+      if (!/^\d+$/.test(u.id)) throw new Error(`seed: user id must be numeric: ${u.id}`);
+      if (this.users.has(u.id) || this.userByEmail(u.email)) throw new Error(`seed: duplicate user ${u.id} ${u.email}`);
+      const record: UserRecord = {
+        id: u.id, email: u.email, suspended: u.suspended ?? false, autoAccept: u.autoAccept ?? true,
+        chatAdmin: u.chatAdmin ?? false, external: u.external ?? false,
+      };
+      this.users.set(u.id, record);
+      this.usersByEmail.set(u.email.toLowerCase(), record);
+    }
+    for (const g of org.groups) {
+      // Group ids share the {member} segment with user ids, so they must not collide.
+      if (this.groups.has(g.id) || this.users.has(g.id) || g.id === this.appUserId) throw new Error(`seed: duplicate id ${g.id}`);
+      const record: GroupRecord = { id: g.id, email: g.email };
+      this.groups.set(g.id, record);
+      this.groupsByEmail.set(g.email.toLowerCase(), record);
+    }
+    for (const s of org.spaces) this.loadSpace(s, now);
+  }
+
+  clear(): void {
+    this.domain = '';
+    this.appConfigured = true;
+    this.appUserId = DEFAULT_APP_USER_ID;
+    this.users.clear();
+    this.groups.clear();
+    this.spaces.clear();
+    this.usersByEmail.clear();
+    this.groupsByEmail.clear();
+  }
+
+  private loadSpace(s: SeedSpace, now: number): void {
+    if (this.spaces.has(s.id)) throw new Error(`seed: duplicate space ${s.id}`);
+    const space: SpaceRecord = {
+      id: s.id, displayName: s.displayName ?? '', spaceType: s.spaceType,
+      externalUserAllowed: s.externalUserAllowed ?? false, memberListHidden: s.memberListHidden ?? false,
+      createTime: now, seq: this.nextSeq(), members: new Map(),
+    };
+    this.spaces.set(s.id, space);
+    for (const m of s.members) {
+      const record = this.seedMembership(m, now, s.id);
+      if (space.members.has(record.key)) throw new Error(`seed: duplicate member ${record.key} in ${s.id}`);
+      space.members.set(record.key, record);
+    }
+  }
+
+  private seedMembership(m: SeedMember, now: number, spaceId: string): MembershipRecord {
+    const base = { state: m.state ?? 'JOINED', createTime: now, seq: this.nextSeq() };
+    if (m.app) return { ...base, key: this.appUserId, kind: 'BOT', role: 'ROLE_MEMBER' };
+    if (m.groupEmail !== undefined) {
+      const group = this.groupByEmail(m.groupEmail);
+      if (!group) throw new Error(`seed: unknown group ${m.groupEmail} in ${spaceId}`);
+      return { ...base, key: group.id, kind: 'GROUP', role: 'MEMBERSHIP_ROLE_UNSPECIFIED' };
+    }
+    const user = m.email === undefined ? undefined : this.userByEmail(m.email);
+    if (!user) throw new Error(`seed: unknown user ${m.email ?? '(no email)'} in ${spaceId}`);
+    return { ...base, key: user.id, kind: 'HUMAN', role: m.role ?? 'ROLE_MEMBER' };
+  }
+}
