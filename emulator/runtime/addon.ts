@@ -2,11 +2,12 @@
  * Runs the built add-on (dist/Code.js) the way Apps Script does: each call of an entry point is one
  * execution with fresh globals, the bundle loaded into a vm context through gas-local.
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { require as gasRequire } from 'gas-local';
 import type { AppsScriptWorld } from '../gas/world';
 
-export const DEFAULT_DIST = join(__dirname, '../../dist');
+/** npm scripts and jest run from the project root; bundled scripts have no reliable __dirname. */
+export const DEFAULT_DIST = resolve('dist');
 
 export interface ExecutionOptions {
   user: string;

@@ -150,7 +150,7 @@ function planRemove(
   if (!current) {
     let details = 'Not in the space';
     if (member.kind === 'user' && snapshot?.hasGroups) {
-      details = 'Not a direct member of the space (someone who is there through a Google Group can only be removed from the group)';
+      details = 'Not in the space as a direct member (if they belong through a Google Group, remove them from the group instead)';
     }
     if (member.probed === undefined && snapshot && !snapshot.invitedListed) {
       details += '; with admin access Google does not list invitations, so a pending invitation would not show here';

@@ -98,7 +98,7 @@ describe('planning table', () => {
 
   it('explains that people who came through a group can only be removed from the group', () => {
     const group: Membership = { name: 'spaces/S/members/g1', state: 'JOINED', groupMember: { name: 'groups/g1' } };
-    expect(only([target({ name: 'users/7' }, 'remove')], [owner, group]).details).toContain('Not a direct member of the space');
+    expect(only([target({ name: 'users/7' }, 'remove')], [owner, group]).details).toContain('Not in the space as a direct member (if they belong through a Google Group');
   });
 
   it('a second row reaching the same member written differently is INVALID; a disagreeing one makes both INVALID', () => {

@@ -6,6 +6,8 @@ const ENG = 'spaces/AAAAengineering';
 describe('members.list pagination', () => {
   const g = new Google({ seed: bigOrg(2499) });
   const owner = client(g, g.issueToken('owner@big.test', USER_SCOPES));
+  // Each case stays within the per-space read budget of 15 a second.
+  beforeEach(() => g.clock.advance(1000));
 
   it('pages 2,500 members in 3 pages of at most 1000 with opaque tokens and no duplicates', () => {
     const seen: string[] = [];
