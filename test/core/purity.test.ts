@@ -1,0 +1,42 @@
+/**
+ * The core stays portable: it imports only itself, src/shared and Chat types, and names no Apps Script
+ * global, so the same rules run in Apps Script, in Node tests and in the workbench. No `any` in src/.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '../..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const coreFiles = filesUnder(join(root, 'src/core'));
+
+/** Source without comments, so prose that mentions UrlFetchApp or "any" doesn't count. */
+function code(file: string): string {
+  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+
+describe('src/core', () => {
+  it.each(coreFiles.map((file) => [relative(root, file), file]))('%s imports only core, shared and Chat types', (_name, file) => {
+    const source = code(file);
+    const imports = [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((match) => match[1]);
+    for (const spec of imports) {
+      const allowed = spec.startsWith('./') || spec.startsWith('../shared/') || spec === '@googleapis/chat';
+      expect({ file: relative(root, file), spec, allowed }).toEqual({ file: relative(root, file), spec, allowed: true });
+    }
+    expect(source).not.toMatch(/\b(SpreadsheetApp|UrlFetchApp|PropertiesService|LockService|ScriptApp|HtmlService|Session|Utilities|AdminDirectory)\./);
+    expect(source).not.toMatch(/import\s+\{[^}]*\}\s+from\s+['"]@googleapis\/chat['"]/);
+  });
+});
+
+describe('src/', () => {
+  it('uses no `any`', () => {
+    const offenders = filesUnder(join(root, 'src')).filter((file) => /(:\s*any\b|as any\b|<any>)/.test(code(file)));
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
+});
