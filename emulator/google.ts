@@ -107,7 +107,7 @@ export class Google {
       if (fault) throw fault;
       const caller = this.tokens.authenticate(authorization, this.state);
       if (found.api === 'chat' && !this.state.appConfigured) throw notFound(APP_NOT_FOUND);
-      const admin = found.search.get('useAdminAccess') === 'true';
+      const admin = ['true', '1'].includes(found.search.get('useAdminAccess') ?? '');
       this.meter.admit(this.clock.now(), chargesFor(found.methodId, this.quotas, found.params.space, admin));
       const spec = HANDLERS[found.methodId];
       const ctx: RequestContext = {
