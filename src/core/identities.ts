@@ -9,9 +9,9 @@
  */
 import { explain, httpNote, replyError, thrownError } from './apiErrors';
 import type { Intent, Membership, RowOutcome } from './model';
-import type { ApiError, ChatGateway, Directory, DirectoryEntry, MemberCall } from './ports';
+import type { ApiError, Directory, DirectoryEntry, MemberCall, MemberSender } from './ports';
 import { memberLabel } from './refs';
-import { sendReads } from './sending';
+import { pendingOutcome } from './outcomes';
 import { memberNameOf, type SpaceSnapshot } from './snapshot';
 import { spaceLabel, type SpaceInfo } from './spaces';
 
@@ -140,7 +140,7 @@ function probed(target: Target, membership: Membership | null): Target {
 
 /** members.get (by email alias where needed), one per (space, member), batched; fills `member.probed` and the canonical name. */
 export function probeByAlias(
-  chat: ChatGateway, targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
+  sender: MemberSender, targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
 ): Resolved {
   const calls: GetCall[] = [];
   const callIndex = new Map<string, number>();
@@ -152,7 +152,7 @@ export function probeByAlias(
       calls.push(call);
     }
   }
-  const replies = sendReads(chat, calls);
+  const replies = sender.send(calls);
   const resolved: Target[] = [];
   const outcomes: RowOutcome[] = [];
   for (const target of targets) {
@@ -160,6 +160,8 @@ export function probeByAlias(
     const reply = index === undefined ? undefined : replies[index];
     if (!reply) {
       resolved.push(target);
+    } else if (reply.deferred) {
+      outcomes.push(pendingOutcome(target.intent.sheetRow));
     } else if (reply.code >= 200 && reply.code <= 299) {
       const membership = reply.membership ?? null;
       resolved.push(probed(target, membership && membership.state !== 'NOT_A_MEMBER' ? membership : null));

@@ -6,7 +6,8 @@
 import { probeByAlias, resolveWithDirectory, type SpaceTarget, type Target } from './identities';
 import type { RosterRow, RowOutcome } from './model';
 import { planTargets, previewOutcome } from './plan';
-import type { ChatGateway, Directory } from './ports';
+import type { ChatGateway, Directory, MemberSender } from './ports';
+import { pendingOutcome } from './outcomes';
 import { spaceKey } from './refs';
 import { runOperations } from './run';
 import { takeSnapshots, type SpaceSnapshot } from './snapshot';
@@ -29,6 +30,13 @@ export interface PipelineDeps {
   options: RunOptions;
 }
 
+export interface PipelineHooks {
+  /** Membership calls go through it (the pacer); the gateway itself when absent. */
+  sender?: MemberSender;
+  /** Called after each round of membership changes: outcomes known before the run, and the run's so far. */
+  afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
+}
+
 function targetSpaces(targets: readonly SpaceTarget[]): SpaceInfo[] {
   const spaces = new Map<string, SpaceInfo>();
   for (const { space } of targets) if (!spaces.has(space.name)) spaces.set(space.name, space);
@@ -36,8 +44,11 @@ function targetSpaces(targets: readonly SpaceTarget[]): SpaceInfo[] {
 }
 
 /** Appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
-export function collectOutcomes(rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[]): void {
+export function collectOutcomes(
+  rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[], hooks: PipelineHooks = {},
+): void {
   const { chat, directory, options } = deps;
+  const sender = hooks.sender ?? chat;
   const admin = options.useAdminAccess;
 
   const { intents, invalid } = validateRows(rows);
@@ -59,11 +70,15 @@ export function collectOutcomes(rows: readonly RosterRow[], deps: PipelineDeps, 
   const identified = resolveWithDirectory(directory, pairs, options.callerEmail);
   outcomes.push(...identified.outcomes);
 
-  const listings = takeSnapshots(chat, targetSpaces(identified.targets), admin);
+  const listings = takeSnapshots(sender, targetSpaces(identified.targets), admin);
   const snapshots = new Map<string, SpaceSnapshot>();
   const listed: Target[] = [];
   for (const target of identified.targets) {
     const listing = listings.get(target.space.name);
+    if (listing && !listing.ok && listing.pending) {
+      outcomes.push(pendingOutcome(target.intent.sheetRow));
+      continue;
+    }
     if (!listing || !listing.ok) {
       outcomes.push({ sheetRow: target.intent.sheetRow, status: 'ERROR', details: listing ? listing.details : 'The space could not be listed.' });
       continue;
@@ -72,7 +87,7 @@ export function collectOutcomes(rows: readonly RosterRow[], deps: PipelineDeps, 
     listed.push(target);
   }
 
-  const probed = probeByAlias(chat, listed, snapshots, admin);
+  const probed = probeByAlias(sender, listed, snapshots, admin);
   outcomes.push(...probed.outcomes);
 
   const plan = planTargets(probed.targets, {
@@ -82,5 +97,5 @@ export function collectOutcomes(rows: readonly RosterRow[], deps: PipelineDeps, 
     useAdminAccess: admin,
   });
   outcomes.push(...plan.outcomes);
-  outcomes.push(...(mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(chat, plan.operations)));
+  outcomes.push(...(mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(sender, plan.operations, (done) => hooks.afterRound?.(outcomes, done))));
 }

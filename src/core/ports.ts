@@ -37,9 +37,16 @@ export interface MemberReply {
   error?: ApiError;
   /** seconds, from a Retry-After header when Google sends one. */
   retryAfterSeconds?: number;
+  /** Not sent: the execution reached its deadline first (the row stays PENDING for the next one). */
+  deferred?: boolean;
 }
 
-export interface ChatGateway {
+/** What the core's steps send membership calls through: the gateway itself, or the pacer in front of it. */
+export interface MemberSender {
+  send(calls: MemberCall[]): MemberReply[];
+}
+
+export interface ChatGateway extends MemberSender {
   /** Membership traffic: independent calls sent together (UrlFetchApp.fetchAll); replies in the same order. */
   send(calls: MemberCall[]): MemberReply[];
   /** spaces.get (Advanced Chat Service). */
@@ -100,4 +107,9 @@ export interface Clock {
   sleep(ms: number): void;
   /** a human timestamp for the Updated column, in the script's time zone. */
   stamp(ms: number): string;
+}
+
+/** The Chat Roster Log sheet: rows appended in one write. */
+export interface RunLog {
+  append(rows: string[][]): void;
 }

@@ -1,27 +1,46 @@
 /**
- * The one entry the adapters call for preview and apply: one read of the Roster sheet, the pipeline,
- * one write-back of every status in column blocks, one flush (DESIGN.md §1 "one read, one write").
- * It never throws for bad input or a failing Google: every row ends with a status, and the RunReport
- * says in one sentence what happened.
+ * The one entry the adapters call for preview and apply (DESIGN.md §1): one read of the Roster sheet,
+ * the pipeline under a pacer and a deadline, progress flushes, one write-back of every status in column
+ * blocks. It never throws for bad input or a failing Google: every row ends with a status, and the
+ * RunReport says in one sentence what happened.
  *
- * Re-planning rule for now: every run re-plans every non-blank row. Planning is idempotent, so a second
- * apply of an unchanged roster makes no membership write and reports UNCHANGED.
+ * The sheet is the checkpoint: an apply run that meets the deadline leaves its unfinished rows PENDING;
+ * the next execution sees PENDING rows and re-plans only those (a continuation); with none, it is a new
+ * run over every row. Planning is idempotent, so no row is lost and none is applied twice.
  */
 import { thrownError } from './apiErrors';
-import type { RosterRow, RowOutcome } from './model';
+import type { RosterRow, RowOutcome, RowStatus } from './model';
+import { pendingOutcome } from './outcomes';
+import { GOOGLE_LIMITS, Pacer, type Limits } from './pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
-import type { Clock, RosterStore } from './ports';
-import { parseRoster, ROSTER_SHEET } from './roster';
+import type { Clock, KeyValueStore, RosterStore, RunLog } from './ports';
+import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from './roster';
+import { clearRecord, loadRecord, logRow, nextRecord, saveRecord, type RunRecord } from './runRecord';
+import { PacedSender } from './sending';
 import { reportWithMessage, summarize } from './summary';
-import { writebackBlocks } from './writeback';
+import { withBlocks, writebackBlocks } from './writeback';
 import type { RunMode, RunReport } from '../shared/report';
 
 export type { RunOptions } from './pipeline';
+
+/** An execution dies at 6 minutes (reference/apps-script-limits.md §2); the last 15 s are for writing back. */
+export const WORK_BUDGET_MS = 6 * 60_000 - 15_000;
+/** Progress reaches the sheet this often while a run goes on. */
+export const PROGRESS_FLUSH_MS = 15_000;
 
 export interface RunDeps extends PipelineDeps {
   store: RosterStore;
   clock: Clock;
   options: RunOptions;
+  /** Document properties: the run record of a run spanning executions. */
+  state?: KeyValueStore;
+  /** The Chat Roster Log sheet. */
+  log?: RunLog;
+  /** Who or what started the run, for the log ("admin@example.com", "nightly sync"). */
+  startedBy?: string;
+  limits?: Limits;
+  workBudgetMs?: number;
+  random?: () => number;
 }
 
 /** Exactly one outcome per row, in row order; a row the pipeline never reached says so. */
@@ -34,7 +53,46 @@ function completeOutcomes(rows: readonly RosterRow[], found: readonly RowOutcome
   return rows.map((row) => byRow.get(row.sheetRow) ?? { sheetRow: row.sheetRow, status: 'ERROR', details: reason });
 }
 
+/** Writes outcomes in column blocks and returns what the sheet now holds. */
+class SheetWriter {
+  constructor(private grid: unknown[][], private columns: ColumnMap, private readonly deps: RunDeps) {}
+
+  write(outcomes: readonly RowOutcome[]): void {
+    const { clock, store } = this.deps;
+    const blocks = writebackBlocks({
+      grid: this.grid, columns: this.columns, outcomes,
+      stamp: clock.stamp(clock.now()),
+      formatDate: (ms) => clock.stamp(ms),
+    });
+    if (blocks.length === 0) return;
+    store.write(blocks);
+    store.flush();
+    this.grid = withBlocks(this.grid, blocks);
+    const columns = columnMap(this.grid);
+    if (typeof columns !== 'string') this.columns = columns;
+  }
+}
+
+/** Counts over the whole roster: this execution's outcomes, and the statuses other rows already have. */
+function wholeRosterReport(mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[]): RunReport {
+  const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
+  const others = all
+    .filter((row) => !ran.has(row.sheetRow) && row.status)
+    .map((row) => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, details: '' }));
+  return summarize(mode, [...outcomes, ...others]);
+}
+
+function progressMessage(report: RunReport): RunReport {
+  if (report.pending === 0) return report;
+  return {
+    ...report,
+    message: `Working: ${report.done} of ${report.rows} rows done, ${report.pending} queued for the next execution. ${report.message}`,
+  };
+}
+
 export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
+  const { clock } = deps;
+  const startedAt = clock.now();
   let grid: unknown[][] | null;
   try {
     grid = deps.store.read();
@@ -45,29 +103,52 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const parsed = parseRoster(grid);
   if (!parsed.ok) return reportWithMessage(mode, parsed.message);
 
+  const continuing = mode === 'apply' && parsed.rows.some((row) => row.status === 'PENDING');
+  const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
+  const record: RunRecord | null = mode === 'apply' && deps.state
+    ? nextRecord(loadRecord(deps.state), continuing, startedAt, deps.startedBy ?? deps.options.callerEmail)
+    : null;
+
+  const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
+    new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
+  const writer = new SheetWriter(grid, parsed.columns, deps);
+  let lastFlush = startedAt;
+  const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
+    if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
+    lastFlush = clock.now();
+    const known = new Map<number, RowOutcome>();
+    for (const outcome of [...beforeRun, ...fromRun]) known.set(outcome.sheetRow, outcome);
+    writer.write(rows.map((row) => known.get(row.sheetRow) ?? pendingOutcome(row.sheetRow)));
+  };
+
   const found: RowOutcome[] = [];
   let failure: string | null = null;
   try {
-    collectOutcomes(parsed.rows, deps, mode, found);
+    collectOutcomes(rows, deps, mode, found, { sender, afterRound: mode === 'apply' ? flushProgress : undefined });
   } catch (thrown) {
     failure = thrownError(thrown).message;
   }
-  const outcomes = completeOutcomes(parsed.rows, found, failure);
-  const report = summarize(mode, outcomes);
+  const outcomes = completeOutcomes(rows, found, failure);
+  const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes));
 
   try {
-    const blocks = writebackBlocks({
-      grid, columns: parsed.columns, outcomes,
-      stamp: deps.clock.stamp(deps.clock.now()),
-      formatDate: (ms) => deps.clock.stamp(ms),
-    });
-    deps.store.write(blocks);
-    deps.store.flush();
+    writer.write(outcomes);
   } catch (thrown) {
     return {
       ...report,
       message: `${report.message} But the statuses could not be written to the sheet (${thrownError(thrown).message}): run again.`,
     };
   }
+  if (record && deps.state) finishExecution(deps, deps.state, record, report);
   return report;
+}
+
+/** Keeps the record while rows are pending; otherwise logs the run and forgets it. */
+function finishExecution(deps: RunDeps, state: KeyValueStore, record: RunRecord, report: RunReport): void {
+  if (report.pending > 0) {
+    saveRecord(state, record);
+    return;
+  }
+  clearRecord(state);
+  deps.log?.append([logRow(record, deps.clock.now(), report, (ms) => deps.clock.stamp(ms))]);
 }

@@ -2,18 +2,20 @@
  * Executes planned operations and maps Google's replies to row outcomes (DESIGN.md §4).
  * Each operation is a small chain of steps (a call and what to do with its reply: done, or one more call —
  * patch the role after a create, confirm a 409 with members.get). The runner sends every ready step of
- * every row together, round after round, so one round = one batch of independent calls: the place where
- * pacing, retries and a deadline will slot in (sending.ts), without touching the outcome mapping here.
+ * rows together, round after round, through the sender (sending.ts), which paces, retries and keeps the
+ * deadline, without touching the outcome mapping here.
  */
 import { explain, httpNote, replyError } from './apiErrors';
 import type { ApiRole, Membership, RowOutcome } from './model';
-import type { ChatGateway, MemberCall, MemberReply } from './ports';
+import type { MemberCall, MemberReply, MemberSender } from './ports';
 import type { Operation } from './plan';
 import { API_ROLE, roleLabel } from './roles';
-import { sendReads, sendWrites } from './sending';
+import { outcome, pendingOutcome } from './outcomes';
+import { spaceOf } from './pacing';
 
 /** A call to make, and how its reply ends the row or continues it. */
 export interface Step {
+  sheetRow: number;
   call: MemberCall;
   onReply: (reply: MemberReply) => Step | RowOutcome;
 }
@@ -21,10 +23,6 @@ export interface Step {
 export const INVITED_DETAILS = 'Invited: the user must accept the invitation (their auto-accept is off)';
 
 const isOk = (reply: MemberReply): boolean => reply.code >= 200 && reply.code <= 299;
-
-function outcome(sheetRow: number, status: RowOutcome['status'], details: string): RowOutcome {
-  return { sheetRow, status, details };
-}
 
 function withAdmin<T extends MemberCall>(call: T, useAdminAccess: boolean): T {
   if (useAdminAccess) call.useAdminAccess = true;
@@ -36,6 +34,7 @@ function patchStep(
   done: () => RowOutcome, failurePrefix: string,
 ): Step {
   return {
+    sheetRow,
     call: withAdmin({ method: 'patch', name, role }, useAdminAccess),
     onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', explain(replyError(reply), failurePrefix))),
   };
@@ -45,6 +44,7 @@ function patchStep(
 function confirmStep(operation: Extract<Operation, { kind: 'create' }>, confirmName: string, conflict: MemberReply): Step {
   const { sheetRow } = operation;
   return {
+    sheetRow,
     call: withAdmin({ method: 'get', name: confirmName }, operation.useAdminAccess),
     onReply: (reply) => {
       const current = reply.membership;
@@ -88,6 +88,7 @@ export function firstStep(operation: Operation): Step {
   switch (operation.kind) {
     case 'create':
       return {
+        sheetRow,
         call: withAdmin({ method: 'create', parent: operation.parent, membership: operation.membership }, operation.useAdminAccess),
         onReply: (reply) => {
           if (isOk(reply)) return afterCreate(operation, reply.membership);
@@ -104,6 +105,7 @@ export function firstStep(operation: Operation): Step {
         () => outcome(sheetRow, 'ROLE_UPDATED', `Role changed from ${roleLabel(operation.from)} to ${roleLabel(operation.role)}`), '');
     case 'delete':
       return {
+        sheetRow,
         call: withAdmin({ method: 'delete', name: operation.name }, operation.useAdminAccess),
         onReply: (reply) => {
           if (isOk(reply)) return outcome(sheetRow, 'REMOVED', operation.invited ? 'Invitation withdrawn' : 'Removed from the space');
@@ -115,31 +117,61 @@ export function firstStep(operation: Operation): Step {
   }
 }
 
-const isRead = (call: MemberCall): boolean => call.method === 'get' || call.method === 'list';
+/** First steps started per round: small rounds let a create's follow-up (role patch, 409 check) go right after it. */
+export const ROUND_SIZE = 20;
 
-/** Sends reads and writes of one round through their own batching, replies back in call order. */
-function sendRound(chat: ChatGateway, calls: readonly MemberCall[]): MemberReply[] {
-  const readIndexes: number[] = [];
-  const writeIndexes: number[] = [];
-  calls.forEach((call, index) => (isRead(call) ? readIndexes : writeIndexes).push(index));
-  const replies: MemberReply[] = new Array(calls.length);
-  sendReads(chat, readIndexes.map((index) => calls[index])).forEach((reply, at) => { replies[readIndexes[at]] = reply; });
-  sendWrites(chat, writeIndexes.map((index) => calls[index])).forEach((reply, at) => { replies[writeIndexes[at]] = reply; });
-  return replies;
+/** Round-robin across spaces, so one large space never stalls the others. */
+export function interleaveBySpace(steps: readonly Step[]): Step[] {
+  const bySpace = new Map<string, Step[]>();
+  for (const step of steps) {
+    const space = spaceOf(step.call);
+    const list = bySpace.get(space);
+    if (list) list.push(step);
+    else bySpace.set(space, [step]);
+  }
+  const lists = [...bySpace.values()];
+  const interleaved: Step[] = [];
+  for (let at = 0; interleaved.length < steps.length; at++) {
+    for (const list of lists) if (at < list.length) interleaved.push(list[at]);
+  }
+  return interleaved;
 }
 
-export function runOperations(chat: ChatGateway, operations: readonly Operation[]): RowOutcome[] {
+/**
+ * Runs the operations round after round until done or the sender's deadline: each round sends the
+ * follow-ups of the last round and the next ROUND_SIZE operations. Rows not finished when the deadline
+ * comes are PENDING. `afterRound` sees the outcomes so far (progress).
+ */
+export function runOperations(
+  sender: MemberSender, operations: readonly Operation[], afterRound?: (outcomes: readonly RowOutcome[]) => void,
+): RowOutcome[] {
   const outcomes: RowOutcome[] = [];
-  let ready: Step[] = operations.map(firstStep);
-  while (ready.length > 0) {
-    const replies = sendRound(chat, ready.map((step) => step.call));
-    const next: Step[] = [];
-    ready.forEach((step, index) => {
-      const result = step.onReply(replies[index]);
-      if ('call' in result) next.push(result);
+  const queue = interleaveBySpace(operations.map(firstStep));
+  let next = 0;
+  let followUps: Step[] = [];
+  while (next < queue.length || followUps.length > 0) {
+    const steps = [...followUps, ...queue.slice(next, next + ROUND_SIZE)];
+    next = Math.min(queue.length, next + ROUND_SIZE);
+    const replies = sender.send(steps.map((step) => step.call));
+    followUps = [];
+    let deferred = false;
+    steps.forEach((step, index) => {
+      const reply = replies[index];
+      if (reply.deferred) {
+        deferred = true;
+        outcomes.push(pendingOutcome(step.sheetRow));
+        return;
+      }
+      const result = step.onReply(reply);
+      if ('call' in result) followUps.push(result);
       else outcomes.push(result);
     });
-    ready = next;
+    if (deferred) {
+      // Out of time: what hasn't started waits for the next execution.
+      for (const step of [...followUps, ...queue.slice(next)]) outcomes.push(pendingOutcome(step.sheetRow));
+      break;
+    }
+    afterRound?.(outcomes);
   }
   return outcomes;
 }

@@ -1,60 +1,114 @@
 /**
- * Membership calls through ChatGateway.send, in batches. A port that throws must not crash the run:
- * - reads are retried one by one after a batch throws, so only the call that really fails (one space's
- *   work) gets an error reply;
- * - writes are never re-sent (part of the batch may have reached Google): every call of the batch gets an
- *   error reply with code 0, and the next run's snapshot shows what happened.
- * Pacing and retries slot in here later (DESIGN.md §1 "Pacing, not hoping").
+ * Every membership call of a run goes through one PacedSender (DESIGN.md §1 "Pacing, not hoping"):
+ * - calls leave in fetchAll batches as fast as the token buckets allow, so the write budget, not latency,
+ *   sets the pace; a call that must wait doesn't hold back the calls behind it;
+ * - 429 and 5xx are retried with backoff while the other calls go on; a 429 also slows the pacer;
+ * - nothing starts after the deadline: unsent calls come back `deferred`, their rows stay PENDING;
+ * - a gateway that throws must not crash the run: reads are re-sent one by one, so only the call that
+ *   really fails gets an error; writes are never re-sent (part of the batch may have reached Google).
  */
 import { thrownError } from './apiErrors';
-import type { ChatGateway, MemberCall, MemberReply } from './ports';
+import { backoffMs, isRetryable, isWrite, MAX_TRIES, Pacer } from './pacing';
+import type { ChatGateway, Clock, MemberCall, MemberReply, MemberSender } from './ports';
 
-/** Calls per send: one UrlFetchApp.fetchAll each. */
-export const READ_BATCH = 100;
-export const WRITE_BATCH = 25;
+/** Calls per UrlFetchApp.fetchAll. */
+export const MAX_BATCH = 100;
 
-function failed(thrown: unknown): MemberReply {
-  const error = thrownError(thrown);
-  return { code: 0, error };
+const DEFERRED: MemberReply = { code: 0, deferred: true };
+
+interface Pending {
+  call: MemberCall;
+  index: number;
+  tries: number;
+  notBefore: number;
 }
 
-function sendBatch(chat: ChatGateway, calls: MemberCall[]): MemberReply[] {
-  const replies = chat.send(calls);
-  if (replies.length !== calls.length) throw new Error(`expected ${calls.length} replies, got ${replies.length}`);
-  return replies;
+export interface SendStats {
+  requests: number;
+  retries: number;
+  rateLimited: number;
 }
 
-function inBatches(calls: readonly MemberCall[], size: number, sendOne: (batch: MemberCall[]) => MemberReply[]): MemberReply[] {
-  const replies: MemberReply[] = [];
-  for (let start = 0; start < calls.length; start += size) {
-    replies.push(...sendOne(calls.slice(start, start + size)));
+export class PacedSender implements MemberSender {
+  readonly stats: SendStats = { requests: 0, retries: 0, rateLimited: 0 };
+
+  constructor(
+    private readonly chat: ChatGateway,
+    private readonly clock: Clock,
+    /** epoch ms after which no call starts */
+    readonly deadline: number,
+    private readonly pacer: Pacer = new Pacer(clock.now()),
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  get pastDeadline(): boolean {
+    return this.clock.now() >= this.deadline;
   }
-  return replies;
-}
 
-export function sendReads(chat: ChatGateway, calls: readonly MemberCall[]): MemberReply[] {
-  return inBatches(calls, READ_BATCH, (batch) => {
-    try {
-      return sendBatch(chat, batch);
-    } catch (thrown) {
-      if (batch.length === 1) return [failed(thrown)];
-      return batch.map((call) => {
-        try {
-          return sendBatch(chat, [call])[0];
-        } catch (single) {
-          return failed(single);
+  send(calls: MemberCall[]): MemberReply[] {
+    const replies: MemberReply[] = new Array(calls.length);
+    let queue: Pending[] = calls.map((call, index) => ({ call, index, tries: 0, notBefore: 0 }));
+    while (queue.length > 0) {
+      const now = this.clock.now();
+      if (now >= this.deadline) {
+        for (const item of queue) replies[item.index] = DEFERRED;
+        break;
+      }
+      const batch: Pending[] = [];
+      const waiting: Pending[] = [];
+      for (const item of queue) {
+        const ready = batch.length < MAX_BATCH && item.notBefore <= now && this.pacer.admit(item.call, now);
+        (ready ? batch : waiting).push(item);
+      }
+      queue = waiting;
+      if (batch.length === 0) {
+        this.sleepUntilReady(queue, now);
+        continue;
+      }
+      const answers = this.sendBatch(batch.map((item) => item.call));
+      batch.forEach((item, at) => {
+        const reply = answers[at];
+        if (reply.code === 429) {
+          this.stats.rateLimited++;
+          this.pacer.rateLimited(item.call, this.clock.now());
+        }
+        if (isRetryable(reply) && item.tries + 1 < MAX_TRIES) {
+          this.stats.retries++;
+          item.tries++;
+          item.notBefore = this.clock.now() + backoffMs(item.tries, this.random, reply.retryAfterSeconds);
+          queue.push(item);
+        } else {
+          replies[item.index] = reply;
         }
       });
     }
-  });
-}
+    return replies;
+  }
 
-export function sendWrites(chat: ChatGateway, calls: readonly MemberCall[]): MemberReply[] {
-  return inBatches(calls, WRITE_BATCH, (batch) => {
+  /** Sleeps until the first waiting call could go, never past the deadline. */
+  private sleepUntilReady(queue: readonly Pending[], now: number): void {
+    let wait = Infinity;
+    for (const item of queue) wait = Math.min(wait, Math.max(item.notBefore - now, this.pacer.waitMs(item.call, now)));
+    this.clock.sleep(Math.max(1, Math.min(wait, this.deadline - now)));
+  }
+
+  private sendBatch(calls: MemberCall[]): MemberReply[] {
+    this.stats.requests += calls.length;
     try {
-      return sendBatch(chat, batch);
+      const replies = this.chat.send(calls);
+      if (replies.length !== calls.length) throw new Error(`expected ${calls.length} replies, got ${replies.length}`);
+      return replies;
     } catch (thrown) {
-      return batch.map(() => failed(thrown));
+      const failed: MemberReply = { code: 0, error: thrownError(thrown) };
+      if (calls.length === 1) return [failed];
+      return calls.map((call) => {
+        if (isWrite(call)) return failed;
+        try {
+          return this.chat.send([call])[0] ?? failed;
+        } catch (single) {
+          return { code: 0, error: thrownError(single) };
+        }
+      });
     }
-  });
+  }
 }

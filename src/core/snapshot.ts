@@ -6,8 +6,7 @@
  */
 import { explain, httpNote, replyError } from './apiErrors';
 import type { Membership } from './model';
-import type { ApiError, ChatGateway, MemberCall } from './ports';
-import { sendReads } from './sending';
+import type { ApiError, MemberCall, MemberSender } from './ports';
 import { spaceLabel, type SpaceInfo } from './spaces';
 
 export const PAGE_SIZE = 1000;
@@ -24,7 +23,8 @@ export interface SpaceSnapshot {
   invitedListed: boolean;
 }
 
-export type SnapshotResult = { ok: true; snapshot: SpaceSnapshot } | { ok: false; details: string };
+/** `pending`: not listed because the execution ran out of time; the rows wait for the next one. */
+export type SnapshotResult = { ok: true; snapshot: SpaceSnapshot } | { ok: false; details: string; pending?: boolean };
 
 /** The member resource name of a membership: users/{id} or groups/{id}. */
 export function memberNameOf(membership: Membership): string | null {
@@ -75,7 +75,7 @@ function addPage(snapshot: SpaceSnapshot, memberships: readonly Membership[]): v
   }
 }
 
-export function takeSnapshots(chat: ChatGateway, spaces: readonly SpaceInfo[], useAdminAccess: boolean): Map<string, SnapshotResult> {
+export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[], useAdminAccess: boolean): Map<string, SnapshotResult> {
   const results = new Map<string, SnapshotResult>();
   let pending: Listing[] = [];
   for (const space of spaces) {
@@ -85,11 +85,15 @@ export function takeSnapshots(chat: ChatGateway, spaces: readonly SpaceInfo[], u
   }
 
   while (pending.length > 0) {
-    const replies = sendReads(chat, pending.map((listing) => listCall(listing, useAdminAccess)));
+    const replies = sender.send(pending.map((listing) => listCall(listing, useAdminAccess)));
     const next: Listing[] = [];
     pending.forEach((listing, index) => {
       const reply = replies[index];
       const name = listing.space.name;
+      if (reply.deferred) {
+        results.set(name, { ok: false, details: 'not listed before the deadline', pending: true });
+        return;
+      }
       if (reply.code < 200 || reply.code > 299) {
         const error = replyError(reply);
         if (useAdminAccess && listing.showInvited && error.code === 400 && listing.pages === 0) {

@@ -26,9 +26,7 @@ export function documentMutex(): Mutex {
   const lock = LockService.getDocumentLock();
   return {
     tryAcquire: (waitMs) => lock.tryLock(waitMs),
-    release: () => {
-      SpreadsheetApp.flush();
-      lock.releaseLock();
-    },
+    // No flush here: the run flushes after its last write, and a flush with nothing pending is a wasted call.
+    release: () => lock.releaseLock(),
   };
 }

@@ -20,6 +20,7 @@ function worldWith(cases: RosterCase[], blankRowAt = 5) {
     rows.push([...c.cells, '', '', '']);
   });
   world.spreadsheet.setSheet('Roster', rows);
+  run(world, 'setupRosterSheet');
   return { google, world };
 }
 
@@ -121,6 +122,7 @@ describe('Sheets round trips do not grow with the roster', () => {
     const google = new Google({ seed });
     const world = new AppsScriptWorld(google);
     world.spreadsheet.setSheet('Roster', [HEADERS, ...users.map((u) => [u.email, 'spaces/AAAAbig', '', '', '', '', ''])]);
+    run(world, 'setupRosterSheet');
     const result = run<RunReport>(world, 'provisionRoster');
     return { result, google };
   }

@@ -193,11 +193,19 @@ export class FakeStore implements RosterStore {
   }
 }
 
-export const fakeClock: Clock = {
-  now: () => 1_000,
-  sleep: () => undefined,
-  stamp: (ms) => `T${ms}`,
-};
+/** A virtual clock: sleeping moves it on, nothing waits for real. */
+export class TestClock implements Clock {
+  constructor(public time = 1_000) {}
+  now(): number {
+    return this.time;
+  }
+  sleep(ms: number): void {
+    this.time += ms;
+  }
+  stamp(ms: number): string {
+    return `T${ms}`;
+  }
+}
 
 /** A Roster grid: the standard headers, then the given Member / Space / Role / Action rows. */
 export function rosterGrid(rows: string[][]): unknown[][] {

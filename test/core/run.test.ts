@@ -1,7 +1,8 @@
 import type { ApiRole } from '../../src/core/model';
 import type { Operation } from '../../src/core/plan';
 import { INVITED_DETAILS, runOperations } from '../../src/core/run';
-import { FakeChat } from './fakes';
+import { FakeChat, TestClock } from './fakes';
+import { PacedSender } from '../../src/core/sending';
 
 function chat(): FakeChat {
   const fake = new FakeChat().addSpace('spaces/S', 'Team');
@@ -114,7 +115,8 @@ describe('runOperations', () => {
   it('a gateway that throws on writes gives ERROR rows (status unknown), not a crash, and no re-send', () => {
     const fake = chat();
     fake.send = () => { throw new Error('Exception: Address unavailable'); };
-    const outcomes = runOperations(fake, [create('alice@example.com'), { ...create('bob@example.com'), sheetRow: 3 }]);
+    const sender = new PacedSender(fake, new TestClock(), Infinity);
+    const outcomes = runOperations(sender, [create('alice@example.com'), { ...create('bob@example.com'), sheetRow: 3 }]);
     expect(outcomes.map((o) => o.status)).toEqual(['ERROR', 'ERROR']);
     expect(outcomes[0].details).toContain('(HTTP status unknown: Exception: Address unavailable)');
   });

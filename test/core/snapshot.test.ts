@@ -1,5 +1,6 @@
 import { takeSnapshots } from '../../src/core/snapshot';
-import { FakeChat } from './fakes';
+import { FakeChat, TestClock } from './fakes';
+import { PacedSender } from '../../src/core/sending';
 
 const S = { name: 'spaces/S', spaceType: 'SPACE', displayName: 'Team' };
 const T = { name: 'spaces/T', spaceType: 'SPACE', displayName: 'Other' };
@@ -17,7 +18,7 @@ describe('takeSnapshots', () => {
   it('follows nextPageToken, first pages of every space in one batch, with invited and groups', () => {
     const chat = seeded();
     chat.pageLimit = 3;
-    const result = takeSnapshots(chat, [S, T], false);
+    const result = takeSnapshots(new PacedSender(chat, new TestClock(), Infinity), [S, T], false);
     const s = result.get('spaces/S');
     expect(s?.ok && [...s.snapshot.members.keys()]).toEqual(['users/1', 'users/2', 'users/3', 'users/4', 'users/5', 'users/6', 'groups/g1']);
     expect(s?.ok && s.snapshot.hasGroups).toBe(true);
@@ -58,7 +59,7 @@ describe('takeSnapshots', () => {
       if (calls.some((c) => c.method === 'list' && c.parent === 'spaces/S')) throw new Error('boom');
       return send(calls);
     };
-    const result = takeSnapshots(chat, [S, T], false);
+    const result = takeSnapshots(new PacedSender(chat, new TestClock(), Infinity), [S, T], false);
     expect(result.get('spaces/S')).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: boom)') });
     expect(result.get('spaces/T')?.ok).toBe(true);
   });

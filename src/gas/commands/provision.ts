@@ -4,20 +4,25 @@ import { ROSTER_SHEET } from '../../core/roster';
 import type { RunReport } from '../../shared/report';
 import { AppsScriptChatGateway } from '../chatGateway';
 import { AdminDirectoryLookup } from '../directory';
-import { appsScriptClock, documentMutex } from '../platform';
+import { appsScriptClock, documentMutex, documentStore } from '../platform';
+import { sheetRunLog } from '../runLogSheet';
 import { adminAccessEnabled } from '../settings';
 import { SheetRosterStore } from '../sheetStore';
 
 /** How long a second run waits for the first before it is told one is in progress. */
 const LOCK_WAIT_MS = 2000;
 
-function runDeps(): RunDeps {
+function runDeps(startedBy?: string): RunDeps {
+  const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
     clock: appsScriptClock,
-    options: { useAdminAccess: adminAccessEnabled(), callerEmail: Session.getEffectiveUser().getEmail().toLowerCase() },
+    options: { useAdminAccess: adminAccessEnabled(), callerEmail },
+    state: documentStore(),
+    log: sheetRunLog,
+    startedBy: startedBy ?? callerEmail,
   };
 }
 

@@ -1,5 +1,6 @@
 /** setupRosterSheet: creates or repairs the Roster sheet without touching the administrator's other columns. */
 import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/roster';
+import { logSheet } from '../runLogSheet';
 
 const ROLE_CHOICES = ['Member', 'Manager', 'Owner'];
 const ACTION_CHOICES = ['add', 'remove'];
@@ -58,6 +59,7 @@ export function setupRosterSheet(): string {
     ),
   );
   sheet.setConditionalFormatRules([...others, ...rules]);
+  logSheet();
   const message = 'The Roster sheet is ready: one row per member and space; Role and Action are optional.';
   spreadsheet.toast(message, 'Chat Roster');
   return message;

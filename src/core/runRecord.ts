@@ -1,0 +1,60 @@
+/**
+ * The small record of a run that spans executions (DESIGN.md §1 "the sheet is the checkpoint"): run id,
+ * start, executions so far. It lives in document properties (9 KB a value), never an operation list:
+ * which rows are left is the sheet's PENDING statuses. When the run ends, one summary row goes to the
+ * Chat Roster Log sheet and the record is removed.
+ */
+import type { KeyValueStore } from './ports';
+import type { RunReport } from '../shared/report';
+
+export const RUN_RECORD_KEY = 'chatRoster.run';
+export const LOG_SHEET = 'Chat Roster Log';
+export const LOG_HEADERS = ['Run', 'Started', 'Finished', 'Executions', 'Started by', 'Added', 'Invited', 'Roles changed', 'Removed', 'Unchanged', 'Held', 'Invalid', 'Errors', 'Summary'];
+const LOGGED_STATUSES = ['ADDED', 'INVITED', 'ROLE_UPDATED', 'REMOVED', 'UNCHANGED', 'HELD', 'INVALID', 'ERROR'];
+
+export interface RunRecord {
+  id: string;
+  startedAt: number;
+  executions: number;
+  startedBy: string;
+}
+
+function isRecord(value: unknown): value is RunRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.id === 'string' && typeof record.startedAt === 'number' && typeof record.executions === 'number';
+}
+
+export function loadRecord(store: KeyValueStore): RunRecord | null {
+  const text = store.get(RUN_RECORD_KEY);
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** This execution's record: the next execution of a run in progress, or a new run. */
+export function nextRecord(previous: RunRecord | null, continuing: boolean, now: number, startedBy: string): RunRecord {
+  if (continuing && previous) return { ...previous, executions: previous.executions + 1 };
+  return { id: `run-${now.toString(36)}`, startedAt: now, executions: 1, startedBy };
+}
+
+export function saveRecord(store: KeyValueStore, record: RunRecord): void {
+  store.set(RUN_RECORD_KEY, JSON.stringify(record));
+}
+
+export function clearRecord(store: KeyValueStore): void {
+  store.remove(RUN_RECORD_KEY);
+}
+
+/** The Chat Roster Log row of a finished run, in LOG_HEADERS order. */
+export function logRow(record: RunRecord, finishedAt: number, report: RunReport, stamp: (ms: number) => string): string[] {
+  return [
+    record.id, stamp(record.startedAt), stamp(finishedAt), String(record.executions), record.startedBy,
+    ...LOGGED_STATUSES.map((status) => String(report.counts[status] ?? 0)),
+    report.message,
+  ];
+}
