@@ -49,6 +49,8 @@ export interface MemberSender {
 export interface ChatGateway extends MemberSender {
   /** Membership traffic: independent calls sent together (UrlFetchApp.fetchAll); replies in the same order. */
   send(calls: MemberCall[]): MemberReply[];
+  /** Every space the caller is a member of, read once (spaces.list, Advanced Chat Service). */
+  listSpaces(): Result<Space[]>;
   /** spaces.get (Advanced Chat Service). */
   getSpace(name: string, useAdminAccess: boolean): Result<Space>;
   /** Named spaces whose display name is exactly `displayName` (spaces.list, or spaces.search with admin access). */

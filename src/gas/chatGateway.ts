@@ -11,6 +11,10 @@ export class AppsScriptChatGateway implements ChatGateway {
     return sendMemberCalls(calls);
   }
 
+  listSpaces(): Result<Space[]> {
+    return this.spaceDirectory.list();
+  }
+
   getSpace(name: string, useAdminAccess: boolean): Result<Space> {
     return getSpace(name, useAdminAccess);
   }

@@ -21,12 +21,12 @@ export function getSpace(name: string, useAdminAccess: boolean): Result<Space> {
 
 const sameName = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Every named space the caller is a member of, paged at the maximum page size. */
-function listNamedSpaces(): Space[] {
+/** Every space the caller is a member of, paged at the maximum page size. */
+function listMemberSpaces(): Space[] {
   const spaces: Space[] = [];
   let pageToken: string | undefined;
   do {
-    const page = chatService().Spaces.list({ filter: 'space_type = "SPACE"', pageSize: 1000, pageToken });
+    const page = chatService().Spaces.list({ pageSize: 1000, pageToken });
     spaces.push(...(page.spaces ?? []));
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);
@@ -50,14 +50,23 @@ function searchNamedSpaces(displayName: string): Space[] {
   return spaces;
 }
 
-/** Finds spaces by exact display name (case-insensitive); the list is read once per execution. */
+/** The caller's spaces, read once per execution; display-name lookups answered from them (or by admin search). */
 export class SpaceDirectory {
   private memberSpaces: Space[] | null = null;
 
+  list(): Result<Space[]> {
+    try {
+      return { ok: true, value: (this.memberSpaces ??= listMemberSpaces()) };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
   find(displayName: string, useAdminAccess: boolean): Result<Space[]> {
     try {
-      const candidates = useAdminAccess ? searchNamedSpaces(displayName) : (this.memberSpaces ??= listNamedSpaces());
-      return { ok: true, value: candidates.filter((space) => sameName(space.displayName, displayName)) };
+      const candidates = useAdminAccess ? searchNamedSpaces(displayName) : (this.memberSpaces ??= listMemberSpaces());
+      const named = candidates.filter((space) => (space.spaceType ?? 'SPACE') === 'SPACE');
+      return { ok: true, value: named.filter((space) => sameName(space.displayName, displayName)) };
     } catch (error) {
       return failure(error);
     }

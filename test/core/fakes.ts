@@ -59,6 +59,12 @@ export class FakeChat implements ChatGateway {
     });
   }
 
+  /** Spaces left out of spaces.list (the caller isn't a member; admin access still gets them). */
+  readonly unlisted = new Set<string>();
+  listSpaces(): Result<Space[]> {
+    return { ok: true, value: [...this.spaces.values()].filter((space) => !this.unlisted.has(space.name ?? '')) };
+  }
+
   getSpace(name: string): Result<Space> {
     const space = this.spaces.get(name);
     return space ? { ok: true, value: space } : { ok: false, error: { code: 404, status: 'NOT_FOUND', message: 'Space not found.' } };

@@ -49,6 +49,7 @@ describe('resolveSpaces', () => {
   it('reports a refused or throwing spaces.get with the status when known', () => {
     const refusing: ChatGateway = {
       send: () => [],
+      listSpaces: () => ({ ok: true, value: [] }),
       getSpace: () => ({ ok: false, error: { code: 403, status: 'PERMISSION_DENIED', message: 'no' } }),
       findSpacesByDisplayName: () => { throw new Error('Service unavailable'); },
     };
@@ -61,7 +62,7 @@ describe('resolveSpaces', () => {
 
   it('calls Google once per distinct space', () => {
     let gets = 0;
-    const counting: ChatGateway = { ...chat, send: () => [], getSpace: (n, a) => { gets++; return chat.getSpace(n); }, findSpacesByDisplayName: (d) => chat.findSpacesByDisplayName(d) };
+    const counting: ChatGateway = { ...chat, send: () => [], getSpace: (n, a) => { gets++; return chat.getSpace(n); }, findSpacesByDisplayName: (d) => chat.findSpacesByDisplayName(d), listSpaces: () => chat.listSpaces() };
     resolveSpaces(counting, ['AAAA', 'spaces/AAAA', 'https://mail.google.com/chat/u/0/#chat/space/AAAA'].map(spaceRef), false);
     expect(gets).toBe(1);
   });
@@ -144,5 +145,23 @@ describe('identities', () => {
     const probed = probeByAlias(chat, resolved.targets, new Map(), false);
     expect(probed.targets.map((t) => t.intent.sheetRow)).toEqual([2]);
     expect(probed.outcomes).toEqual([{ sheetRow: 3, status: 'ERROR', details: expect.stringContaining('Could not check whether bob@example.com is in "Team"') }]);
+  });
+});
+
+describe('resolveSpaces reads the space list once', () => {
+  it('resolves many spaces with one list call and gets only the ones not listed', () => {
+    const chat = new FakeChat().addSpace('spaces/A', 'Alpha').addSpace('spaces/B', 'Beta').addSpace('spaces/C', 'Gamma');
+    chat.unlisted.add('spaces/C');
+    let lists = 0;
+    const gets: string[] = [];
+    const list = chat.listSpaces.bind(chat);
+    const get = chat.getSpace.bind(chat);
+    chat.listSpaces = () => { lists++; return list(); };
+    chat.getSpace = (name) => { gets.push(name); return get(name); };
+    const refs = ['spaces/A', 'spaces/B', 'spaces/C'].map((name) => ({ kind: 'name' as const, name }));
+    const resolved = resolveSpaces(chat, refs, false);
+    expect([...resolved.values()].every((r) => r.ok)).toBe(true);
+    expect(lists).toBe(1);
+    expect(gets).toEqual(['spaces/C']);
   });
 });
