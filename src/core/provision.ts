@@ -108,6 +108,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const record: RunRecord | null = mode === 'apply' && deps.state
     ? nextRecord(loadRecord(deps.state), continuing, startedAt, deps.startedBy ?? deps.options.callerEmail)
     : null;
+  // Saved before any work, so an execution killed midway still tells the hourly trigger to continue.
+  if (record && deps.state) saveRecord(deps.state, record);
 
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
@@ -145,10 +147,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
 
 /** Keeps the record while rows are pending; otherwise logs the run and forgets it. */
 function finishExecution(deps: RunDeps, state: KeyValueStore, record: RunRecord, report: RunReport): void {
-  if (report.pending > 0) {
-    saveRecord(state, record);
-    return;
-  }
+  if (report.pending > 0) return;
   clearRecord(state);
   deps.log?.append([logRow(record, deps.clock.now(), report, (ms) => deps.clock.stamp(ms))]);
 }

@@ -5,4 +5,5 @@
 export { onOpen, onInstall } from './commands/menu';
 export { setupRosterSheet } from './commands/setup';
 export { previewRoster, provisionRoster } from './commands/provision';
+export { installNightlySync, removeNightlySync, nightlySync } from './commands/nightly';
 export { setAdminAccess } from './settings';

@@ -10,7 +10,7 @@ import { Script, createContext } from 'node:vm';
 const dist = join(__dirname, '../../dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
 
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'setupRosterSheet', 'previewRoster', 'provisionRoster'];
+const ENTRY_POINTS = ['onOpen', 'onInstall', 'setupRosterSheet', 'previewRoster', 'provisionRoster', 'nightlySync', 'installNightlySync', 'removeNightlySync'];
 
 describe('dist/Code.js', () => {
   it('declares every entry point as a top-level function in a bare V8 context', () => {

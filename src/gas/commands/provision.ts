@@ -1,7 +1,7 @@
 /** previewRoster / provisionRoster: wire the Apps Script adapters into the core's run, under the document lock. */
 import { runRoster, type RunDeps } from '../../core/provision';
 import { ROSTER_SHEET } from '../../core/roster';
-import type { RunReport } from '../../shared/report';
+import type { RunMode, RunReport } from '../../shared/report';
 import { AppsScriptChatGateway } from '../chatGateway';
 import { AdminDirectoryLookup } from '../directory';
 import { appsScriptClock, documentMutex, documentStore } from '../platform';
@@ -26,29 +26,34 @@ function runDeps(startedBy?: string): RunDeps {
   };
 }
 
-function busyReport(mode: RunReport['mode']): RunReport {
+function busyReport(mode: RunMode): RunReport {
   return {
     mode, rows: 0, done: 0, pending: 0, counts: {},
     message: 'Another Chat Roster run is in progress in this spreadsheet. Its rows are untouched; try again when it has finished.',
   };
 }
 
-function runLocked(mode: RunReport['mode']): RunReport {
+/** One execution's worth of a run, under the document lock (one run at a time per spreadsheet, whoever starts it). */
+export function runLocked(mode: RunMode, startedBy?: string): RunReport {
   const mutex = documentMutex();
   if (!mutex.tryAcquire(LOCK_WAIT_MS)) return busyReport(mode);
   try {
-    const report = runRoster(runDeps(), mode);
-    SpreadsheetApp.getActive().toast(report.message, 'Chat Roster');
-    return report;
+    return runRoster(runDeps(startedBy), mode);
   } finally {
     mutex.release();
   }
 }
 
+/** From the menu: the toast is the only feedback a menu item gets. */
+function withToast(report: RunReport): RunReport {
+  SpreadsheetApp.getActive().toast(report.message, 'Chat Roster');
+  return report;
+}
+
 export function previewRoster(): RunReport {
-  return runLocked('preview');
+  return withToast(runLocked('preview'));
 }
 
 export function provisionRoster(): RunReport {
-  return runLocked('apply');
+  return withToast(runLocked('apply'));
 }

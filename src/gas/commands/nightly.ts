@@ -1,0 +1,51 @@
+/**
+ * The nightly sync: one hourly time-driven trigger per spreadsheet and user (the most an Editor add-on
+ * may have: reference/apps-script-limits.md §3). It runs as the administrator who installed it.
+ */
+import { nightlyAction, parseHour } from '../../core/nightly';
+import { loadRecord } from '../../core/runRecord';
+import type { RunReport } from '../../shared/report';
+import { documentStore } from '../platform';
+import { runLocked } from './provision';
+
+const HANDLER = 'nightlySync';
+const HOUR_KEY = 'chatRoster.nightlyHour';
+const LAST_STARTED_KEY = 'chatRoster.nightlyLastStarted';
+
+/** This user's nightly triggers in this spreadsheet (getProjectTriggers would span every document). */
+function nightlyTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).filter((trigger) => trigger.getHandlerFunction() === HANDLER);
+}
+
+export function installNightlySync(hour: number): string {
+  const chosen = parseHour(hour);
+  if (chosen === null) return 'Choose an hour from 0 to 23 for the nightly sync.';
+  for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
+  ScriptApp.newTrigger(HANDLER).timeBased().everyHours(1).create();
+  documentStore().set(HOUR_KEY, String(chosen));
+  return `Nightly sync is on: Chat Roster applies the roster every day between ${chosen}:00 and ${chosen + 1}:00 (spreadsheet time), as you.`;
+}
+
+export function removeNightlySync(): string {
+  for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
+  documentStore().remove(HOUR_KEY);
+  return 'Nightly sync is off.';
+}
+
+/** Handler of the hourly trigger: the nightly sync at its hour, a continuation while rows are pending, else nothing. */
+export function nightlySync(_event?: GoogleAppsScript.Events.TimeDriven): RunReport | null {
+  const state = documentStore();
+  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  const now = new Date();
+  const today = Utilities.formatDate(now, timeZone, 'yyyy-MM-dd');
+  const action = nightlyAction({
+    hour: parseHour(state.get(HOUR_KEY)),
+    currentHour: Number(Utilities.formatDate(now, timeZone, 'H')),
+    today,
+    lastStarted: state.get(LAST_STARTED_KEY),
+    runInProgress: loadRecord(state) !== null,
+  });
+  if (action === 'skip') return null;
+  if (action === 'start') state.set(LAST_STARTED_KEY, today);
+  return runLocked('apply', 'nightly sync');
+}
