@@ -86,7 +86,7 @@ function progressMessage(report: RunReport): RunReport {
   if (report.pending === 0) return report;
   return {
     ...report,
-    message: `Working: ${report.done} of ${report.rows} rows done, ${report.pending} queued for the next execution. ${report.message}`,
+    message: `Working: ${report.done} of ${report.rows} rows done; ${report.pending} wait for the next execution (Provision now again, the sidebar, or the nightly sync continues them). ${report.message}`,
   };
 }
 
