@@ -43,7 +43,8 @@ export interface MemberReply {
 
 /** What the core's steps send membership calls through: the gateway itself, or the pacer in front of it. */
 export interface MemberSender {
-  send(calls: MemberCall[]): MemberReply[];
+  /** `finishing`: follow-ups of changes already made (a role patch after its create) may use a short grace period. */
+  send(calls: MemberCall[], options?: { finishing?: boolean }): MemberReply[];
 }
 
 export interface ChatGateway extends MemberSender {

@@ -149,16 +149,18 @@ export function runOperations(
   const queue = interleaveBySpace(operations.map(firstStep));
   let next = 0;
   let followUps: Step[] = [];
-  while (next < queue.length || followUps.length > 0) {
-    const steps = [...followUps, ...queue.slice(next, next + ROUND_SIZE)];
-    next = Math.min(queue.length, next + ROUND_SIZE);
-    const replies = sender.send(steps.map((step) => step.call));
+  // Once out of time, only the follow-ups of changes already made go on (finishing), nothing new starts.
+  let finishing = false;
+  while (followUps.length > 0 || (!finishing && next < queue.length)) {
+    const fresh = finishing ? [] : queue.slice(next, next + ROUND_SIZE);
+    next += fresh.length;
+    const steps = [...followUps, ...fresh];
+    const replies = sender.send(steps.map((step) => step.call), { finishing });
     followUps = [];
-    let deferred = false;
     steps.forEach((step, index) => {
       const reply = replies[index];
       if (reply.deferred) {
-        deferred = true;
+        finishing = true;
         outcomes.push(pendingOutcome(step.sheetRow));
         return;
       }
@@ -166,12 +168,9 @@ export function runOperations(
       if ('call' in result) followUps.push(result);
       else outcomes.push(result);
     });
-    if (deferred) {
-      // Out of time: what hasn't started waits for the next execution.
-      for (const step of [...followUps, ...queue.slice(next)]) outcomes.push(pendingOutcome(step.sheetRow));
-      break;
-    }
     afterRound?.(outcomes);
   }
+  // What hasn't started waits for the next execution.
+  for (const step of queue.slice(next)) outcomes.push(pendingOutcome(step.sheetRow));
   return outcomes;
 }

@@ -13,6 +13,11 @@ import type { ChatGateway, Clock, MemberCall, MemberReply, MemberSender } from '
 
 /** Calls per UrlFetchApp.fetchAll. */
 export const MAX_BATCH = 100;
+/**
+ * Past the deadline, the follow-ups of changes already made (a Manager's role patch after the create) may
+ * still go for a few seconds, so a row is not left half done; the write-back margin leaves room for it.
+ */
+export const FINISHING_GRACE_MS = 5_000;
 
 const DEFERRED: MemberReply = { code: 0, deferred: true };
 
@@ -45,12 +50,13 @@ export class PacedSender implements MemberSender {
     return this.clock.now() >= this.deadline;
   }
 
-  send(calls: MemberCall[]): MemberReply[] {
+  send(calls: MemberCall[], options: { finishing?: boolean } = {}): MemberReply[] {
+    const deadline = options.finishing ? this.deadline + FINISHING_GRACE_MS : this.deadline;
     const replies: MemberReply[] = new Array(calls.length);
     let queue: Pending[] = calls.map((call, index) => ({ call, index, tries: 0, notBefore: 0 }));
     while (queue.length > 0) {
       const now = this.clock.now();
-      if (now >= this.deadline) {
+      if (now >= deadline) {
         for (const item of queue) replies[item.index] = DEFERRED;
         break;
       }
@@ -62,7 +68,7 @@ export class PacedSender implements MemberSender {
       }
       queue = waiting;
       if (batch.length === 0) {
-        this.sleepUntilReady(queue, now);
+        this.sleepUntilReady(queue, now, deadline);
         continue;
       }
       const answers = this.sendBatch(batch.map((item) => item.call));
@@ -86,10 +92,10 @@ export class PacedSender implements MemberSender {
   }
 
   /** Sleeps until the first waiting call could go, never past the deadline. */
-  private sleepUntilReady(queue: readonly Pending[], now: number): void {
+  private sleepUntilReady(queue: readonly Pending[], now: number, deadline: number): void {
     let wait = Infinity;
     for (const item of queue) wait = Math.min(wait, Math.max(item.notBefore - now, this.pacer.waitMs(item.call, now)));
-    this.clock.sleep(Math.max(1, Math.min(wait, this.deadline - now)));
+    this.clock.sleep(Math.max(1, Math.min(wait, deadline - now)));
   }
 
   private sendBatch(calls: MemberCall[]): MemberReply[] {
