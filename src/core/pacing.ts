@@ -17,6 +17,10 @@ export interface Limits {
 }
 
 export const GOOGLE_LIMITS: Limits = { writesPerMinute: 300, readsPerMinute: 3000, readsPerSecondPerSpace: 15 };
+/** The write bucket's capacity: a burst this large plus the rate stays within Google's minute. */
+const WRITE_BURST = 3;
+/** The rate Chat Roster keeps to at Google's budget (the sidebar estimates the time left from it). */
+export const WRITES_PER_MINUTE = GOOGLE_LIMITS.writesPerMinute - WRITE_BURST;
 
 export class TokenBucket {
   private tokens: number;
@@ -83,7 +87,7 @@ export class Pacer {
 
   constructor(now: number, private readonly limits: Limits = GOOGLE_LIMITS) {
     const perMs = (perMinute: number) => perMinute / 60_000;
-    this.writes = new TokenBucket(perMs(limits.writesPerMinute - 3), 3, now);
+    this.writes = new TokenBucket(perMs(limits.writesPerMinute - WRITE_BURST), WRITE_BURST, now);
     this.reads = new TokenBucket(perMs(limits.readsPerMinute - 30), 30, now);
     this.lastSlowDown = now;
     this.lastRecovery = now;

@@ -33,6 +33,8 @@ export interface PipelineDeps {
 export interface PipelineHooks {
   /** Membership calls go through it (the pacer); the gateway itself when absent. */
   sender?: MemberSender;
+  /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
+  spaceResolved?: (sheetRow: number, label: string) => void;
   /** Called after each round of membership changes: outcomes known before the run, and the run's so far. */
   afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
 }
@@ -62,6 +64,7 @@ export function collectOutcomes(
       outcomes.push({ sheetRow: intent.sheetRow, status: 'ERROR', details: resolved ? resolved.details : 'The space could not be resolved.' });
       continue;
     }
+    hooks.spaceResolved?.(intent.sheetRow, resolved.space.displayName || resolved.space.name);
     const problem = spaceTypeProblem(intent, resolved.space);
     if (problem) outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
     else pairs.push({ intent, space: resolved.space });

@@ -38,6 +38,8 @@ export interface RunDeps extends PipelineDeps {
   log?: RunLog;
   /** Who or what started the run, for the log ("admin@example.com", "nightly sync"). */
   startedBy?: string;
+  /** Start a new run over every row even if some are PENDING (the nightly sync at its hour). */
+  fresh?: boolean;
   limits?: Limits;
   workBudgetMs?: number;
   random?: () => number;
@@ -74,12 +76,16 @@ class SheetWriter {
 }
 
 /** Counts over the whole roster: this execution's outcomes, and the statuses other rows already have. */
-function wholeRosterReport(mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[]): RunReport {
+function wholeRosterReport(
+  mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[], resolvedSpaces: ReadonlyMap<number, string>,
+): RunReport {
   const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
   const others = all
     .filter((row) => !ran.has(row.sheetRow) && row.status)
     .map((row) => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, details: '' }));
-  return summarize(mode, [...outcomes, ...others]);
+  const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
+  const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
+  return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');
 }
 
 function progressMessage(report: RunReport): RunReport {
@@ -103,7 +109,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const parsed = parseRoster(grid);
   if (!parsed.ok) return reportWithMessage(mode, parsed.message);
 
-  const continuing = mode === 'apply' && parsed.rows.some((row) => row.status === 'PENDING');
+  const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
   const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
   const record: RunRecord | null = mode === 'apply' && deps.state
     ? nextRecord(loadRecord(deps.state), continuing, startedAt, deps.startedBy ?? deps.options.callerEmail)
@@ -124,14 +130,19 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   };
 
   const found: RowOutcome[] = [];
+  const resolvedSpaces = new Map<number, string>();
   let failure: string | null = null;
   try {
-    collectOutcomes(rows, deps, mode, found, { sender, afterRound: mode === 'apply' ? flushProgress : undefined });
+    collectOutcomes(rows, deps, mode, found, {
+      sender,
+      afterRound: mode === 'apply' ? flushProgress : undefined,
+      spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
+    });
   } catch (thrown) {
     failure = thrownError(thrown).message;
   }
   const outcomes = completeOutcomes(rows, found, failure);
-  const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes));
+  const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces));
 
   try {
     writer.write(outcomes);

@@ -17,6 +17,8 @@ export interface RunRecord {
   startedAt: number;
   executions: number;
   startedBy: string;
+  /** The administrator pressed Stop: the PENDING rows wait for Apply, not for the hourly trigger. */
+  stopped?: boolean;
 }
 
 function isRecord(value: unknown): value is RunRecord {
@@ -38,12 +40,19 @@ export function loadRecord(store: KeyValueStore): RunRecord | null {
 
 /** This execution's record: the next execution of a run in progress, or a new run. */
 export function nextRecord(previous: RunRecord | null, continuing: boolean, now: number, startedBy: string): RunRecord {
-  if (continuing && previous) return { ...previous, executions: previous.executions + 1 };
+  if (continuing && previous) return { ...previous, executions: previous.executions + 1, stopped: false };
   return { id: `run-${now.toString(36)}`, startedAt: now, executions: 1, startedBy };
 }
 
 export function saveRecord(store: KeyValueStore, record: RunRecord): void {
   store.set(RUN_RECORD_KEY, JSON.stringify(record));
+}
+
+/** Stop: the sidebar stops calling, and the hourly trigger leaves the run alone until Apply resumes it. */
+export function stopRecord(store: KeyValueStore): RunRecord | null {
+  const record = loadRecord(store);
+  if (record) saveRecord(store, { ...record, stopped: true });
+  return record;
 }
 
 export function clearRecord(store: KeyValueStore): void {

@@ -1,6 +1,7 @@
 /** The RunReport of a run: counts per status and one plain sentence for the toast and the sidebar. */
 import type { RowOutcome, RowStatus } from './model';
-import type { RunMode, RunReport } from '../shared/report';
+import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
+import type { RosterSummary } from '../shared/sidebar';
 
 /** Statuses in the order the sentence names them, with their words (singular, plural). */
 const WORDS: [RowStatus, string, string][] = [
@@ -22,15 +23,27 @@ const WORDS: [RowStatus, string, string][] = [
 const NEEDS_ATTENTION: readonly RowStatus[] = ['HELD', 'INVALID', 'ERROR'];
 
 export function reportWithMessage(mode: RunMode, message: string): RunReport {
-  return { mode, rows: 0, done: 0, pending: 0, counts: {}, message };
+  return { mode, rows: 0, done: 0, pending: 0, counts: {}, message, bySpace: [] };
 }
 
-export function summarize(mode: RunMode, outcomes: readonly RowOutcome[]): RunReport {
+/** Counts per space for the sidebar's plan and progress; `spaceOfRow` names a row's space as its cell does. */
+export function countsBySpace(outcomes: readonly RowOutcome[], spaceOfRow: (sheetRow: number) => string): SpaceCounts[] {
+  const bySpace = new Map<string, Record<string, number>>();
+  for (const { sheetRow, status } of outcomes) {
+    const space = spaceOfRow(sheetRow) || '(no space)';
+    let counts = bySpace.get(space);
+    if (!counts) bySpace.set(space, (counts = {}));
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return [...bySpace].map(([space, counts]) => ({ space, counts }));
+}
+
+export function summarize(mode: RunMode, outcomes: readonly RowOutcome[], spaceOfRow: (sheetRow: number) => string = () => ''): RunReport {
   const counts: Record<string, number> = {};
   for (const { status } of outcomes) counts[status] = (counts[status] ?? 0) + 1;
   const rows = outcomes.length;
   const pending = counts.PENDING ?? 0;
-  const report = { mode, rows, done: rows - pending, pending, counts };
+  const report = { mode, rows, done: rows - pending, pending, counts, bySpace: countsBySpace(outcomes, spaceOfRow) };
   if (rows === 0) {
     return { ...report, message: 'The Roster sheet has no rows yet: put a member and a space on each row below the headers.' };
   }
@@ -42,4 +55,15 @@ export function summarize(mode: RunMode, outcomes: readonly RowOutcome[]): RunRe
   const attention = NEEDS_ATTENTION.some((status) => counts[status]) ? ' — see the Details column' : '';
   const tail = mode === 'preview' ? `${attention}. Nothing was changed in Google Chat.` : `${attention}.`;
   return { ...report, message: `${preview}${parts.join(', ')}${tail}` };
+}
+
+/** The sidebar's roster summary, from the rows as read (no call to Google). */
+export function rosterSummary(rows: readonly { space: string; status: string }[]): RosterSummary {
+  const counts: Record<string, number> = {};
+  const spaces = new Set<string>();
+  for (const row of rows) {
+    counts[row.status] = (counts[row.status] ?? 0) + 1;
+    if (row.space.trim()) spaces.add(row.space.trim());
+  }
+  return { rows: rows.length, spaces: spaces.size, counts };
 }

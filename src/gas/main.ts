@@ -6,4 +6,5 @@ export { onOpen, onInstall } from './commands/menu';
 export { setupRosterSheet } from './commands/setup';
 export { previewRoster, provisionRoster } from './commands/provision';
 export { installNightlySync, removeNightlySync, nightlySync } from './commands/nightly';
+export { showSidebar, showPreview, showProvision, getSidebarState, stopRun } from './commands/sidebar';
 export { setAdminAccess } from './settings';

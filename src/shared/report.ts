@@ -16,4 +16,11 @@ export interface RunReport {
   counts: Record<string, number>;
   /** One plain sentence for the administrator, e.g. "12 added, 3 invited, 2 errors — see the Details column." */
   message: string;
+  /** The same counts per target space, named as the Space cells name it, in the roster's order. */
+  bySpace: SpaceCounts[];
+}
+
+export interface SpaceCounts {
+  space: string;
+  counts: Record<string, number>;
 }

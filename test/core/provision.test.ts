@@ -50,6 +50,12 @@ describe('runRoster', () => {
       mode: 'preview', rows: 9, done: 9, pending: 0,
       counts: { WOULD_ADD: 5, WOULD_REMOVE: 1, HELD: 1, INVALID: 1, ERROR: 1 },
       message: 'Preview: 5 to add, 1 to remove, 1 held, 1 invalid, 1 error — see the Details column. Nothing was changed in Google Chat.',
+      // Per resolved space, whatever form the Space cell used; unresolved cells as written.
+      bySpace: [
+        { space: 'Team', counts: { WOULD_ADD: 2, WOULD_REMOVE: 1, INVALID: 1 } },
+        { space: 'Ops', counts: { WOULD_ADD: 3, HELD: 1 } },
+        { space: 'Nowhere Land', counts: { ERROR: 1 } },
+      ],
     });
   });
 
@@ -115,6 +121,7 @@ describe('runRoster', () => {
     const missing = world([]);
     missing.store.grid = null;
     expect(runRoster(missing.deps, 'apply')).toEqual({
+      bySpace: [],
       mode: 'apply', rows: 0, done: 0, pending: 0, counts: {},
       message: 'There is no Roster sheet: run Chat Roster › Set up roster sheet first.',
     });

@@ -3,7 +3,7 @@
  * may have: reference/apps-script-limits.md §3). It runs as the administrator who installed it.
  */
 import { nightlyAction, parseHour } from '../../core/nightly';
-import { loadRecord } from '../../core/runRecord';
+import { loadRecord, type RunRecord } from '../../core/runRecord';
 import type { RunReport } from '../../shared/report';
 import { documentStore } from '../platform';
 import { runLocked } from './provision';
@@ -15,6 +15,14 @@ const LAST_STARTED_KEY = 'chatRoster.nightlyLastStarted';
 /** This user's nightly triggers in this spreadsheet (getProjectTriggers would span every document). */
 function nightlyTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).filter((trigger) => trigger.getHandlerFunction() === HANDLER);
+}
+
+/** A stopped run waits for the administrator's Apply, not for the trigger. */
+const isContinuable = (record: RunRecord | null): boolean => record !== null && !record.stopped;
+
+/** The nightly hour, or null when the sync is off. */
+export function nightlyHour(): number | null {
+  return parseHour(documentStore().get(HOUR_KEY));
 }
 
 export function installNightlySync(hour: number): string {
@@ -39,13 +47,13 @@ export function nightlySync(_event?: GoogleAppsScript.Events.TimeDriven): RunRep
   const now = new Date();
   const today = Utilities.formatDate(now, timeZone, 'yyyy-MM-dd');
   const action = nightlyAction({
-    hour: parseHour(state.get(HOUR_KEY)),
+    hour: nightlyHour(),
     currentHour: Number(Utilities.formatDate(now, timeZone, 'H')),
     today,
     lastStarted: state.get(LAST_STARTED_KEY),
-    runInProgress: loadRecord(state) !== null,
+    runInProgress: isContinuable(loadRecord(state)),
   });
   if (action === 'skip') return null;
   if (action === 'start') state.set(LAST_STARTED_KEY, today);
-  return runLocked('apply', 'nightly sync');
+  return runLocked('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
 }

@@ -12,7 +12,14 @@ import { SheetRosterStore } from '../sheetStore';
 /** How long a second run waits for the first before it is told one is in progress. */
 const LOCK_WAIT_MS = 2000;
 
-function runDeps(startedBy?: string): RunDeps {
+export interface RunStart {
+  /** Who or what started it, for the log; the running account when absent. */
+  startedBy?: string;
+  /** A new run over every row, even if some are PENDING. */
+  fresh?: boolean;
+}
+
+function runDeps({ startedBy, fresh }: RunStart): RunDeps {
   const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
@@ -23,37 +30,34 @@ function runDeps(startedBy?: string): RunDeps {
     state: documentStore(),
     log: sheetRunLog,
     startedBy: startedBy ?? callerEmail,
+    fresh,
   };
 }
 
 function busyReport(mode: RunMode): RunReport {
   return {
-    mode, rows: 0, done: 0, pending: 0, counts: {},
+    mode, rows: 0, done: 0, pending: 0, counts: {}, bySpace: [],
     message: 'Another Chat Roster run is in progress in this spreadsheet. Its rows are untouched; try again when it has finished.',
   };
 }
 
 /** One execution's worth of a run, under the document lock (one run at a time per spreadsheet, whoever starts it). */
-export function runLocked(mode: RunMode, startedBy?: string): RunReport {
+export function runLocked(mode: RunMode, start: RunStart = {}): RunReport {
   const mutex = documentMutex();
   if (!mutex.tryAcquire(LOCK_WAIT_MS)) return busyReport(mode);
   try {
-    return runRoster(runDeps(startedBy), mode);
+    return runRoster(runDeps(start), mode);
   } finally {
     mutex.release();
   }
 }
 
-/** From the menu: the toast is the only feedback a menu item gets. */
-function withToast(report: RunReport): RunReport {
-  SpreadsheetApp.getActive().toast(report.message, 'Chat Roster');
-  return report;
-}
-
+/** The sidebar's Preview: WOULD_* statuses, nothing changed in Chat. */
 export function previewRoster(): RunReport {
-  return withToast(runLocked('preview'));
+  return runLocked('preview');
 }
 
+/** The sidebar's Apply: one execution's worth; the sidebar calls again while rows are PENDING. */
 export function provisionRoster(): RunReport {
-  return withToast(runLocked('apply'));
+  return runLocked('apply');
 }

@@ -1,0 +1,83 @@
+/**
+ * The sidebar and what it asks the server for. Everything returned crosses google.script.run, so it is
+ * JSON-safe (src/shared). Preview and Apply are previewRoster / provisionRoster themselves; the sidebar
+ * calls provisionRoster again while rows are PENDING (one call = one execution).
+ */
+import { WRITES_PER_MINUTE } from '../../core/pacing';
+import { parseRoster, ROSTER_SHEET } from '../../core/roster';
+import { LOG_SHEET, loadRecord, stopRecord } from '../../core/runRecord';
+import { rosterSummary } from '../../core/summary';
+import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
+import { documentStore } from '../platform';
+import { adminAccessEnabled } from '../settings';
+import { nightlyHour } from './nightly';
+
+const START_ACTION_KEY = 'chatRoster.sidebarStart';
+const RECENT_RUNS = 5;
+
+function openSidebar(action: SidebarAction): void {
+  const properties = PropertiesService.getUserProperties();
+  if (action) properties.setProperty(START_ACTION_KEY, action);
+  else properties.deleteProperty(START_ACTION_KEY);
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Chat Roster');
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+export function showSidebar(): void {
+  openSidebar(null);
+}
+
+/** Menu: Preview changes — the sidebar opens and starts the preview. */
+export function showPreview(): void {
+  openSidebar('preview');
+}
+
+/** Menu: Provision now — the sidebar opens, shows the plan and asks before applying. */
+export function showProvision(): void {
+  openSidebar('apply');
+}
+
+/** What the menu asked the sidebar to do, once. */
+function takeStartAction(): SidebarAction {
+  const properties = PropertiesService.getUserProperties();
+  const action = properties.getProperty(START_ACTION_KEY);
+  if (action) properties.deleteProperty(START_ACTION_KEY);
+  return action === 'preview' || action === 'apply' ? action : null;
+}
+
+function recentRuns(): LoggedRun[] {
+  const sheet = SpreadsheetApp.getActive().getSheetByName(LOG_SHEET);
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const count = Math.min(RECENT_RUNS, last - 1);
+  const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+  return sheet.getRange(last - count + 1, 1, count, 14).getValues().reverse().map((row) => ({
+    run: text(row[0]), started: text(row[1]), finished: text(row[2]), executions: text(row[3]),
+    startedBy: text(row[4]), summary: text(row[13]),
+  }));
+}
+
+export function getSidebarState(): SidebarState {
+  const sheet = SpreadsheetApp.getActive().getSheetByName(ROSTER_SHEET);
+  const parsed = sheet ? parseRoster(sheet.getDataRange().getValues()) : null;
+  const record = loadRecord(documentStore());
+  return {
+    user: Session.getEffectiveUser().getEmail(),
+    roster: parsed && parsed.ok ? rosterSummary(parsed.rows) : null,
+    rosterProblem: !sheet ? `There is no ${ROSTER_SHEET} sheet yet.` : parsed && !parsed.ok ? parsed.message : '',
+    adminAccess: adminAccessEnabled(),
+    nightlyHour: nightlyHour(),
+    run: record ? { id: record.id, executions: record.executions, startedBy: record.startedBy, stopped: record.stopped === true } : null,
+    recentRuns: recentRuns(),
+    writesPerMinute: WRITES_PER_MINUTE,
+    startAction: takeStartAction(),
+  };
+}
+
+/** Stop: the rows not done stay PENDING; Apply resumes them, the hourly trigger leaves them alone. */
+export function stopRun(): string {
+  return stopRecord(documentStore())
+    ? 'Stopped. The rows not done yet stay PENDING: press Apply to continue with them.'
+    : 'Nothing is running.';
+}
