@@ -58,9 +58,9 @@ export class TokenBucket {
     this.rate = Math.max(this.maxRate / 4, this.rate * 0.8);
   }
 
-  /** Back towards the full rate while no 429 arrives: a tenth of the budget per minute. */
+  /** Back towards the full rate while no 429 arrives: half the budget per minute. */
   recover(elapsedMs: number): void {
-    this.rate = Math.min(this.maxRate, this.rate + (this.maxRate / 10) * (elapsedMs / 60_000));
+    this.rate = Math.min(this.maxRate, this.rate + (this.maxRate / 2) * (elapsedMs / 60_000));
   }
 
   get ratePerMinute(): number {
@@ -77,6 +77,10 @@ export function spaceOf(call: MemberCall): string {
   return `${collection}/${id}`;
 }
 
+/** This many 429s within the window mean the budget is contended. */
+const BURST_429S = 3;
+const BURST_WINDOW_MS = 10_000;
+
 /** One pacer per execution: every membership call of the run goes through it. */
 export class Pacer {
   private readonly writes: TokenBucket;
@@ -84,6 +88,7 @@ export class Pacer {
   private readonly spaceReads = new Map<string, TokenBucket>();
   private lastSlowDown: number;
   private lastRecovery: number;
+  private recent429s: number[] = [];
 
   constructor(now: number, private readonly limits: Limits = GOOGLE_LIMITS) {
     const perMs = (perMinute: number) => perMinute / 60_000;
@@ -118,8 +123,15 @@ export class Pacer {
     return Math.max(this.spaceBucket(spaceOf(call), now).waitMs(now), this.reads.waitMs(now));
   }
 
-  /** A 429 means the budget is shared right now: slow the kind of call that got it. */
+  /**
+   * 429s in a burst mean the budget is shared right now (another user of the add-on): slow the kind of
+   * call that got them. A lone 429 (Google's backend may send one below the quota) only costs a retry.
+   */
   rateLimited(call: MemberCall, now: number): void {
+    this.recent429s = this.recent429s.filter((at) => now - at < BURST_WINDOW_MS);
+    this.recent429s.push(now);
+    if (this.recent429s.length < BURST_429S) return;
+    this.recent429s = [];
     (isWrite(call) ? this.writes : this.reads).slowDown(now);
     this.lastSlowDown = now;
   }

@@ -156,18 +156,23 @@ export function runOperations(
     next += fresh.length;
     const steps = [...followUps, ...fresh];
     const replies = sender.send(steps.map((step) => step.call), { finishing });
+    const wasFollowUp = new Set(followUps);
     followUps = [];
+    const deferredFollowUps: Step[] = [];
     steps.forEach((step, index) => {
       const reply = replies[index];
       if (reply.deferred) {
-        finishing = true;
-        outcomes.push(pendingOutcome(step.sheetRow));
+        // A follow-up of a change already made gets the finishing grace; anything else waits for the next execution.
+        if (wasFollowUp.has(step) && !finishing) deferredFollowUps.push(step);
+        else outcomes.push(pendingOutcome(step.sheetRow));
         return;
       }
       const result = step.onReply(reply);
       if ('call' in result) followUps.push(result);
       else outcomes.push(result);
     });
+    if (replies.some((reply) => reply.deferred)) finishing = true;
+    followUps.push(...deferredFollowUps);
     afterRound?.(outcomes);
   }
   // What hasn't started waits for the next execution.

@@ -121,10 +121,13 @@ describe('PacedSender', () => {
     expect(chat.writes()).toHaveLength(sent);
   });
 
-  it('slows down when Google answers 429 (someone else spends the budget) and recovers later', () => {
+  it('slows down when 429s come in a burst (someone else spends the budget), not for a lone one, and recovers later', () => {
     const pacer = new Pacer(0);
     const before = pacer.writeRatePerMinute;
     pacer.rateLimited(create(1), 1000);
+    expect(pacer.writeRatePerMinute).toBe(before);
+    pacer.rateLimited(create(1), 2000);
+    pacer.rateLimited(create(1), 3000);
     expect(pacer.writeRatePerMinute).toBeLessThan(before);
     pacer.admit(create(2), 11 * 60_000);
     expect(pacer.writeRatePerMinute).toBeCloseTo(before);

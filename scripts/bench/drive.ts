@@ -1,0 +1,97 @@
+/**
+ * Drives Apps Script code in the emulator, one execution at a time, the way runEntryPoint does
+ * (emulator/runtime/addon.ts: fresh globals, the folder's .js loaded through gas-local), but also keeps the
+ * execution's virtual start and end, its Sheets calls by method, and which flushes were progress flushes.
+ */
+import { resolve } from 'node:path';
+import { require as gasRequire } from 'gas-local';
+import { Google } from '../../emulator/google';
+import { AppsScriptWorld } from '../../emulator/gas/world';
+import type { RunReport } from '../../src/shared/report';
+import { ADMIN, type Workload } from './workload';
+
+export interface ExecutionStats<T> {
+  value?: T;
+  error?: string;
+  startAt: number;
+  endAt: number;
+  /** this execution's API calls are google.calls[callsFrom, callsTo) */
+  callsFrom: number;
+  callsTo: number;
+  /** round trips to Sheets (emulator's count: every call but handle getters) */
+  sheetCalls: number;
+  /** Sheets calls of the progress flushes (their setValues + flush): flushes with API calls after them */
+  progressFlushes: number;
+  progressFlushCalls: number;
+  sheetsByMethod: Record<string, number>;
+}
+
+interface FlushMark { setValues: number; apiCalls: number }
+
+/** One execution of `name` from the .js files of `folder` that `filter` keeps. */
+export function execute<T>(world: AppsScriptWorld, name: string, folder: string, filter: (file: string) => boolean): ExecutionStats<T> {
+  const startAt = world.google.clock.now();
+  const callsFrom = world.google.calls.length;
+  const execution = world.startExecution({ user: ADMIN });
+  const counters = execution.counters;
+  const apiCalls = () => counters.urlFetchCalls + counters.advancedCalls;
+  const marks: FlushMark[] = [];
+  const app = execution.globals.SpreadsheetApp as { flush(): void };
+  const flush = app.flush.bind(app);
+  app.flush = () => {
+    flush();
+    marks.push({ setValues: counters.sheets.setValues ?? 0, apiCalls: apiCalls() });
+  };
+  let value: T | undefined;
+  let error: string | undefined;
+  try {
+    const context = gasRequire(folder, execution.globals, { filter });
+    const entry = context[name];
+    if (typeof entry !== 'function') throw new Error(`${folder} has no top-level function ${name}`);
+    value = entry() as T;
+  } catch (thrown) {
+    error = typeof thrown === 'object' && thrown !== null && 'message' in thrown ? String(thrown.message) : String(thrown);
+  } finally {
+    execution.end();
+  }
+  let progressFlushes = 0;
+  let progressFlushCalls = 0;
+  let setValuesBefore = 0;
+  for (const mark of marks) {
+    if (mark.apiCalls < apiCalls()) {
+      progressFlushes++;
+      progressFlushCalls += mark.setValues - setValuesBefore + 1;
+    }
+    setValuesBefore = mark.setValues;
+  }
+  return {
+    value, error, startAt, endAt: world.google.clock.now(), callsFrom, callsTo: world.google.calls.length, sheetCalls: counters.sheetCalls(),
+    progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters.sheets },
+  };
+}
+
+const DIST = resolve('dist');
+const isBundle = (file: string) => file.endsWith('.js');
+
+/** A fresh Google (300 ms a call, default quotas) and spreadsheet holding the workload's roster. */
+export function freshWorld(workload: Workload, latencyMs: number): { google: Google; world: AppsScriptWorld } {
+  const google = new Google({ seed: workload.seed, latencyMs });
+  const world = new AppsScriptWorld(google);
+  world.spreadsheet.setSheet('Roster', workload.sheet);
+  return { google, world };
+}
+
+export function runAddOn<T = RunReport>(world: AppsScriptWorld, name: string): ExecutionStats<T> {
+  return execute<T>(world, name, DIST, isBundle);
+}
+
+/** provisionRoster executions back to back (as the sidebar calls it) until no row is pending. */
+export function driveUntilDone(world: AppsScriptWorld, maxExecutions = 100): ExecutionStats<RunReport>[] {
+  const executions: ExecutionStats<RunReport>[] = [];
+  for (let n = 0; n < maxExecutions; n++) {
+    const run = runAddOn(world, 'provisionRoster');
+    executions.push(run);
+    if (run.error || !run.value || run.value.pending === 0) break;
+  }
+  return executions;
+}

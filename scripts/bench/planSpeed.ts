@@ -1,0 +1,292 @@
+/**
+ * Local speed (DESIGN.md §5): parsing and planning 1,000,000 roster rows in under 2 s in Node.
+ *
+ *   node scripts/run-ts.mjs scripts/bench/planSpeed.ts            3 fresh processes, each stage's median
+ *   node scripts/run-ts.mjs scripts/bench/planSpeed.ts --once     one measure in this process (JSON)
+ *   ... --rows 200000                                             another roster size
+ *   ... --once --fingerprint                                      also a digest of every outcome and operation,
+ *                                                                 to check that an optimisation changed nothing
+ *
+ * What is timed (performance.now(), one pass each, in this order):
+ *   parseMs     parseRoster(grid): the one getValues read → rows
+ *   validateMs  validateRows(rows) → intents + INVALID rows
+ *   resolveMs   intents → SpaceTargets (spaceKey + a lookup in a prepared Map of space infos, and
+ *               spaceTypeProblem, as pipeline.ts does), then resolveWithDirectory against a fake Directory
+ *               that answers from a Map built beforehand
+ *   planMs      planTargets(targets) against in-memory snapshots
+ * Not timed: building the grid, the directory and the snapshots (the network's part: spaces.list,
+ * the Admin SDK lookup, members.list), and members.get probes (probeByAlias is network-bound too; the
+ * few rows it would answer are planned here from the snapshot alone).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { resolveWithDirectory, type SpaceTarget } from '../../src/core/identities';
+import type { Membership, RowOutcome } from '../../src/core/model';
+import { planTargets, type Plan } from '../../src/core/plan';
+import type { Directory, DirectoryEntry } from '../../src/core/ports';
+import { spaceKey } from '../../src/core/refs';
+import { parseRoster } from '../../src/core/roster';
+import type { SpaceSnapshot } from '../../src/core/snapshot';
+import { spaceTypeProblem, type SpaceInfo } from '../../src/core/spaces';
+import { validateRows } from '../../src/core/validate';
+
+export interface PlanSpeed { rows: number; parseMs: number; validateMs: number; resolveMs: number; planMs: number; totalMs: number }
+
+const SPACES = 1000;
+const PEOPLE = 60_000;
+const GROUPS = 2_000;
+const CALLER_EMAIL = 'admin@example.com';
+const CALLER_NAME = 'users/1';
+const HEADER_ROW = ['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'];
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same roster. */
+function randomFrom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const spaceId = (s: number) => `SPACE${String(s + 1).padStart(4, '0')}`;
+const personEmail = (p: number) => `person.${p}@example.com`;
+const personName = (p: number) => `users/${100_000_000 + p}`;
+const groupEmail = (g: number) => `team-${g}@example.com`;
+const groupName = (g: number) => `groups/0${(1_000_000 + g).toString(36)}`;
+/** Every 50th person is outside the organisation (the directory doesn't know them); every 500th is suspended. */
+const isExternal = (p: number) => p % 50 === 7;
+
+/** Which member a row names: the k-th member of space s. People are reused across spaces, never twice in one. */
+function memberOf(s: number, k: number): { person: number; group: number } {
+  return { person: (s * 7919 + k * 61) % PEOPLE, group: (s * 13 + k) % GROUPS };
+}
+
+interface World {
+  grid: unknown[][];
+  directory: Map<string, DirectoryEntry>;
+  snapshots: Map<string, SpaceSnapshot>;
+  spaceInfos: Map<string, SpaceInfo>;
+}
+
+function spaceCell(s: number, random: () => number): string {
+  const id = spaceId(s);
+  const form = random();
+  if (form < 0.9) return `spaces/${id}`;
+  if (form < 0.97) return id;
+  return `https://mail.google.com/chat/u/0/#chat/space/${id}`;
+}
+
+function roleCell(random: () => number): string {
+  const r = random();
+  return r < 0.75 ? '' : r < 0.9 ? 'Member' : r < 0.97 ? 'Manager' : 'Owner';
+}
+
+/** A row that validation must reject, in one of the ways administrators get rows wrong. */
+function invalidRow(s: number, k: number, random: () => number): string[] {
+  const space = `spaces/${spaceId(s)}`;
+  switch (Math.floor(random() * 5)) {
+    case 0: return [`person.${k}@@example`, space, '', '', '', '', ''];
+    case 1: return [personEmail(memberOf(s, k).person), space, 'Admin', '', '', '', ''];
+    case 2: return [personEmail(memberOf(s, k).person), space, '', 'delete', '', '', ''];
+    case 3: return [`group:${groupEmail(memberOf(s, k).group)}`, space, 'Manager', '', '', '', ''];
+    default: return ['', space, '', '', '', '', ''];
+  }
+}
+
+function buildGrid(rowCount: number, random: () => number): unknown[][] {
+  const grid: unknown[][] = [HEADER_ROW];
+  const perSpace = Math.max(1, Math.ceil(rowCount / SPACES));
+  for (let n = 0; grid.length <= rowCount; n++) {
+    const s = n % SPACES;
+    const k = Math.floor(n / SPACES) % perSpace;
+    const { person, group } = memberOf(s, k);
+    const kind = random();
+    let member: string;
+    let role = '';
+    if (kind < 0.003) {
+      grid.push(invalidRow(s, k, random));
+      continue;
+    } else if (kind < 0.006 && grid.length > 1000) {
+      // An earlier row again: usually an exact repeat, sometimes with another role (a conflict).
+      const earlier = [...(grid[grid.length - 1 - Math.floor(random() * 900)] as string[])];
+      if (random() < 0.3) earlier[2] = earlier[2] === 'Owner' ? 'Member' : 'Owner';
+      grid.push(earlier);
+      continue;
+    } else if (kind < 0.008) {
+      grid.push(['', '', '', '', '', '', '']); // a blank row, skipped silently
+      continue;
+    } else if (kind < 0.06) {
+      member = personName(person);
+      role = roleCell(random);
+    } else if (kind < 0.08) {
+      member = `group:${groupEmail(group)}`;
+    } else if (kind < 0.09) {
+      member = groupName(group);
+    } else {
+      const email = personEmail(person);
+      member = random() < 0.05 ? email.charAt(0).toUpperCase() + email.slice(1) : email;
+      role = roleCell(random);
+    }
+    const action = random() < 0.05 ? 'remove' : random() < 0.1 ? 'add' : '';
+    const status = random() < 0.5 ? '' : 'ADDED';
+    grid.push([member, spaceCell(s, random), role, action, status, '', '']);
+  }
+  // getValues hands over fresh strings per cell: a JSON round trip gives the same (no shared string objects).
+  return JSON.parse(JSON.stringify(grid)) as unknown[][];
+}
+
+function buildDirectory(): Map<string, DirectoryEntry> {
+  const directory = new Map<string, DirectoryEntry>();
+  directory.set(CALLER_EMAIL, { kind: 'user', name: CALLER_NAME });
+  for (let p = 0; p < PEOPLE; p++) {
+    if (!isExternal(p)) directory.set(personEmail(p), { kind: 'user', name: personName(p), suspended: p % 500 === 3 });
+  }
+  for (let g = 0; g < GROUPS; g++) directory.set(groupEmail(g), { kind: 'group', name: groupName(g) });
+  return directory;
+}
+
+/** Each space: the caller as Owner, and ~30% of the members the roster names, with mixed roles and states. */
+function buildSnapshots(rowCount: number, random: () => number): Map<string, SpaceSnapshot> {
+  const snapshots = new Map<string, SpaceSnapshot>();
+  const perSpace = Math.max(1, Math.ceil(rowCount / SPACES));
+  for (let s = 0; s < SPACES; s++) {
+    const space = `spaces/${spaceId(s)}`;
+    const members = new Map<string, Membership>();
+    members.set(CALLER_NAME, { name: `${space}/members/1`, state: 'JOINED', role: 'ROLE_MANAGER', member: { name: CALLER_NAME, type: 'HUMAN' } });
+    let hasGroups = false;
+    for (let k = 0; k < perSpace; k++) {
+      if (random() >= 0.3) continue;
+      const { person, group } = memberOf(s, k);
+      const r = random();
+      members.set(personName(person), {
+        name: `${space}/members/${personName(person).slice('users/'.length)}`,
+        state: r < 0.05 ? 'INVITED' : 'JOINED',
+        role: r < 0.8 ? 'ROLE_MEMBER' : r < 0.95 ? 'ROLE_ASSISTANT_MANAGER' : 'ROLE_MANAGER',
+        member: { name: personName(person), type: 'HUMAN' },
+      });
+      if (random() < 0.1) {
+        hasGroups = true;
+        members.set(groupName(group), { name: `${space}/members/${groupName(group).slice('groups/'.length)}`, state: 'JOINED', role: 'MEMBERSHIP_ROLE_UNSPECIFIED', groupMember: { name: groupName(group) } });
+      }
+    }
+    snapshots.set(space, { members, hasGroups, invitedListed: true });
+  }
+  return snapshots;
+}
+
+function buildSpaceInfos(): Map<string, SpaceInfo> {
+  const infos = new Map<string, SpaceInfo>();
+  for (let s = 0; s < SPACES; s++) {
+    const name = `spaces/${spaceId(s)}`;
+    // Every 100th space is a group chat, so spaceTypeProblem has something to say.
+    infos.set(spaceKey({ kind: 'name', name }), { name, spaceType: s % 100 === 42 ? 'GROUP_CHAT' : 'SPACE', displayName: `Team ${s + 1}` });
+  }
+  return infos;
+}
+
+/**
+ * What Google's JSON replies would give: fresh flat strings. (Strings built with + or `${}` are V8 cons
+ * strings, whose comparisons take a slow path that parsed JSON never meets: they would measure the bench.)
+ */
+function asIfParsed<K, V>(map: Map<K, V>): Map<K, V> {
+  return new Map(JSON.parse(JSON.stringify([...map])) as [K, V][]);
+}
+
+export function buildWorld(rowCount: number): World {
+  const random = randomFrom(20240601);
+  const grid = buildGrid(rowCount, random);
+  const snapshots = new Map([...buildSnapshots(rowCount, random)].map(([space, snapshot]) => [
+    JSON.parse(JSON.stringify(space)) as string, { ...snapshot, members: asIfParsed(snapshot.members) },
+  ]));
+  return { grid, directory: asIfParsed(buildDirectory()), snapshots, spaceInfos: asIfParsed(buildSpaceInfos()) };
+}
+
+interface Measured { speed: PlanSpeed; invalid: readonly RowOutcome[]; resolveOutcomes: readonly RowOutcome[]; plan: Plan }
+
+function measureWorld(world: World, rowCount: number): Measured {
+  // The Admin SDK's answer, already in hand: the network's part isn't measured.
+  const directory: Directory = { lookup: () => ({ ok: true, value: world.directory }) };
+
+  const t0 = performance.now();
+  const parsed = parseRoster(world.grid);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const t1 = performance.now();
+  const { intents, invalid } = validateRows(parsed.rows);
+  const t2 = performance.now();
+  const resolveOutcomes: RowOutcome[] = [];
+  const pairs: SpaceTarget[] = [];
+  for (const intent of intents) {
+    const space = world.spaceInfos.get(spaceKey(intent.space));
+    if (!space) throw new Error(`no space info for ${spaceKey(intent.space)}`);
+    const problem = spaceTypeProblem(intent, space);
+    if (problem) resolveOutcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
+    else pairs.push({ intent, space });
+  }
+  const identified = resolveWithDirectory(directory, pairs, CALLER_EMAIL);
+  for (const outcome of identified.outcomes) resolveOutcomes.push(outcome);
+  const t3 = performance.now();
+  const plan = planTargets(identified.targets, {
+    snapshots: world.snapshots, callerEmail: CALLER_EMAIL, callerName: identified.callerName, useAdminAccess: false,
+  });
+  const t4 = performance.now();
+
+  const round = (ms: number) => Math.round(ms);
+  return {
+    speed: { rows: rowCount, parseMs: round(t1 - t0), validateMs: round(t2 - t1), resolveMs: round(t3 - t2), planMs: round(t4 - t3), totalMs: round(t4 - t0) },
+    invalid, resolveOutcomes, plan,
+  };
+}
+
+export function measurePlanSpeed(rows = 1_000_000): PlanSpeed {
+  return measureWorld(buildWorld(rows), rows).speed;
+}
+
+/** A digest of every outcome and operation, in row order, and the counts: equal digests = same behaviour. */
+function fingerprint(measured: Measured): Record<string, string | number> {
+  const hash = createHash('sha256');
+  const byRow = (a: { sheetRow: number }, b: { sheetRow: number }) => a.sheetRow - b.sheetRow;
+  const all = [...measured.invalid, ...measured.resolveOutcomes, ...measured.plan.outcomes, ...measured.plan.operations].sort(byRow);
+  for (const entry of all) hash.update(JSON.stringify(entry)).update('\n');
+  const count = (status: string) => all.filter((entry) => 'status' in entry && entry.status === status).length;
+  const ops = (kind: string) => measured.plan.operations.filter((operation) => operation.kind === kind).length;
+  return {
+    rowsOut: all.length, invalid: count('INVALID'), unchanged: count('UNCHANGED'), held: count('HELD'),
+    creates: ops('create'), patches: ops('patchRole'), deletes: ops('delete'), sha256: hash.digest('hex').slice(0, 16),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function main(argv: readonly string[]): void {
+  const rowsFlag = argv.indexOf('--rows');
+  const rows = rowsFlag >= 0 ? Number(argv[rowsFlag + 1]) : 1_000_000;
+  if (argv.includes('--once')) {
+    const measured = measureWorld(buildWorld(rows), rows);
+    const out: Record<string, unknown> = { ...measured.speed };
+    if (argv.includes('--fingerprint')) out.fingerprint = fingerprint(measured);
+    console.log(JSON.stringify(out));
+    return;
+  }
+  // Fresh processes: each run pays its own JIT warm-up, as a real execution would.
+  const runs: PlanSpeed[] = [];
+  for (let run = 0; run < 3; run++) {
+    const output = execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, '--once', '--rows', String(rows)], { encoding: 'utf8' });
+    const speed = JSON.parse(output.trim().split('\n').pop() ?? '{}') as PlanSpeed;
+    console.log(`run ${run + 1}: ${JSON.stringify(speed)}`);
+    runs.push(speed);
+  }
+  const stages = ['parseMs', 'validateMs', 'resolveMs', 'planMs', 'totalMs'] as const;
+  const result: PlanSpeed = { rows, parseMs: 0, validateMs: 0, resolveMs: 0, planMs: 0, totalMs: 0 };
+  for (const stage of stages) result[stage] = median(runs.map((run) => run[stage]));
+  console.log(`median of 3: ${JSON.stringify(result)} (target: totalMs < 2000)`);
+}
+
+// Run directly (run-ts sets argv[1] to this file), not when imported.
+if (/planSpeed\.ts$/.test(process.argv[1] ?? '') || process.argv.includes('--once')) main(process.argv.slice(2));
