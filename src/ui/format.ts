@@ -1,0 +1,334 @@
+/**
+ * Pure wording and arithmetic of the sidebar: counts → sentences, progress, the time-left estimate,
+ * the plan per space, server errors → plain sentences. No DOM here, so it is unit-tested in Node.
+ */
+import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
+import type { RosterSummary } from '../shared/sidebar';
+import { displayText } from './escape';
+
+export type Tone = 'done' | 'neutral' | 'waiting' | 'problem' | 'preview';
+
+/** Statuses in the order the sidebar lists them; '' is a row that never ran. */
+export const STATUS_ORDER: readonly string[] = [
+  'ADDED', 'INVITED', 'ROLE_UPDATED', 'REMOVED', 'UNCHANGED',
+  'WOULD_ADD', 'WOULD_UPDATE_ROLE', 'WOULD_REMOVE',
+  'PENDING', 'HELD', 'INVALID', 'ERROR', '',
+];
+
+/** The same colour families as the Status column of the Roster sheet (setupRosterSheet). */
+const TONES: Record<string, Tone> = {
+  ADDED: 'done', ROLE_UPDATED: 'done', REMOVED: 'done',
+  UNCHANGED: 'neutral', '': 'neutral',
+  INVITED: 'waiting', PENDING: 'waiting', HELD: 'waiting',
+  INVALID: 'problem', ERROR: 'problem',
+  WOULD_ADD: 'preview', WOULD_UPDATE_ROLE: 'preview', WOULD_REMOVE: 'preview',
+};
+
+/** Statuses the administrator has to look at in the Details column. */
+export const ATTENTION_STATUSES: readonly string[] = ['ERROR', 'INVALID', 'HELD'];
+
+export function statusTone(status: string): Tone {
+  return TONES[status] ?? 'neutral';
+}
+
+/** The Status cell as the sheet shows it; a blank status reads "Not run yet". */
+export function statusLabel(status: string): string {
+  return status === '' ? 'Not run yet' : displayText(status, 40);
+}
+
+/** 1234567 → "1,234,567" (no Intl: the same in every browser and in Node). */
+export function formatCount(value: number): string {
+  const n = Number.isFinite(value) ? Math.round(value) : 0;
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "1 row", "1,204 rows". */
+export function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+const count = (counts: Record<string, number> | undefined, status: string): number => {
+  const value = counts ? counts[status] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+};
+
+export interface SummaryEntry {
+  status: string;
+  label: string;
+  count: number;
+  tone: Tone;
+}
+
+/** Counts per status, in STATUS_ORDER, then any unknown status alphabetically; zero counts left out. */
+export function summaryEntries(counts: Record<string, number>): SummaryEntry[] {
+  const known = STATUS_ORDER.filter((status) => count(counts, status) > 0);
+  const unknown = Object.keys(counts).filter((status) => !STATUS_ORDER.includes(status) && count(counts, status) > 0).sort();
+  return [...known, ...unknown].map((status) => ({
+    status, label: statusLabel(status), count: count(counts, status), tone: statusTone(status),
+  }));
+}
+
+/** "120 rows in 8 spaces". */
+export function rosterSentence(summary: RosterSummary): string {
+  if (summary.rows === 0) return 'The Roster sheet has no rows yet: put a member and a space on each row below the headers.';
+  return `${plural(summary.rows, 'row', 'rows')} in ${plural(summary.spaces, 'space', 'spaces')}`;
+}
+
+/** "1,234 of 10,000 rows done". */
+export function progressText(done: number, rows: number): string {
+  return `${formatCount(done)} of ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} done`;
+}
+
+/** Whole percent for the progress bar, 0–100; 100 when there is nothing to do. */
+export function progressPercent(done: number, rows: number): number {
+  if (!(rows > 0)) return 100;
+  return Math.max(0, Math.min(100, Math.floor((done / rows) * 100)));
+}
+
+/**
+ * The time left: pending rows ÷ the write budget per minute (a pending row costs at most one write,
+ * two for a Manager or Owner, none when unchanged — so it's an estimate, said as one).
+ */
+export function timeLeft(pending: number, writesPerMinute: number): string {
+  if (!(pending > 0) || !(writesPerMinute > 0)) return '';
+  const minutes = pending / writesPerMinute;
+  if (minutes < 1) return 'less than a minute left';
+  if (minutes < 59.5) {
+    const whole = Math.round(minutes);
+    return `about ${whole} ${whole === 1 ? 'minute' : 'minutes'} left`;
+  }
+  let hours = Math.floor(minutes / 60);
+  let tens = Math.round((minutes - hours * 60) / 10) * 10;
+  if (tens === 60) {
+    hours += 1;
+    tens = 0;
+  }
+  const hourText = `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return tens === 0 ? `about ${hourText} left` : `about ${hourText} ${tens} minutes left`;
+}
+
+/** One target space of a preview: what would happen to its rows. */
+export interface PlanRow {
+  space: string;
+  add: number;
+  roleChange: number;
+  remove: number;
+  held: number;
+  invalid: number;
+  error: number;
+  unchanged: number;
+  /** Rows with any other status (e.g. PENDING, or final statuses in a mixed report). */
+  other: number;
+  total: number;
+}
+
+const PLANNED = ['WOULD_ADD', 'WOULD_UPDATE_ROLE', 'WOULD_REMOVE', 'HELD', 'INVALID', 'ERROR', 'UNCHANGED'];
+
+export function planRows(bySpace: readonly SpaceCounts[]): PlanRow[] {
+  return bySpace.map(({ space, counts }) => {
+    const total = Object.keys(counts).reduce((sum, status) => sum + count(counts, status), 0);
+    const planned = PLANNED.reduce((sum, status) => sum + count(counts, status), 0);
+    return {
+      space: displayText(space) || '(no space)',
+      add: count(counts, 'WOULD_ADD'),
+      roleChange: count(counts, 'WOULD_UPDATE_ROLE'),
+      remove: count(counts, 'WOULD_REMOVE'),
+      held: count(counts, 'HELD'),
+      invalid: count(counts, 'INVALID'),
+      error: count(counts, 'ERROR'),
+      unchanged: count(counts, 'UNCHANGED'),
+      other: total - planned,
+      total,
+    };
+  });
+}
+
+export interface Chip {
+  text: string;
+  tone: Tone;
+}
+
+/** The plan of one space as short chips: "12 to add", "2 to remove", "40 unchanged"… */
+export function planChips(row: PlanRow): Chip[] {
+  const chips: Chip[] = [];
+  const add = (n: number, text: string, tone: Tone) => {
+    if (n > 0) chips.push({ text, tone });
+  };
+  add(row.add, `${formatCount(row.add)} to add`, 'preview');
+  add(row.roleChange, `${plural(row.roleChange, 'role change', 'role changes')}`, 'preview');
+  add(row.remove, `${formatCount(row.remove)} to remove`, 'problem');
+  add(row.held, `${formatCount(row.held)} held`, 'waiting');
+  add(row.invalid, `${formatCount(row.invalid)} invalid`, 'problem');
+  add(row.error, `${plural(row.error, 'error', 'errors')}`, 'problem');
+  add(row.unchanged, `${formatCount(row.unchanged)} unchanged`, 'neutral');
+  add(row.other, `${formatCount(row.other)} other`, 'neutral');
+  return chips;
+}
+
+/** Per-space progress of an apply run: done is everything but PENDING. */
+export interface SpaceProgress {
+  space: string;
+  done: number;
+  total: number;
+  percent: number;
+}
+
+export function spaceProgress(bySpace: readonly SpaceCounts[]): SpaceProgress[] {
+  return bySpace.map(({ space, counts }) => {
+    const total = Object.keys(counts).reduce((sum, status) => sum + count(counts, status), 0);
+    const done = total - count(counts, 'PENDING');
+    return { space: displayText(space) || '(no space)', done, total, percent: progressPercent(done, total) };
+  });
+}
+
+/** Members a preview would remove. */
+export function removalCount(report: RunReport): number {
+  return count(report.counts, 'WOULD_REMOVE');
+}
+
+/** The inline confirmation before an Apply that removes members. */
+export function removalPrompt(report: RunReport): { question: string; detail: string } {
+  const removals = removalCount(report);
+  const spaces = report.bySpace.filter((entry) => count(entry.counts, 'WOULD_REMOVE') > 0).length;
+  return {
+    question: `Remove ${plural(removals, 'member', 'members')}?`,
+    detail: `Apply removes ${plural(removals, 'member', 'members')} from ${plural(Math.max(spaces, 1), 'space', 'spaces')} in Google Chat, as the preview shows. Everything else in the plan is applied too.`,
+  };
+}
+
+/** "3 rows need attention (2 errors, 1 held): see the Details column in the Roster sheet." or ''. */
+export function attentionSentence(counts: Record<string, number>): string {
+  const parts: string[] = [];
+  const error = count(counts, 'ERROR');
+  const invalid = count(counts, 'INVALID');
+  const held = count(counts, 'HELD');
+  if (error) parts.push(plural(error, 'error', 'errors'));
+  if (invalid) parts.push(`${formatCount(invalid)} invalid`);
+  if (held) parts.push(`${formatCount(held)} held`);
+  const total = error + invalid + held;
+  if (total === 0) return '';
+  const rows = total === 1 ? '1 row needs attention' : `${formatCount(total)} rows need attention`;
+  const detail = parts.length > 1 ? ` (${parts.join(', ')})` : '';
+  return `${rows}${detail}: see the Details column in the Roster sheet.`;
+}
+
+/** The sentence after an apply run ends: finished, or stopped with rows still PENDING. */
+export function finishSentence(report: RunReport, stopped: boolean): string {
+  if (report.pending > 0 && stopped) {
+    return `Stopped after ${progressText(report.done, report.rows)}. The other ${plural(report.pending, 'row stays', 'rows stay')} PENDING: press Resume to continue.`;
+  }
+  if (report.pending > 0) {
+    return `${plural(report.pending, 'row is', 'rows are')} still PENDING: press Resume to continue.`;
+  }
+  return '';
+}
+
+/** "07:00" for the hour select. */
+export function hourLabel(hour: number): string {
+  return `${hour < 10 ? '0' : ''}${hour}:00`;
+}
+
+/**
+ * A Log sheet time as a short label. The server sends either what the sheet shows
+ * ("2024-05-01 10:00:00", spreadsheet time) or an ISO instant (a date cell); the first is kept as it
+ * is, without seconds; the second is shown in the viewer's time zone.
+ */
+export function formatStarted(text: string, locale?: string, timeZone?: string): string {
+  const plain = displayText(text, 60).trim();
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/.exec(plain);
+  if (local) return `${local[1]} ${local[2]}`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(plain)) {
+    const date = new Date(plain);
+    if (!Number.isNaN(date.getTime())) {
+      try {
+        return new Intl.DateTimeFormat(locale, {
+          year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone,
+        }).format(date);
+      } catch {
+        return plain;
+      }
+    }
+  }
+  return plain;
+}
+
+/** Whatever came back is read as a RunReport; missing or malformed fields become empty ones. */
+export function normalizeReport(value: unknown, mode: RunMode): RunReport {
+  const object = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+  const counts = (v: unknown): Record<string, number> => {
+    const out: Record<string, number> = {};
+    if (typeof v === 'object' && v !== null) {
+      for (const [key, n] of Object.entries(v as Record<string, unknown>)) if (number(n) > 0) out[key] = number(n);
+    }
+    return out;
+  };
+  const bySpace = Array.isArray(object.bySpace)
+    ? object.bySpace
+      .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
+      .map((entry) => ({ space: typeof entry.space === 'string' ? entry.space : String(entry.space ?? ''), counts: counts(entry.counts) }))
+    : [];
+  return {
+    mode: object.mode === 'preview' || object.mode === 'apply' ? object.mode : mode,
+    rows: number(object.rows),
+    done: number(object.done),
+    pending: number(object.pending),
+    counts: counts(object.counts),
+    message: typeof object.message === 'string' ? object.message : '',
+    bySpace,
+  };
+}
+
+/** What the sidebar was doing when a call failed, for the sentence that says so. */
+export type Action = 'load' | 'preview' | 'apply' | 'stop' | 'nightly' | 'admin' | 'setup';
+
+const DOING: Record<Action, string> = {
+  load: 'load the roster',
+  preview: 'preview the roster',
+  apply: 'apply the roster',
+  stop: 'stop the run',
+  nightly: 'change the nightly sync',
+  admin: 'change admin access',
+  setup: 'set up the Roster sheet',
+};
+
+/** The message of whatever a failure handler received (an Error, a string, anything). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return typeof error === 'string' ? error : '';
+}
+
+const RESUME_HINT = ' The rows not done yet stay PENDING: press Resume to continue.';
+
+/** A failed google.script.run call as one plain sentence that says what to do. */
+export function errorSentence(action: Action, error: unknown): string {
+  const raw = displayText(errorMessage(error), 300).replace(/^(Exception|Error|TypeError|ScriptError):\s*/i, '').trim();
+  const during = action === 'apply' ? RESUME_HINT : '';
+  if (/exceeded maximum execution time|timed? ?out/i.test(raw)) {
+    return `The last step ran out of time (Apps Script stops a call after 6 minutes).${action === 'apply' ? RESUME_HINT : ' Try again.'}`;
+  }
+  if (/networkerror|network error|failed to fetch|connection|http 0\b|offline|could not connect|unable to connect/i.test(raw)) {
+    return `Chat Roster couldn't reach Google Sheets: check your connection and try again.${during}`;
+  }
+  if (/authori[sz]ation is required|not authori[sz]ed|permission|permission_denied|access denied|access not granted/i.test(raw)) {
+    return `Chat Roster doesn't have permission to ${DOING[action]}: reopen it from Extensions › Chat Roster and allow access, or ask your Workspace admin.${during}`;
+  }
+  if (/too many times|quota|rate limit|limit exceeded/i.test(raw)) {
+    return `Google's usage limit for your account is reached for now: try again later.${during}`;
+  }
+  if (/server error|internal error|backend error|service unavailable|temporarily unavailable|try again later/i.test(raw)) {
+    return `Google had a temporary problem: try again in a minute.${during}`;
+  }
+  if (/script function not found|is not a function|not found:/i.test(raw)) {
+    return 'This copy of Chat Roster is out of date: reload the spreadsheet and open the sidebar again.';
+  }
+  const reason = raw.replace(/[.\s]+$/, '');
+  const next = action === 'apply' ? RESUME_HINT : ' Try again.';
+  return reason
+    ? `Chat Roster couldn't ${DOING[action]}: ${reason}.${next}`
+    : `Chat Roster couldn't ${DOING[action]}.${next}`;
+}

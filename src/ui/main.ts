@@ -1,0 +1,373 @@
+/**
+ * The sidebar's controller. Every server call is one Apps Script execution; an apply run is driven from
+ * here (DESIGN.md §1 "who drives the next execution"): provisionRoster is called again while rows are
+ * PENDING, one call at a time, until the run is done, the administrator presses Stop, or a call fails.
+ */
+import type { RunReport } from '../shared/report';
+import type { SidebarState } from '../shared/sidebar';
+import { byId, setText, show } from './dom';
+import {
+  errorSentence, finishSentence, normalizeReport, plural, removalCount, removalPrompt,
+} from './format';
+import {
+  fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSummary, resetProgress, type ProgressParts,
+} from './render';
+import { callServer } from './server';
+
+/** The nightly hour offered before one is chosen. */
+const DEFAULT_NIGHTLY_HOUR = 2;
+/** Executions in a row that finish no row before the sidebar gives up (the rows stay PENDING). */
+const MAX_STALLED_CALLS = 3;
+
+const ui = {
+  app: byId('app', HTMLElement),
+  summary: byId('summary', HTMLElement),
+  setup: byId('setup', HTMLButtonElement),
+  runNotice: byId('run-notice', HTMLElement),
+  runNoticeText: byId('run-notice-text', HTMLElement),
+  resume: byId('resume', HTMLButtonElement),
+  preview: byId('preview', HTMLButtonElement),
+  apply: byId('apply', HTMLButtonElement),
+  confirm: byId('confirm', HTMLElement),
+  confirmQuestion: byId('confirm-question', HTMLElement),
+  confirmDetail: byId('confirm-detail', HTMLElement),
+  confirmApply: byId('confirm-apply', HTMLButtonElement),
+  confirmCancel: byId('confirm-cancel', HTMLButtonElement),
+  progress: byId('progress', HTMLElement),
+  stop: byId('stop', HTMLButtonElement),
+  message: byId('message', HTMLElement),
+  error: byId('error', HTMLElement),
+  result: byId('result', HTMLElement),
+  planSection: byId('plan-section', HTMLElement),
+  plan: byId('plan', HTMLElement),
+  nightlyToggle: byId('nightly-toggle', HTMLInputElement),
+  nightlyHour: byId('nightly-hour', HTMLSelectElement),
+  nightlyStatus: byId('nightly-status', HTMLElement),
+  adminAccess: byId('admin-access', HTMLInputElement),
+  adminStatus: byId('admin-status', HTMLElement),
+  recentRuns: byId('recent-runs', HTMLElement),
+  user: byId('user', HTMLElement),
+};
+
+const progressParts: ProgressParts = {
+  bar: byId('progress-bar', HTMLElement),
+  fill: byId('progress-fill', HTMLElement),
+  text: byId('progress-text', HTMLElement),
+  eta: byId('progress-eta', HTMLElement),
+  spaces: byId('progress-spaces', HTMLElement),
+};
+
+interface Model {
+  state: SidebarState | null;
+  /** The last preview with rows in it: Apply is ready. Cleared when an apply starts. */
+  preview: RunReport | null;
+  /** A load, preview, setup or the apply loop is in flight. */
+  busy: boolean;
+  /** The apply loop is going. */
+  running: boolean;
+  stopRequested: boolean;
+  confirming: boolean;
+  nightlyBusy: boolean;
+  adminBusy: boolean;
+}
+
+const model: Model = {
+  state: null, preview: null, busy: false, running: false, stopRequested: false, confirming: false,
+  nightlyBusy: false, adminBusy: false,
+};
+
+// ---- what the admin sees ---------------------------------------------------------------------------
+
+function say(text: string, working = false): void {
+  setText(ui.message, text);
+  ui.message.classList.toggle('is-working', working);
+}
+
+function sayError(text: string): void {
+  setText(ui.error, text);
+}
+
+function updateControls(): void {
+  const { state, busy, running, confirming, stopRequested } = model;
+  const canRun = !busy && !running && !confirming;
+  ui.app.setAttribute('aria-busy', busy || running ? 'true' : 'false');
+  // For tests and the workbench: 'loading' | 'running' | 'busy' | 'confirming' | 'idle'.
+  ui.app.dataset.state = !state && busy ? 'loading' : running ? 'running' : busy ? 'busy' : confirming ? 'confirming' : 'idle';
+  ui.preview.disabled = !canRun || !state || !state.roster;
+  ui.apply.disabled = !canRun || !(model.preview || state?.run);
+  // With an unfinished run and no newer preview, Resume is the main action; Apply (same effect) steps back.
+  const resumeFirst = Boolean(state?.run) && !model.preview && !running;
+  ui.apply.classList.toggle('btn-primary', !resumeFirst);
+  ui.apply.classList.toggle('btn-secondary', resumeFirst);
+  ui.resume.disabled = !canRun;
+  ui.setup.disabled = busy || running;
+  show(ui.setup, Boolean(state && !state.roster));
+  show(ui.runNotice, Boolean(state?.run) && !running && !confirming);
+  show(ui.stop, running);
+  ui.stop.disabled = stopRequested;
+  setText(ui.stop, stopRequested ? 'Stopping…' : 'Stop');
+  ui.confirmApply.disabled = !confirming || busy || running;
+  ui.confirmCancel.disabled = !confirming || busy || running;
+  show(ui.confirm, confirming);
+  ui.nightlyToggle.disabled = !state || model.nightlyBusy;
+  ui.nightlyHour.disabled = !state || model.nightlyBusy;
+  ui.adminAccess.disabled = !state || model.adminBusy;
+}
+
+function renderRunNotice(state: SidebarState): void {
+  if (!state.run) return;
+  const pending = state.roster?.counts.PENDING ?? 0;
+  const rows = pending > 0 ? `: ${plural(pending, 'row is', 'rows are')} still PENDING` : '';
+  const how = state.run.stopped ? 'It was stopped' : `It was started by ${state.run.startedBy || 'someone'}`;
+  setText(ui.runNoticeText, `A run isn't finished${rows}. ${how}; press Resume to continue it.`);
+}
+
+function applyState(state: SidebarState): void {
+  model.state = state;
+  renderSummary(ui.summary, state);
+  renderRunNotice(state);
+  renderRecentRuns(ui.recentRuns, state.recentRuns);
+  if (!model.nightlyBusy) {
+    ui.nightlyToggle.checked = state.nightlyHour !== null;
+    fillHours(ui.nightlyHour, state.nightlyHour ?? Number(ui.nightlyHour.value || DEFAULT_NIGHTLY_HOUR));
+  }
+  if (!model.adminBusy) ui.adminAccess.checked = state.adminAccess;
+  setText(ui.user, state.user ? `Runs as ${state.user}` : '');
+  updateControls();
+}
+
+// ---- server calls ----------------------------------------------------------------------------------
+
+async function refresh(): Promise<SidebarState | null> {
+  try {
+    const state = await callServer('getSidebarState');
+    applyState(state);
+    return state;
+  } catch (error) {
+    sayError(errorSentence('load', error));
+    return null;
+  }
+}
+
+async function load(): Promise<void> {
+  model.busy = true;
+  updateControls();
+  const state = await refresh();
+  model.busy = false;
+  updateControls();
+  if (!state) {
+    setText(ui.summary, 'The roster could not be read.');
+    return;
+  }
+  if (state.startAction === 'preview') {
+    await preview(false);
+  } else if (state.startAction === 'apply') {
+    if (state.run) {
+      say('A run isn’t finished yet: press Resume to continue it.');
+      ui.resume.focus();
+    } else {
+      await preview(true);
+    }
+  }
+}
+
+async function preview(readyToApply: boolean): Promise<void> {
+  if (model.busy || model.running) return;
+  model.busy = true;
+  model.preview = null;
+  model.confirming = false;
+  sayError('');
+  setText(ui.result, '');
+  show(ui.progress, false);
+  say('Previewing the roster… Nothing changes in Google Chat.', true);
+  updateControls();
+  try {
+    const report = normalizeReport(await callServer('previewRoster'), 'preview');
+    model.preview = report.rows > 0 ? report : null;
+    say(report.message || 'The preview is done.');
+    if (report.rows > 0) {
+      renderPlan(ui.plan, report);
+      show(ui.planSection, true);
+      renderResult(ui.result, report, false);
+    } else {
+      show(ui.planSection, false);
+    }
+  } catch (error) {
+    say('');
+    sayError(errorSentence('preview', error));
+  }
+  model.busy = false;
+  await refresh();
+  updateControls();
+  if (readyToApply && model.preview) {
+    say(`${ui.message.textContent ?? ''} Check the plan, then press Apply to make these changes.`.trim());
+    ui.apply.focus();
+  }
+}
+
+function requestApply(): void {
+  if (model.busy || model.running) return;
+  const planned = model.preview;
+  if (planned && removalCount(planned) > 0) {
+    const prompt = removalPrompt(planned);
+    setText(ui.confirmQuestion, prompt.question);
+    setText(ui.confirmDetail, prompt.detail);
+    model.confirming = true;
+    updateControls();
+    ui.confirmCancel.focus();
+    return;
+  }
+  void apply();
+}
+
+function cancelConfirm(): void {
+  model.confirming = false;
+  updateControls();
+  ui.apply.focus();
+}
+
+/** The apply loop: one provisionRoster at a time, again while rows are PENDING, until done or Stop. */
+async function apply(): Promise<void> {
+  if (model.running || model.busy) return;
+  const writesPerMinute = model.state?.writesPerMinute ?? 0;
+  model.running = true;
+  model.confirming = false;
+  model.stopRequested = false;
+  model.preview = null;
+  sayError('');
+  setText(ui.result, '');
+  show(ui.planSection, false);
+  show(ui.progress, true);
+  resetProgress(progressParts, 'Starting…');
+  say('Applying the roster. Chat Roster keeps going until every row is done; you can keep working in the sheet.', true);
+  updateControls();
+  ui.stop.focus();
+
+  let last: RunReport | null = null;
+  let stalled = 0;
+  try {
+    for (;;) {
+      const report = normalizeReport(await callServer('provisionRoster'), 'apply');
+      stalled = last && report.pending > 0 && report.done <= last.done ? stalled + 1 : 0;
+      last = report;
+      renderProgress(progressParts, report, writesPerMinute, report.pending > 0 && !model.stopRequested);
+      if (report.pending === 0 || model.stopRequested) break;
+      if (stalled >= MAX_STALLED_CALLS) {
+        sayError(`Chat Roster finished no row in the last ${MAX_STALLED_CALLS} steps, so it paused. The rows not done yet stay PENDING: check the Details column, then press Resume.`);
+        break;
+      }
+    }
+  } catch (error) {
+    sayError(errorSentence('apply', error));
+  }
+
+  const stopped = model.stopRequested;
+  model.running = false;
+  model.stopRequested = false;
+  if (last) {
+    if (last.rows === 0) show(ui.progress, false);
+    const unfinished = finishSentence(last, stopped);
+    say(last.pending > 0 ? unfinished : last.message);
+    renderResult(ui.result, last);
+  } else {
+    say('');
+    show(ui.progress, false);
+  }
+  updateControls();
+  // Stop is hidden now: keep keyboard focus in the sidebar.
+  if (document.activeElement === ui.stop || document.activeElement === document.body) ui.preview.focus();
+  model.busy = true;
+  await refresh();
+  model.busy = false;
+  updateControls();
+}
+
+async function stop(): Promise<void> {
+  if (!model.running || model.stopRequested) return;
+  model.stopRequested = true;
+  say('Stopping after the current step. The rows not done yet stay PENDING.', true);
+  updateControls();
+  try {
+    await callServer('stopRun');
+  } catch (error) {
+    sayError(errorSentence('stop', error));
+  }
+}
+
+async function setup(): Promise<void> {
+  if (model.busy || model.running) return;
+  model.busy = true;
+  sayError('');
+  say('Setting up the Roster sheet…', true);
+  updateControls();
+  try {
+    say(await callServer('setupRosterSheet'));
+  } catch (error) {
+    say('');
+    sayError(errorSentence('setup', error));
+  }
+  await refresh();
+  model.busy = false;
+  updateControls();
+  if (model.state?.roster) ui.preview.focus();
+}
+
+async function changeNightly(): Promise<void> {
+  const on = ui.nightlyToggle.checked;
+  const hour = Number(ui.nightlyHour.value);
+  model.nightlyBusy = true;
+  setText(ui.nightlyStatus, on ? 'Turning on the nightly sync…' : 'Turning off the nightly sync…');
+  updateControls();
+  try {
+    const sentence = on ? await callServer('installNightlySync', hour) : await callServer('removeNightlySync');
+    setText(ui.nightlyStatus, sentence);
+  } catch (error) {
+    ui.nightlyToggle.checked = !on;
+    setText(ui.nightlyStatus, '');
+    sayError(errorSentence('nightly', error));
+  }
+  model.nightlyBusy = false;
+  updateControls();
+}
+
+async function changeNightlyHour(): Promise<void> {
+  if (ui.nightlyToggle.checked) await changeNightly();
+}
+
+async function changeAdminAccess(): Promise<void> {
+  const wanted = ui.adminAccess.checked;
+  model.adminBusy = true;
+  updateControls();
+  try {
+    const enabled = (await callServer('setAdminAccess', wanted)) === true;
+    ui.adminAccess.checked = enabled;
+    setText(ui.adminStatus, enabled
+      ? 'Admin access is on: Chat Roster uses your Chat admin privilege.'
+      : 'Admin access is off.');
+  } catch (error) {
+    ui.adminAccess.checked = !wanted;
+    sayError(errorSentence('admin', error));
+  }
+  model.adminBusy = false;
+  updateControls();
+}
+
+// ---- wiring ----------------------------------------------------------------------------------------
+
+ui.preview.addEventListener('click', () => void preview(false));
+ui.apply.addEventListener('click', requestApply);
+ui.resume.addEventListener('click', () => void apply());
+ui.confirmApply.addEventListener('click', () => void apply());
+ui.confirmCancel.addEventListener('click', cancelConfirm);
+ui.stop.addEventListener('click', () => void stop());
+ui.setup.addEventListener('click', () => void setup());
+ui.nightlyToggle.addEventListener('change', () => void changeNightly());
+ui.nightlyHour.addEventListener('change', () => void changeNightlyHour());
+ui.adminAccess.addEventListener('change', () => void changeAdminAccess());
+ui.confirm.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') cancelConfirm();
+});
+
+fillHours(ui.nightlyHour, DEFAULT_NIGHTLY_HOUR);
+updateControls();
+void load();

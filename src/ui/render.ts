@@ -1,0 +1,147 @@
+/** Renders the sidebar's parts from JSON-safe server values, with DOM nodes only (see dom.ts). */
+import type { RunReport } from '../shared/report';
+import type { LoggedRun, SidebarState } from '../shared/sidebar';
+import { h, replaceChildren, setText } from './dom';
+import {
+  attentionSentence, formatCount, formatStarted, hourLabel, planChips, planRows, progressPercent, progressText,
+  rosterSentence, spaceProgress, summaryEntries, timeLeft, type Chip, type SummaryEntry,
+} from './format';
+
+function chip({ text, tone }: Chip): HTMLElement {
+  return h('span', { className: `chip chip-${tone}`, text });
+}
+
+/** "WOULD_UPDATE_ROLE" may wrap after each underscore (<wbr>), so a narrow column never cuts it off. */
+function breakable(label: string): Node[] {
+  const nodes: Node[] = [];
+  label.split('_').forEach((part, index, parts) => {
+    nodes.push(document.createTextNode(index < parts.length - 1 ? `${part}_` : part));
+    if (index < parts.length - 1) nodes.push(document.createElement('wbr'));
+  });
+  return nodes;
+}
+
+function statusRow(entry: SummaryEntry): HTMLElement {
+  return h('li', { className: 'status-row', attrs: { 'data-status': entry.status } }, [
+    h('span', { className: `dot dot-${entry.tone}`, attrs: { 'aria-hidden': 'true' } }),
+    h('span', { className: 'status-name', attrs: { title: entry.label } }, breakable(entry.label)),
+    h('span', { className: 'status-count', text: formatCount(entry.count) }),
+  ]);
+}
+
+/** The roster summary: rows, spaces and rows per status; or the reason there is no roster yet. */
+export function renderSummary(summary: HTMLElement, state: SidebarState): void {
+  if (!state.roster) {
+    const problem = state.rosterProblem || 'The Roster sheet can’t be read yet.';
+    replaceChildren(summary, [
+      h('p', { className: 'summary-problem', text: problem }),
+      h('p', { className: 'muted', text: 'Set up roster sheet adds the Roster sheet (or its missing headers) with dropdowns for Role and Action.' }),
+    ]);
+    return;
+  }
+  const entries = summaryEntries(state.roster.counts);
+  replaceChildren(summary, [
+    h('p', { className: 'summary-total', text: rosterSentence(state.roster) }),
+    entries.length > 0
+      ? h('ul', { className: 'status-list', attrs: { 'aria-label': 'Rows per status' } }, entries.map(statusRow))
+      : h('span'),
+  ]);
+}
+
+/** The preview's plan, one list item per target space (data-space = the space as the roster names it). */
+export function renderPlan(plan: HTMLElement, report: RunReport): void {
+  const rows = planRows(report.bySpace);
+  if (rows.length === 0) {
+    replaceChildren(plan, [h('li', { className: 'plan-empty muted', text: 'No spaces to change.' })]);
+    return;
+  }
+  replaceChildren(plan, rows.map((row) => {
+    const chips = planChips(row);
+    return h('li', { className: 'plan-row', attrs: { 'data-space': row.space } }, [
+      h('span', { className: 'plan-space', text: row.space, attrs: { title: row.space } }),
+      h('span', { className: 'chips' }, chips.length ? chips.map(chip) : [chip({ text: 'nothing to do', tone: 'neutral' })]),
+    ]);
+  }));
+}
+
+export interface ProgressParts {
+  bar: HTMLElement;
+  fill: HTMLElement;
+  text: HTMLElement;
+  eta: HTMLElement;
+  spaces: HTMLElement;
+}
+
+/** Live progress of an apply run: the bar, "X of Y rows done", the time left, and each space. */
+export function renderProgress(parts: ProgressParts, report: RunReport, writesPerMinute: number, running: boolean): void {
+  const percent = progressPercent(report.done, report.rows);
+  parts.fill.style.width = `${percent}%`;
+  parts.bar.setAttribute('aria-valuenow', String(percent));
+  parts.bar.setAttribute('aria-valuetext', progressText(report.done, report.rows));
+  setText(parts.text, progressText(report.done, report.rows));
+  setText(parts.eta, running ? timeLeft(report.pending, writesPerMinute) : '');
+  replaceChildren(parts.spaces, spaceProgress(report.bySpace).map((space) =>
+    h('li', { className: 'space-progress-row', attrs: { 'data-space': space.space } }, [
+      h('span', { className: 'space-progress-name', text: space.space, attrs: { title: space.space } }),
+      h('span', { className: 'space-progress-count', text: `${formatCount(space.done)} / ${formatCount(space.total)}` }),
+      h('span', { className: 'mini-bar', attrs: { 'aria-hidden': 'true' } }, [
+        (() => {
+          const fill = h('span', { className: space.percent === 100 ? 'mini-fill mini-fill-done' : 'mini-fill' });
+          fill.style.width = `${space.percent}%`;
+          return fill;
+        })(),
+      ]),
+    ]),
+  ));
+}
+
+/** Progress that hasn't started yet: an empty bar. */
+export function resetProgress(parts: ProgressParts, label: string): void {
+  parts.fill.style.width = '0%';
+  parts.bar.setAttribute('aria-valuenow', '0');
+  parts.bar.removeAttribute('aria-valuetext');
+  setText(parts.text, label);
+  setText(parts.eta, '');
+  replaceChildren(parts.spaces, []);
+}
+
+/** The result counts and the sentence about rows needing attention. */
+export function renderResult(result: HTMLElement, report: RunReport, withCounts = true): void {
+  const entries = withCounts ? summaryEntries(report.counts) : [];
+  const attention = attentionSentence(report.counts);
+  const nodes: Node[] = [];
+  if (entries.length) nodes.push(h('ul', { className: 'status-list', attrs: { 'aria-label': 'Rows per status' } }, entries.map(statusRow)));
+  if (attention) nodes.push(h('p', { className: 'attention', text: attention }));
+  replaceChildren(result, nodes);
+}
+
+function runItem(run: LoggedRun): HTMLElement {
+  const started = formatStarted(run.started);
+  const by = run.startedBy ? `by ${run.startedBy}` : '';
+  return h('li', { className: 'run', attrs: { 'data-run': run.run } }, [
+    h('div', { className: 'run-meta' }, [
+      h('span', { className: 'run-started', text: started || 'Unknown time' }),
+      by ? h('span', { className: 'run-by', text: by, attrs: { title: by } }) : null,
+    ]),
+    run.summary ? h('p', { className: 'run-summary', text: run.summary }) : null,
+  ]);
+}
+
+export function renderRecentRuns(list: HTMLElement, runs: readonly LoggedRun[]): void {
+  if (runs.length === 0) {
+    replaceChildren(list, [h('li', { className: 'run-empty muted', text: 'No runs yet. Finished runs appear here and in the Chat Roster Log sheet.' })]);
+    return;
+  }
+  replaceChildren(list, runs.map(runItem));
+}
+
+/** The 24 hours of the nightly sync select. */
+export function fillHours(select: HTMLSelectElement, selected: number): void {
+  const options: HTMLOptionElement[] = [];
+  for (let hour = 0; hour < 24; hour++) {
+    const option = h('option', { text: hourLabel(hour), attrs: { value: String(hour) } });
+    option.selected = hour === selected;
+    options.push(option);
+  }
+  replaceChildren(select, options);
+}
