@@ -10,7 +10,11 @@ import { Script, createContext } from 'node:vm';
 const dist = join(__dirname, '../../dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
 
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'setupRosterSheet', 'previewRoster', 'provisionRoster', 'nightlySync', 'installNightlySync', 'removeNightlySync'];
+/** DESIGN.md §2, all but importMemberships, which no issue has asked for yet. */
+const ENTRY_POINTS = [
+  'onOpen', 'onInstall', 'showSidebar', 'setupRosterSheet', 'previewRoster', 'provisionRoster',
+  'nightlySync', 'installNightlySync', 'removeNightlySync',
+];
 
 describe('dist/Code.js', () => {
   it('declares every entry point as a top-level function in a bare V8 context', () => {
