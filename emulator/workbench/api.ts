@@ -1,0 +1,125 @@
+/**
+ * What the workbench server and its page say to each other (JSON over HTTP on loopback). Types only:
+ * the page (page/app.js, checked with page/tsconfig.json) imports them through JSDoc.
+ */
+
+export interface CellStyle {
+  background?: string;
+  color?: string;
+  bold?: boolean;
+}
+
+export interface SheetView {
+  name: string;
+  /** display values of the data range, as a user sees them */
+  rows: string[][];
+  /** the formula of each cell of `rows` ('' when none), for the formula bar */
+  formulas: string[][];
+  /** styles by 'row:column' (1-based), only for styled cells */
+  styles: Record<string, CellStyle>;
+  /** dropdown choices by 'row:column', for cells with a list validation */
+  choices: Record<string, string[]>;
+  frozenRows: number;
+}
+
+export interface MenuView {
+  /** the add-on menu's name under Extensions, e.g. 'Chat Roster' */
+  name: string;
+  items: { caption: string; functionName: string }[];
+}
+
+export interface MemberRow {
+  /** email, 'group:<email>' or 'app' */
+  member: string;
+  /** Member, Manager, Owner, or '' (groups and the app) */
+  role: string;
+  /** 'joined' or 'invited' */
+  state: string;
+}
+
+export interface SpaceView {
+  name: string;
+  displayName: string;
+  spaceType: string;
+  members: MemberRow[];
+}
+
+export interface FaultView {
+  methodId: string;
+  code: number;
+  probability: number;
+}
+
+export interface ActivityEntry {
+  seq: number;
+  /** the function the execution ran, e.g. 'provisionRoster' */
+  name: string;
+  /** how it was started: 'menu', 'sidebar', 'open', 'trigger' */
+  via: string;
+  /** virtual time the execution covered, ms */
+  virtualMs: number;
+  /** 'ok', or the error the execution threw */
+  outcome: string;
+  /** one line: the returned message, if any */
+  summary: string;
+  sheetCalls: number;
+  urlFetchCalls: number;
+}
+
+export interface GoogleView {
+  /** virtual clock, epoch ms */
+  now: number;
+  spaces: SpaceView[];
+  faults: FaultView[];
+  calls: number;
+  writes: number;
+  /** 0 = instant; otherwise how many virtual ms pass per real ms */
+  speed: number;
+  activity: ActivityEntry[];
+  triggers: { handler: string; nextRunAt: number | null }[];
+}
+
+export interface StateView {
+  user: string;
+  sheetNames: string[];
+  google: GoogleView;
+  /** what the fault form offers */
+  faultMethods: readonly string[];
+  faultCodes: readonly number[];
+}
+
+export interface RunRequest {
+  args?: unknown[];
+  /** 'menu' or 'sidebar' (for the activity list) */
+  via?: string;
+}
+
+export interface RunResponse {
+  /** what the function returned, JSON round-tripped (absent for undefined) */
+  value?: unknown;
+  /** the message of what the execution threw */
+  error?: string;
+  /** set when the execution opened a sidebar: GET /sidebar/<id> serves it */
+  sidebar?: { id: number; title: string };
+  alerts: string[];
+  toasts: string[];
+  virtualMs: number;
+}
+
+export const FAULT_METHODS = [
+  '*',
+  'chat.spaces.members.create',
+  'chat.spaces.members.patch',
+  'chat.spaces.members.delete',
+  'chat.spaces.members.list',
+  'chat.spaces.members.get',
+  'chat.spaces.get',
+  'chat.spaces.list',
+  'chat.spaces.search',
+  'admin.directory.users.get',
+  'admin.directory.users.list',
+  'admin.directory.groups.get',
+  'admin.directory.groups.list',
+] as const;
+
+export const FAULT_CODES = [429, 500, 503, 403, 404, 400] as const;

@@ -1,0 +1,229 @@
+/**
+ * The workbench's model: one emulated Google, one spreadsheet document with the add-on installed, the
+ * administrator using it, and what the page shows of them. Every function the page or the sidebar runs is
+ * one Apps Script execution of the built bundle (runEntryPoint), exactly as in the bundle tests.
+ * No HTTP here (server.ts), so tests can drive it directly too.
+ */
+import { Google } from '../google';
+import type { FaultSpec } from '../faults';
+import { demoOrg, type OrgSeed } from '../seed';
+import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptions } from '../gas/world';
+import { applyWritten, interpretInput } from '../gas/sheetData';
+import { DEMO_ROSTER } from '../runtime/demoRoster';
+import { runEntryPoint } from '../runtime/addon';
+import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
+
+export const WORKBENCH_USER = 'admin@example.com';
+const ROLE_NAMES: Record<string, string> = {
+  ROLE_MEMBER: 'Member', ROLE_ASSISTANT_MANAGER: 'Manager', ROLE_MANAGER: 'Owner', MEMBERSHIP_ROLE_UNSPECIFIED: '',
+};
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+const ACTIVITY_KEPT = 50;
+/** Extra empty rows and columns the grid offers for typing, like a fresh Sheets grid. */
+export const GRID_MIN_ROWS = 30;
+export const GRID_MIN_COLUMNS = 8;
+
+export interface WorkbenchOptions {
+  /** the folder holding the built Code.js, Sidebar.html and appsscript.json */
+  distDir: string;
+  /** the organisation; default demoOrg() */
+  seed?: OrgSeed;
+  /** the Roster sheet it starts with; default DEMO_ROSTER */
+  roster?: string[][];
+  /** virtual ms per real ms for answers (0 = instant); default 60 */
+  speed?: number;
+  /** per API call, virtual; default 300 */
+  latencyMs?: number;
+}
+
+/** An AppsScriptWorld that remembers the last execution it started (for its Ui: menus, sidebars, alerts). */
+class WorkbenchWorld extends AppsScriptWorld {
+  last?: Execution;
+  /** options forced onto the next execution (AuthMode of onOpen, a trigger run) */
+  next: Partial<StartExecutionOptions> = {};
+
+  override startExecution(options: StartExecutionOptions): Execution {
+    const execution = super.startExecution({ ...options, ...this.next });
+    this.next = {};
+    this.last = execution;
+    return execution;
+  }
+
+  /** The execution started since the last call, if any. */
+  takeLast(): Execution | undefined {
+    const last = this.last;
+    this.last = undefined;
+    return last;
+  }
+}
+
+export class Workbench {
+  readonly google: Google;
+  readonly world: AppsScriptWorld;
+  readonly user = WORKBENCH_USER;
+  speed: number;
+  private readonly bench: WorkbenchWorld;
+  private readonly faults: FaultView[] = [];
+  private readonly activity: ActivityEntry[] = [];
+  private readonly sidebars = new Map<number, string>();
+  private seq = 0;
+  private lastMenus: MenuView[] = [];
+
+  constructor(readonly options: WorkbenchOptions) {
+    this.google = new Google({ seed: options.seed ?? demoOrg(), latencyMs: options.latencyMs ?? 300 });
+    this.bench = new WorkbenchWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
+    this.world = this.bench;
+    this.world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
+    this.speed = options.speed ?? 60;
+  }
+
+  /** Runs one entry point as one execution and says what a user would see of it. */
+  run(name: string, args: unknown[], via: string, force: Partial<StartExecutionOptions> = {}): RunResponse {
+    if (!FUNCTION_NAME.test(name) || name.endsWith('_')) {
+      return { error: `Script function not found: ${name}`, alerts: [], toasts: [], virtualMs: 0 };
+    }
+    const started = this.google.clock.now();
+    this.bench.next = force;
+    this.bench.takeLast();
+    const result = runEntryPoint<unknown>(this.world, name, args, { user: this.user }, this.options.distDir);
+    const virtualMs = this.google.clock.now() - started;
+    const ui = this.bench.takeLast()?.ui;
+    const response: RunResponse = { alerts: [...(ui?.alerts ?? [])], toasts: [...(ui?.toasts ?? [])], virtualMs };
+    if (result.error !== undefined) response.error = result.error;
+    else if (result.value !== undefined) response.value = JSON.parse(JSON.stringify(result.value)) as unknown;
+    this.lastMenus = ui?.menus ?? [];
+    const sidebar = ui?.sidebars.at(-1);
+    if (sidebar) {
+      const id = ++this.seq;
+      this.sidebars.set(id, sidebar.html);
+      for (const old of this.sidebars.keys()) if (old < id - 5) this.sidebars.delete(old);
+      response.sidebar = { id, title: sidebar.title };
+    }
+    this.record(name, via, virtualMs, result.error, result.value, result.sheetCalls, result.urlFetchCalls);
+    return response;
+  }
+
+  private record(name: string, via: string, virtualMs: number, error: string | undefined, value: unknown, sheetCalls: number, urlFetchCalls: number): void {
+    const message = typeof value === 'string' ? value
+      : typeof value === 'object' && value !== null && 'message' in value ? String((value as { message: unknown }).message) : '';
+    this.activity.unshift({ seq: ++this.seq, name, via, virtualMs, outcome: error ?? 'ok', summary: message, sheetCalls, urlFetchCalls });
+    this.activity.length = Math.min(this.activity.length, ACTIVITY_KEPT);
+  }
+
+  /** The add-on menu, as onOpen builds it when the spreadsheet opens (AuthMode.LIMITED: menus only). */
+  menu(): MenuView[] {
+    const answer = this.run('onOpen', [{ authMode: 'LIMITED', source: {} }], 'open', { authMode: 'LIMITED' });
+    if (answer.error !== undefined) throw new Error(`onOpen failed: ${answer.error}`);
+    return this.lastMenus.map((menu) => ({ name: menu.name, items: menu.items.map((item) => ({ ...item })) }));
+  }
+
+  /** The HTML an execution showed as a sidebar. */
+  sidebarHtml(id: number): string | undefined {
+    return this.sidebars.get(id);
+  }
+
+  sheet(name: string): SheetView | undefined {
+    const spreadsheet = this.world.spreadsheet;
+    const data = spreadsheet.sheetData(name);
+    const rows = spreadsheet.sheet(name);
+    const formulas = spreadsheet.formulas(name);
+    if (!data || !rows || !formulas) return undefined;
+    const styles: Record<string, CellStyle> = {};
+    const choices: Record<string, string[]> = {};
+    const height = Math.min(data.maxRows, Math.max(rows.length + 20, GRID_MIN_ROWS));
+    const width = Math.min(data.maxColumns, Math.max((rows[0]?.length ?? 0) + 2, GRID_MIN_COLUMNS));
+    for (let r = 1; r <= height; r++) {
+      for (let c = 1; c <= width; c++) {
+        const cell = data.cell(r, c);
+        if (!cell) continue;
+        const style: CellStyle = {};
+        if (cell.background) style.background = cell.background;
+        if (cell.fontWeight === 'bold') style.bold = true;
+        if (Object.keys(style).length) styles[`${r}:${c}`] = style;
+        if (cell.validation && cell.validation.criteria === 'VALUE_IN_LIST') choices[`${r}:${c}`] = [...cell.validation.values];
+      }
+    }
+    // Conditional formatting: only "text is exactly" rules exist in the emulator.
+    for (const rule of data.conditionalRules) {
+      if (rule.textEqualTo === undefined) continue;
+      for (const range of rule.ranges) {
+        const lastRow = Math.min(range.row + range.numRows - 1, rows.length);
+        for (let r = range.row; r <= lastRow; r++) {
+          for (let c = range.column; c < range.column + range.numColumns; c++) {
+            if (rows[r - 1]?.[c - 1] !== rule.textEqualTo) continue;
+            const key = `${r}:${c}`;
+            styles[key] = { ...styles[key], ...(rule.background ? { background: rule.background } : {}), ...(rule.fontColor ? { color: rule.fontColor } : {}) };
+          }
+        }
+      }
+    }
+    return { name, rows, formulas, styles, choices, frozenRows: data.frozenRows };
+  }
+
+  /**
+   * A user types `value` into a cell (1-based): read as Sheets reads typing ('=…' is a formula, numbers and
+   * dates convert, a leading apostrophe keeps text). A rejecting dropdown refuses other values.
+   */
+  editCell(sheetName: string, row: number, column: number, value: string): void {
+    const data = this.world.spreadsheet.sheetData(sheetName);
+    if (!data) throw new Error(`There is no sheet named ${sheetName}.`);
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > data.maxRows || column > data.maxColumns) {
+      throw new Error(`Cell ${row}:${column} is outside the sheet.`);
+    }
+    const existing = data.cell(row, column);
+    const validation = existing?.validation;
+    if (validation && !validation.allowInvalid && value !== '' && !validation.values.includes(value)) {
+      throw new Error(`Invalid: this cell accepts only ${validation.values.join(', ')}.`);
+    }
+    if (!existing && value === '') return;
+    applyWritten(data.cellForWrite(row, column), interpretInput(value, existing?.format, this.world.spreadsheet.timeZone));
+  }
+
+  injectFault(methodId: string, code: FaultSpec['code'], probability: number): void {
+    this.google.injectFault({ methodId, code, probability });
+    this.faults.push({ methodId, code, probability });
+  }
+
+  clearFaults(): void {
+    this.google.clearFaults();
+    this.faults.length = 0;
+  }
+
+  /**
+   * Moves the virtual clock forward, firing the installed triggers that fall due (the nightly sync), each
+   * as one execution of its owner with no Ui.
+   */
+  advance(ms: number): void {
+    this.world.fireTriggersUpTo(this.google.clock.now() + ms, (trigger, firedAt) => {
+      this.bench.next = { fromTrigger: true };
+      const started = this.google.clock.now();
+      const result = runEntryPoint<unknown>(this.world, trigger.getHandlerFunction(), [trigger.eventAt(firedAt)], { user: trigger.owner }, this.options.distDir);
+      this.record(trigger.getHandlerFunction(), 'trigger', this.google.clock.now() - started, result.error, result.value, result.sheetCalls, result.urlFetchCalls);
+    });
+  }
+
+  googleView(): GoogleView {
+    return {
+      now: this.google.clock.now(),
+      spaces: this.google.spaces().map((space) => ({
+        ...space,
+        members: this.google.membersOf(space.name).map((m) => ({
+          member: m.member, role: ROLE_NAMES[m.role] ?? m.role, state: m.state === 'INVITED' ? 'invited' : 'joined',
+        })),
+      })),
+      faults: this.faults.map((fault) => ({ ...fault })),
+      calls: this.google.calls.length,
+      writes: this.google.writes().length,
+      speed: this.speed,
+      activity: this.activity.map((entry) => ({ ...entry })),
+      triggers: this.world.triggers.map((trigger) => ({ handler: trigger.getHandlerFunction(), nextRunAt: trigger.nextRunAt ?? null })),
+    };
+  }
+
+  state(): StateView {
+    return {
+      user: this.user, sheetNames: this.world.spreadsheet.sheets.map((sheet) => sheet.name), google: this.googleView(),
+      faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
+    };
+  }
+}
