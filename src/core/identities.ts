@@ -8,7 +8,7 @@
  * goes ahead. A plain email that the directory knows as a group, or group: on a person, is INVALID.
  */
 import { explain, httpNote, replyError, thrownError } from './apiErrors';
-import type { Intent, Membership, RowOutcome } from './model';
+import type { Intent, MemberRef, Membership, RowOutcome } from './model';
 import type { ApiError, Directory, DirectoryEntry, MemberCall, MemberSender } from './ports';
 import { memberLabel } from './refs';
 import { pendingOutcome } from './outcomes';
@@ -49,57 +49,98 @@ function groupNotFound(email: string, failure: ApiError | null): string {
   return failure ? `${base} ${httpNote(failure)}` : base;
 }
 
-function resolveMember(target: SpaceTarget, view: DirectoryView): ResolvedMember | RowOutcome {
-  const { intent } = target;
-  const ref = intent.member;
-  const sheetRow = intent.sheetRow;
+/**
+ * What the directory says about one member ref, whatever the row: a member to target (held when adding a
+ * suspended user), or an outcome for every row naming it.
+ */
+type Resolution =
+  | { member: ResolvedMember; heldWhenAdding: string | null }
+  | { status: 'INVALID' | 'ERROR'; details: string };
+
+function resolveRef(ref: MemberRef, view: DirectoryView): Resolution {
   const label = memberLabel(ref);
   switch (ref.kind) {
-    case 'userId': return { kind: 'user', name: ref.name, email: null, label };
-    case 'groupId': return { kind: 'group', name: ref.name, email: null, label };
-    case 'app': return { kind: 'app', name: null, email: null, label };
+    case 'userId': return { member: { kind: 'user', name: ref.name, email: null, label }, heldWhenAdding: null };
+    case 'groupId': return { member: { kind: 'group', name: ref.name, email: null, label }, heldWhenAdding: null };
+    case 'app': return { member: { kind: 'app', name: null, email: null, label }, heldWhenAdding: null };
     case 'groupEmail': {
       const entry = view.entries.get(ref.email);
-      if (!entry) return { sheetRow, status: 'ERROR', details: groupNotFound(ref.email, view.failure) };
+      if (!entry) return { status: 'ERROR', details: groupNotFound(ref.email, view.failure) };
       if (entry.kind === 'user') {
-        return { sheetRow, status: 'INVALID', details: `${ref.email} is a person, not a group: remove "group:" from the Member cell.` };
+        return { status: 'INVALID', details: `${ref.email} is a person, not a group: remove "group:" from the Member cell.` };
       }
-      return { kind: 'group', name: entry.name, email: ref.email, label };
+      return { member: { kind: 'group', name: entry.name, email: ref.email, label }, heldWhenAdding: null };
     }
     case 'userEmail': {
       const entry = view.entries.get(ref.email);
-      if (!entry) return { kind: 'user', name: null, email: ref.email, label };
+      if (!entry) return { member: { kind: 'user', name: null, email: ref.email, label }, heldWhenAdding: null };
       if (entry.kind === 'group') {
-        return { sheetRow, status: 'INVALID', details: `${ref.email} is a Google Group: write group:${ref.email} in the Member cell.` };
+        return { status: 'INVALID', details: `${ref.email} is a Google Group: write group:${ref.email} in the Member cell.` };
       }
-      if (entry.suspended && intent.action === 'add') {
-        return { sheetRow, status: 'HELD', details: `${ref.email} is suspended in your Google Workspace directory: restore the account first, or delete this row.` };
-      }
-      return { kind: 'user', name: entry.name, email: ref.email, label };
+      const held = entry.suspended
+        ? `${ref.email} is suspended in your Google Workspace directory: restore the account first, or delete this row.`
+        : null;
+      return { member: { kind: 'user', name: entry.name, email: ref.email, label }, heldWhenAdding: held };
     }
+  }
+}
+
+/** A member ref's normalised name, unique within its kind (people and groups may share an email). */
+function nameOf(ref: MemberRef): string {
+  switch (ref.kind) {
+    case 'userEmail': case 'groupEmail': return ref.email;
+    case 'userId': case 'groupId': return ref.name;
+    case 'app': return 'app';
   }
 }
 
 /**
  * One Directory lookup for every email of the roster (and the caller's, to know their users/{id} for the
  * self-removal guard). Returns the caller's canonical name when the directory knows it.
+ * Each distinct member is resolved once, and its ResolvedMember shared by the rows naming it: one Map
+ * lookup per row and no object but its Target (DESIGN.md §5: a million rows).
  */
 export function resolveWithDirectory(
   directory: Directory, pairs: readonly SpaceTarget[], callerEmail: string,
 ): Resolved & { callerName: string | null } {
-  const emails = new Set<string>();
-  for (const { intent } of pairs) {
-    if (intent.member.kind === 'userEmail' || intent.member.kind === 'groupEmail') emails.add(intent.member.email);
+  const numbers: Record<MemberRef['kind'], Map<string, number>> = {
+    userEmail: new Map(), groupEmail: new Map(), userId: new Map(), groupId: new Map(), app: new Map(),
+  };
+  const distinct: MemberRef[] = [];
+  const emails: string[] = [];
+  /** Per pair: its member's index in `distinct`. */
+  const memberOf = new Int32Array(pairs.length);
+  for (let index = 0; index < pairs.length; index++) {
+    const ref = pairs[index].intent.member;
+    const byName = numbers[ref.kind];
+    const name = nameOf(ref);
+    let number = byName.get(name);
+    if (number === undefined) {
+      // A person's and a group's email may be the same text: it is looked up once.
+      const isEmail = ref.kind === 'userEmail' || ref.kind === 'groupEmail';
+      if (isEmail && !numbers.userEmail.has(ref.email) && !numbers.groupEmail.has(ref.email)) emails.push(ref.email);
+      byName.set(name, (number = distinct.length));
+      distinct.push(ref);
+    }
+    memberOf[index] = number;
   }
   const caller = callerEmail.trim().toLowerCase();
-  if (emails.size > 0 && caller) emails.add(caller);
-  const view = lookUp(directory, [...emails]);
+  if (emails.length > 0 && caller && !numbers.userEmail.has(caller) && !numbers.groupEmail.has(caller)) emails.push(caller);
+  const view = lookUp(directory, emails);
+  const resolutions = distinct.map((ref) => resolveRef(ref, view));
+
   const targets: Target[] = [];
   const outcomes: RowOutcome[] = [];
-  for (const pair of pairs) {
-    const member = resolveMember(pair, view);
-    if ('status' in member) outcomes.push(member);
-    else targets.push({ ...pair, member });
+  for (let index = 0; index < pairs.length; index++) {
+    const { intent, space } = pairs[index];
+    const resolution = resolutions[memberOf[index]];
+    if ('status' in resolution) {
+      outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
+    } else if (resolution.heldWhenAdding !== null && intent.action === 'add') {
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: resolution.heldWhenAdding });
+    } else {
+      targets.push({ intent, space, member: resolution.member });
+    }
   }
   const callerEntry = caller ? view.entries.get(caller) : undefined;
   return { targets, outcomes, callerName: callerEntry?.kind === 'user' ? callerEntry.name : null };

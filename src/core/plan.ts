@@ -46,10 +46,9 @@ function currentMembership(target: Target, snapshot: SpaceSnapshot | undefined):
   return member.name ? snapshot?.members.get(member.name) ?? null : null;
 }
 
-/** Same member and space reached by two rows written differently (email on one, users/ID on the other). */
-function targetKey(target: Target): string {
-  const { member } = target;
-  return `${target.space.name}\u0000${member.name ?? member.email ?? member.kind}`;
+/** Same member reached by two rows written differently (email on one, users/ID on the other), within a space. */
+function memberKey(member: ResolvedMember): string {
+  return member.name ?? member.email ?? member.kind;
 }
 
 /** The server's membership name (reference §3: take names from list/get output), else the documented form. */
@@ -105,9 +104,11 @@ class OwnerLedger {
   }
 }
 
-function isCaller(member: ResolvedMember, context: PlanContext): boolean {
-  const email = context.callerEmail.trim().toLowerCase();
-  return (email !== '' && member.email === email) || (context.callerName !== null && member.name === context.callerName);
+/** The running account, as planTargets compares it with each removal's member. */
+interface Caller { email: string; name: string | null }
+
+function isCaller(member: ResolvedMember, caller: Caller): boolean {
+  return (caller.email !== '' && member.email === caller.email) || (caller.name !== null && member.name === caller.name);
 }
 
 function lastOwner(target: Target, doing: string): string {
@@ -137,14 +138,15 @@ function planAdd(target: Target, current: Membership | null, context: PlanContex
 }
 
 function planRemove(
-  target: Target, current: Membership | null, snapshot: SpaceSnapshot | undefined, context: PlanContext, owners: OwnerLedger,
+  target: Target, current: Membership | null, snapshot: SpaceSnapshot | undefined, context: PlanContext, caller: Caller,
+  owners: OwnerLedger,
 ): Operation | RowOutcome {
   const { member } = target;
   const sheetRow = target.intent.sheetRow;
   if (member.kind === 'app') {
     return { sheetRow, status: 'HELD', details: 'Chat Roster never removes the Chat app: remove it from the space in Google Chat (the space\'s Apps & integrations).' };
   }
-  if (isCaller(member, context)) {
+  if (isCaller(member, caller)) {
     return { sheetRow, status: 'HELD', details: 'This is your own account, which runs Chat Roster: leave the space in Google Chat yourself, or ask another manager to remove you.' };
   }
   if (!current) {
@@ -177,10 +179,14 @@ function wish(target: Target): string {
  * first row; rows that disagree are all INVALID.
  */
 function sameMemberRows(ordered: readonly Target[]): Map<number, string> {
-  const first = new Map<string, Target>();
+  // Per space, then per member: two lookups of strings shared by many targets (their hashes are kept),
+  // rather than a million joined key strings, each built and hashed once (DESIGN.md §5).
+  const firstBySpace = new Map<string, Map<string, Target>>();
   const rejected = new Map<number, string>();
   for (const target of ordered) {
-    const key = targetKey(target);
+    let first = firstBySpace.get(target.space.name);
+    if (first === undefined) firstBySpace.set(target.space.name, (first = new Map()));
+    const key = memberKey(target.member);
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, target);
@@ -199,24 +205,37 @@ function sameMemberRows(ordered: readonly Target[]): Map<number, string> {
   return rejected;
 }
 
+/** The targets by sheet row; as given when they already are (they normally come in row order). */
+function inRowOrder(targets: readonly Target[]): readonly Target[] {
+  for (let index = 1; index < targets.length; index++) {
+    if (targets[index - 1].intent.sheetRow > targets[index].intent.sheetRow) {
+      return [...targets].sort((a, b) => a.intent.sheetRow - b.intent.sheetRow);
+    }
+  }
+  return targets;
+}
+
 export function planTargets(targets: readonly Target[], context: PlanContext): Plan {
   const operations: Operation[] = [];
   const outcomes: RowOutcome[] = [];
   const owners = new OwnerLedger(context.snapshots);
-  const ordered = [...targets].sort((a, b) => a.intent.sheetRow - b.intent.sheetRow);
+  const caller: Caller = { email: context.callerEmail.trim().toLowerCase(), name: context.callerName };
+  const ordered = inRowOrder(targets);
   const rejected = sameMemberRows(ordered);
   for (const target of ordered) {
     const sheetRow = target.intent.sheetRow;
-    const reason = rejected.get(sheetRow);
-    if (reason) {
-      outcomes.push({ sheetRow, status: 'INVALID', details: reason });
-      continue;
+    if (rejected.size > 0) {
+      const reason = rejected.get(sheetRow);
+      if (reason) {
+        outcomes.push({ sheetRow, status: 'INVALID', details: reason });
+        continue;
+      }
     }
     const snapshot = context.snapshots.get(target.space.name);
     const current = currentMembership(target, snapshot);
     const planned = target.intent.action === 'add'
       ? planAdd(target, current, context, owners)
-      : planRemove(target, current, snapshot, context, owners);
+      : planRemove(target, current, snapshot, context, caller, owners);
     if ('status' in planned) outcomes.push(planned);
     else operations.push(planned);
   }

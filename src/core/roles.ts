@@ -14,6 +14,13 @@ const ROLE_NAMES: readonly RoleName[] = ['Member', 'Manager', 'Owner'];
 
 /** The role in a Role cell (case-insensitive; empty = Member), or null when it is none of the three. */
 export function parseRoleCell(cell: string): ApiRole | null {
+  // Almost every cell is written exactly like this: no trimming, lower-casing or search for them.
+  switch (cell) {
+    case '': case 'Member': return API_ROLE.Member;
+    case 'Manager': return API_ROLE.Manager;
+    case 'Owner': return API_ROLE.Owner;
+    default: break;
+  }
   const text = cell.trim().toLowerCase();
   if (text === '') return API_ROLE.Member;
   const name = ROLE_NAMES.find((candidate) => candidate.toLowerCase() === text);
@@ -22,6 +29,11 @@ export function parseRoleCell(cell: string): ApiRole | null {
 
 /** The UI name of an API role, for Details ("Manager"); 'no role' for groups and unknown values. */
 export function roleLabel(role: string | null | undefined): string {
-  const name = ROLE_NAMES.find((candidate) => API_ROLE[candidate] === role);
-  return name ?? 'no role';
+  // A switch, not a lookup in API_ROLE's inverse: `role` comes from Google and could be any string.
+  switch (role) {
+    case API_ROLE.Member: return 'Member';
+    case API_ROLE.Manager: return 'Manager';
+    case API_ROLE.Owner: return 'Owner';
+    default: return 'no role';
+  }
 }

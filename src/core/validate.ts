@@ -11,8 +11,8 @@
  *   disagree (role or action) are ALL INVALID, each naming the other, because guessing which one the
  *   administrator meant could remove or demote someone.
  */
-import type { Action, Intent, MemberRef, RosterRow, RowOutcome } from './model';
-import { parseMemberCell, parseSpaceCell } from './refs';
+import type { Action, ApiRole, Intent, MemberRef, RosterRow, RowOutcome, SpaceRef } from './model';
+import { parseSpaceCell, readMemberCell } from './refs';
 import { parseRoleCell } from './roles';
 
 export interface Validated {
@@ -23,6 +23,9 @@ export interface Validated {
 export const GROUP_OR_APP_ROLE = 'Groups and the Chat app have no role in a space: clear the Role cell.';
 
 function parseActionCell(cell: string): Action | null {
+  // The cells as almost everyone writes them first, without trimming or lower-casing.
+  if (cell === '' || cell === 'add') return 'add';
+  if (cell === 'remove') return 'remove';
   const text = cell.trim().toLowerCase();
   if (text === '' || text === 'add') return 'add';
   return text === 'remove' ? 'remove' : null;
@@ -32,31 +35,55 @@ function hasNoRole(member: MemberRef): boolean {
   return member.kind === 'groupEmail' || member.kind === 'groupId' || member.kind === 'app';
 }
 
-/** One row on its own: the intent, or every problem found (so one edit fixes them all). */
-function validateRow(row: RosterRow): { ok: true; intent: Intent } | { ok: false; details: string } {
+/**
+ * Space cells, each distinct text read once: a million rows name a few thousand spaces (DESIGN.md §5).
+ * Rows naming one space share its ref (so refs.spaceKey builds its key once) and its number, the index of
+ * that space's first rows in FirstRows. Member cells are not cached so: nearly every row names another
+ * member, and a lookup in a table of every member text costs more than reading the cell again.
+ */
+class SpaceCells {
+  private readonly numbers = new Map<string, number>();
+  /** Per text number: the ref, or null with the reason in `reasons`. */
+  readonly refs: (SpaceRef | null)[] = [];
+  readonly reasons: string[] = [];
+  /** Per text number: the space's number once normalised (all forms of one id share it); -1 when none. */
+  readonly spaceNumbers: number[] = [];
+  private readonly byName = new Map<string, number>();
+
+  /** The number of `cell`'s text, reading it the first time it is met. */
+  read(cell: string): number {
+    let number = this.numbers.get(cell);
+    if (number === undefined) {
+      number = this.refs.length;
+      const parsed = parseSpaceCell(cell);
+      this.refs.push(parsed.ok ? parsed.ref : null);
+      this.reasons.push(parsed.ok ? '' : parsed.reason);
+      this.spaceNumbers.push(parsed.ok ? this.spaceNumber(parsed.ref) : -1);
+      this.numbers.set(cell, number);
+    }
+    return number;
+  }
+
+  private spaceNumber(space: SpaceRef): number {
+    // A display name never equals a spaces/ID name: refs.ts reads that form as an id.
+    const name = space.kind === 'name' ? space.name : space.displayName;
+    let number = this.byName.get(name);
+    if (number === undefined) this.byName.set(name, (number = this.byName.size));
+    return number;
+  }
+}
+
+/** Every problem of a row at once (so one edit fixes them all), in the order of the row's cells. */
+function problemsOf(
+  row: RosterRow, memberProblem: string, spaceProblem: string, role: ApiRole | null, action: Action | null, noRole: boolean,
+): string {
   const problems: string[] = [];
-  const member = parseMemberCell(row.member);
-  const space = parseSpaceCell(row.space);
-  const role = parseRoleCell(row.role);
-  const action = parseActionCell(row.action);
-  if (!member.ok) problems.push(member.reason);
-  if (!space.ok) problems.push(space.reason);
+  if (memberProblem) problems.push(memberProblem);
+  if (spaceProblem) problems.push(spaceProblem);
   if (role === null) problems.push(`Role "${row.role}" is not Member, Manager or Owner (leave it empty for Member).`);
   if (action === null) problems.push(`Action "${row.action}" is not add or remove (leave it empty for add).`);
-  if (member.ok && hasNoRole(member.ref) && row.role.trim() !== '') problems.push(GROUP_OR_APP_ROLE);
-  if (!member.ok || !space.ok || role === null || action === null || problems.length > 0) {
-    return { ok: false, details: problems.join(' ') };
-  }
-  return {
-    ok: true,
-    intent: {
-      sheetRow: row.sheetRow,
-      member: member.ref,
-      space: space.ref,
-      role: hasNoRole(member.ref) ? null : role,
-      action,
-    },
-  };
+  if (noRole && row.role.trim() !== '') problems.push(GROUP_OR_APP_ROLE);
+  return problems.join(' ');
 }
 
 /** What a row asks, for comparing rows: the role only matters when adding. */
@@ -65,32 +92,30 @@ function wish(intent: Intent): string {
 }
 
 /**
- * The first row seen per (space, member), keyed by the normalised strings themselves: building a combined
- * key string per row costs more than the rest of validation at a million rows (DESIGN.md §5).
- * Groups get their own maps, so alice@example.com and group:alice@example.com stay two members.
+ * The first row seen per (space, member): per space, a Map by the member's normalised name, which rows
+ * usually hit while it is still in the cache (a roster's rows come mostly space by space). Groups get
+ * their own maps, so alice@example.com and group:alice@example.com stay two members.
  */
 class FirstRows {
-  private readonly people = new Map<string, Map<string, Intent>>();
-  private readonly groups = new Map<string, Map<string, Intent>>();
-
-  private slot(intent: Intent): { rows: Map<string, Intent>; member: string } {
-    const { member, space } = intent;
-    const isGroup = member.kind === 'groupEmail' || member.kind === 'groupId';
-    const bySpace = isGroup ? this.groups : this.people;
-    // A display name never equals a spaces/ID name: refs.ts reads that form as an id.
-    const spaceName = space.kind === 'name' ? space.name : space.displayName;
-    let rows = bySpace.get(spaceName);
-    if (!rows) bySpace.set(spaceName, (rows = new Map()));
-    const memberName = member.kind === 'userEmail' || member.kind === 'groupEmail' ? member.email
-      : member.kind === 'app' ? 'app' : member.name;
-    return { rows, member: memberName };
-  }
+  private readonly people: Map<string, Intent>[] = [];
+  private readonly groups: Map<string, Intent>[] = [];
 
   /** The earlier row for the same member and space, or undefined after recording this one as the first. */
-  claim(intent: Intent): Intent | undefined {
-    const { rows, member } = this.slot(intent);
-    const first = rows.get(member);
-    if (!first) rows.set(member, intent);
+  claim(spaceNumber: number, intent: Intent): Intent | undefined {
+    const member = intent.member;
+    let bySpace = this.people;
+    let name: string;
+    switch (member.kind) {
+      case 'userEmail': name = member.email; break;
+      case 'userId': name = member.name; break;
+      case 'app': name = 'app'; break;
+      case 'groupEmail': name = member.email; bySpace = this.groups; break;
+      case 'groupId': name = member.name; bySpace = this.groups; break;
+    }
+    let rows = bySpace[spaceNumber];
+    if (rows === undefined) bySpace[spaceNumber] = rows = new Map();
+    const first = rows.get(name);
+    if (first === undefined) rows.set(name, intent);
     return first;
   }
 }
@@ -98,31 +123,40 @@ class FirstRows {
 export function validateRows(rows: readonly RosterRow[]): Validated {
   const invalid: RowOutcome[] = [];
   const accepted: Intent[] = [];
+  const spaces = new SpaceCells();
   const firstRows = new FirstRows();
   /** First rows that a later row contradicts, with the row that contradicts them. */
   const contradicted = new Map<number, number>();
 
   for (const row of rows) {
-    const result = validateRow(row);
-    if (!result.ok) {
-      invalid.push({ sheetRow: row.sheetRow, status: 'INVALID', details: result.details });
+    const sheetRow = row.sheetRow;
+    const member = readMemberCell(row.member);
+    const spaceText = spaces.read(row.space);
+    const space = spaces.refs[spaceText];
+    const role = parseRoleCell(row.role);
+    const action = parseActionCell(row.action);
+    const noRole = typeof member !== 'string' && hasNoRole(member);
+    if (typeof member === 'string' || space === null || role === null || action === null || (noRole && row.role.trim() !== '')) {
+      const memberProblem = typeof member === 'string' ? member : '';
+      invalid.push({ sheetRow, status: 'INVALID', details: problemsOf(row, memberProblem, spaces.reasons[spaceText], role, action, noRole) });
       continue;
     }
-    const intent = result.intent;
-    const first = firstRows.claim(intent);
-    if (!first) {
+    const intent: Intent = { sheetRow, member, space, role: noRole ? null : role, action };
+    const first = firstRows.claim(spaces.spaceNumbers[spaceText], intent);
+    if (first === undefined) {
       accepted.push(intent);
     } else if (wish(first) === wish(intent)) {
-      invalid.push({ sheetRow: row.sheetRow, status: 'INVALID', details: `Same as row ${first.sheetRow}: delete this row.` });
+      invalid.push({ sheetRow, status: 'INVALID', details: `Same as row ${first.sheetRow}: delete this row.` });
     } else {
       invalid.push({
-        sheetRow: row.sheetRow, status: 'INVALID',
+        sheetRow, status: 'INVALID',
         details: `Conflicts with row ${first.sheetRow} (same member and space, different role or action): keep one of the two rows.`,
       });
-      if (!contradicted.has(first.sheetRow)) contradicted.set(first.sheetRow, row.sheetRow);
+      if (!contradicted.has(first.sheetRow)) contradicted.set(first.sheetRow, sheetRow);
     }
   }
 
+  if (contradicted.size === 0) return { intents: accepted, invalid };
   const intents: Intent[] = [];
   for (const intent of accepted) {
     const other = contradicted.get(intent.sheetRow);

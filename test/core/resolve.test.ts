@@ -96,6 +96,19 @@ describe('identities', () => {
     ]);
   });
 
+  it('resolves each member once: one email in the lookup even when written as a person and as a group', () => {
+    const directory = new FakeDirectory();
+    directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
+    const result = resolveWithDirectory(directory, [
+      pair('team@example.com'), pair('group:team@example.com'), pair('Team@Example.com'), pair('group:TEAM@example.com'),
+    ], 'team@example.com');
+    expect(directory.lookups).toEqual([['team@example.com']]);
+    expect(result.outcomes.map((o) => [o.sheetRow, o.status])).toEqual([[2, 'INVALID'], [4, 'INVALID']]);
+    expect(result.targets.map((t) => [t.intent.sheetRow, t.member.kind, t.member.name])).toEqual([
+      [3, 'group', 'groups/g1'], [5, 'group', 'groups/g1'],
+    ]);
+  });
+
   it('explains groups the directory lacks, people written as groups and groups written as people, suspended users', () => {
     const directory = new FakeDirectory();
     directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
