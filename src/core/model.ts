@@ -40,6 +40,8 @@ export interface RosterRow {
   role: string;
   action: string;
   status: string;
+  /** The Details cell, read only for PENDING rows: the note a cut-off execution left for the next one. */
+  details: string;
 }
 
 /** A valid row: what the administrator wants for one member in one space. */

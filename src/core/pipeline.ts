@@ -5,9 +5,9 @@
  */
 import { probeByAlias, resolveWithDirectory, type SpaceTarget, type Target } from './identities';
 import type { RosterRow, RowOutcome } from './model';
-import { planTargets, previewOutcome } from './plan';
+import { planTargets, previewOutcome, type Plan } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
-import { pendingOutcome } from './outcomes';
+import { ADDED_ROLE_PENDING_DETAILS, pendingOutcome } from './outcomes';
 import { spaceKey } from './refs';
 import { runOperations } from './run';
 import { takeSnapshots, type SpaceSnapshot } from './snapshot';
@@ -99,6 +99,22 @@ export function collectOutcomes(
     callerName: options.callerName ?? identified.callerName,
     useAdminAccess: admin,
   });
+  finishEarlierAdds(rows, plan);
   outcomes.push(...plan.outcomes);
   outcomes.push(...(mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(sender, plan.operations, (done) => hooks.afterRound?.(outcomes, done))));
+}
+
+/**
+ * Rows an earlier execution added but left before their role patch (their note says so): the patch
+ * finishes the add, and a role already right (the patch landed, its reply didn't) is the add done.
+ */
+function finishEarlierAdds(rows: readonly RosterRow[], plan: Plan): void {
+  const added = new Set(rows.filter((row) => row.details === ADDED_ROLE_PENDING_DETAILS).map((row) => row.sheetRow));
+  if (added.size === 0) return;
+  for (const operation of plan.operations) {
+    if (operation.kind === 'patchRole' && added.has(operation.sheetRow)) operation.completesAdd = true;
+  }
+  plan.outcomes = plan.outcomes.map((outcome) => (added.has(outcome.sheetRow) && outcome.status === 'UNCHANGED' && outcome.details.startsWith('Already a member as ')
+    ? { ...outcome, status: 'ADDED', details: outcome.details.replace('Already a member as ', 'Added to the space as ') }
+    : outcome));
 }

@@ -21,7 +21,11 @@ export type Operation =
       memberKind: ResolvedMember['kind'];
       useAdminAccess: boolean;
     }
-  | { kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean }
+  | {
+      kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean;
+      /** The member was added by an earlier execution of this run: the patch finishes that add. */
+      completesAdd?: boolean;
+    }
   | { kind: 'delete'; sheetRow: number; name: string; invited: boolean; useAdminAccess: boolean };
 
 export interface Plan {

@@ -85,7 +85,9 @@ export function parseRoster(grid: readonly (readonly unknown[])[]): ParsedRoster
     const role = textAt(cells, columns.role);
     const action = textAt(cells, columns.action);
     if (!member && !space && !role && !action) continue;
-    rows.push({ sheetRow: index + 1, member, space, role, action, status: textAt(cells, columns.status) });
+    const status = textAt(cells, columns.status);
+    const details = status === 'PENDING' ? textAt(cells, columns.details) : '';
+    rows.push({ sheetRow: index + 1, member, space, role, action, status, details });
   }
   return { ok: true, rows, columns };
 }

