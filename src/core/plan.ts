@@ -13,9 +13,11 @@ import type { ResolvedMember, Target } from './identities';
 
 export type Operation =
   | {
-      kind: 'create'; sheetRow: number; parent: string; membership: Membership;
-      /** members.get name to confirm a 409 (email alias or id); null for groups (no alias exists). */
-      confirmName: string | null;
+      kind: 'create'; sheetRow: number; parent: string;
+      /** The member to create: users/{id}, users/{email}, users/app or groups/{id} (body built when sent: createBody). */
+      member: string;
+      /** The members.get alias that confirms a 409 (email, id or app); null for groups (no alias exists). */
+      alias: string | null;
       /** Patched after the create when it isn't plain Member; null for groups and the app. */
       role: ApiRole | null;
       memberKind: ResolvedMember['kind'];
@@ -62,17 +64,28 @@ function membershipName(target: Target, current: Membership): string {
   return `${target.space.name}/members/${id.slice(id.indexOf('/') + 1)}`;
 }
 
+type CreateOperation = Extract<Operation, { kind: 'create' }>;
+
+/** The create request's body. Built when sent, not when planned: a million planned rows hold no bodies. */
+export function createBody(operation: CreateOperation): Membership {
+  if (operation.memberKind === 'group') return { groupMember: { name: operation.member } };
+  return { member: { name: operation.member, type: operation.memberKind === 'app' ? 'BOT' : 'HUMAN' } };
+}
+
+/** The members.get name that confirms a 409, or null (groups have no alias). */
+export function confirmNameOf(operation: CreateOperation): string | null {
+  return operation.alias === null ? null : `${operation.parent}/members/${operation.alias}`;
+}
+
 function createOperation(target: Target, context: PlanContext): Operation {
   const { member, space, intent } = target;
   const isApp = member.kind === 'app';
-  const membership: Membership = member.kind === 'group'
-    ? { groupMember: { name: member.name ?? '' } }
-    : { member: { name: isApp ? 'users/app' : member.name ?? `users/${member.email}`, type: isApp ? 'BOT' : 'HUMAN' } };
-  let confirmName: string | null = null;
-  if (isApp) confirmName = `${space.name}/members/app`;
-  else if (member.kind === 'user') confirmName = `${space.name}/members/${member.email ?? (member.name ?? '').slice('users/'.length)}`;
+  let alias: string | null = null;
+  if (isApp) alias = 'app';
+  else if (member.kind === 'user') alias = member.email ?? (member.name ?? '').slice('users/'.length);
   return {
-    kind: 'create', sheetRow: intent.sheetRow, parent: space.name, membership, confirmName,
+    kind: 'create', sheetRow: intent.sheetRow, parent: space.name, alias,
+    member: member.kind === 'group' ? member.name ?? '' : isApp ? 'users/app' : member.name ?? `users/${member.email}`,
     role: member.kind === 'user' && intent.role !== API_ROLE.Member ? intent.role : null,
     memberKind: member.kind,
     // Admin access can't create app memberships (reference §6, §9).

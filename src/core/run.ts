@@ -8,7 +8,7 @@
 import { explain, httpNote, replyError } from './apiErrors';
 import type { ApiRole, Membership, RowOutcome } from './model';
 import type { MemberCall, MemberReply, MemberSender } from './ports';
-import type { Operation } from './plan';
+import { confirmNameOf, createBody, type Operation } from './plan';
 import { API_ROLE, roleLabel } from './roles';
 import { outcome, pendingOutcome, pendingRoleOutcome } from './outcomes';
 import { spaceOf } from './pacing';
@@ -94,12 +94,13 @@ export function firstStep(operation: Operation): Step {
     case 'create':
       return {
         sheetRow,
-        call: withAdmin({ method: 'create', parent: operation.parent, membership: operation.membership }, operation.useAdminAccess),
+        call: withAdmin({ method: 'create', parent: operation.parent, membership: createBody(operation) }, operation.useAdminAccess),
         onReply: (reply) => {
           if (isOk(reply)) return afterCreate(operation, reply.membership);
           if (reply.code === 409) {
-            return operation.confirmName
-              ? confirmStep(operation, operation.confirmName, reply)
+            const confirmName = confirmNameOf(operation);
+            return confirmName
+              ? confirmStep(operation, confirmName, reply)
               : outcome(sheetRow, 'UNCHANGED', 'Already in the space (Google Chat reported it as existing)');
           }
           return outcome(sheetRow, 'ERROR', explain(replyError(reply)));

@@ -1,6 +1,6 @@
 import type { Target, ResolvedMember } from '../../src/core/identities';
 import type { ApiRole, Membership } from '../../src/core/model';
-import { planTargets, previewOutcome, type PlanContext } from '../../src/core/plan';
+import { confirmNameOf, createBody, planTargets, previewOutcome, type PlanContext } from '../../src/core/plan';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
 
 const SPACE = { name: 'spaces/S', spaceType: 'SPACE', displayName: 'Team' };
@@ -67,14 +67,18 @@ describe('planning table', () => {
   it('creates Managers and Owners as members, then patches (never sends a role on create)', () => {
     const { operations } = plan([target({ name: 'users/7', email: 'x@example.com' }, 'add', 'ROLE_MANAGER')], [owner]);
     expect(operations).toEqual([{
-      kind: 'create', sheetRow: 2, parent: 'spaces/S', membership: { member: { name: 'users/7', type: 'HUMAN' } },
-      confirmName: 'spaces/S/members/x@example.com', role: 'ROLE_MANAGER', memberKind: 'user', useAdminAccess: false,
+      kind: 'create', sheetRow: 2, parent: 'spaces/S', member: 'users/7', alias: 'x@example.com',
+      role: 'ROLE_MANAGER', memberKind: 'user', useAdminAccess: false,
     }]);
+    const [create] = operations;
+    if (create.kind !== 'create') throw new Error('expected a create');
+    expect(createBody(create)).toEqual({ member: { name: 'users/7', type: 'HUMAN' } });
+    expect(confirmNameOf(create)).toBe('spaces/S/members/x@example.com');
   });
 
   it('creates people known only by email with the email alias', () => {
     const { operations } = plan([target({ name: null, email: 'ext@gmail.com', probed: null }, 'add')], [owner], { useAdminAccess: true });
-    expect(operations[0]).toMatchObject({ membership: { member: { name: 'users/ext@gmail.com', type: 'HUMAN' } }, role: null, useAdminAccess: true });
+    expect(operations[0]).toMatchObject({ member: 'users/ext@gmail.com', memberKind: 'user', role: null, useAdminAccess: true });
   });
 
   it('uses what members.get found over the snapshot', () => {
@@ -91,9 +95,11 @@ describe('planning table', () => {
       target({ kind: 'app', name: null, probed: null, label: 'the Chat app' }, 'add', null),
     ], [owner], { useAdminAccess: true });
     expect(operations).toEqual([
-      expect.objectContaining({ membership: { groupMember: { name: 'groups/g2' } }, role: null, confirmName: null, useAdminAccess: true }),
-      expect.objectContaining({ membership: { member: { name: 'users/app', type: 'BOT' } }, role: null, useAdminAccess: false }),
+      expect.objectContaining({ member: 'groups/g2', memberKind: 'group', role: null, alias: null, useAdminAccess: true }),
+      expect.objectContaining({ member: 'users/app', memberKind: 'app', role: null, useAdminAccess: false }),
     ]);
+    const bodies = operations.map((operation) => (operation.kind === 'create' ? createBody(operation) : null));
+    expect(bodies).toEqual([{ groupMember: { name: 'groups/g2' } }, { member: { name: 'users/app', type: 'BOT' } }]);
   });
 
   it('explains that people who came through a group can only be removed from the group', () => {

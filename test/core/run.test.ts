@@ -13,8 +13,8 @@ function chat(): FakeChat {
 
 function create(email: string, role: ApiRole | null = null): Operation {
   return {
-    kind: 'create', sheetRow: 2, parent: 'spaces/S', membership: { member: { name: `users/${email}`, type: 'HUMAN' } },
-    confirmName: `spaces/S/members/${email}`, role, memberKind: 'user', useAdminAccess: false,
+    kind: 'create', sheetRow: 2, parent: 'spaces/S', member: `users/${email}`, alias: email,
+    role, memberKind: 'user', useAdminAccess: false,
   };
 }
 
