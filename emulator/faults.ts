@@ -3,6 +3,7 @@
  * handler runs. Probability faults draw from a seeded PRNG so a failing run can be replayed exactly.
  */
 import { GoogleError, statusForCode } from './errors';
+import { seededRandom } from './random';
 
 export interface FaultSpec {
   /** a method id such as 'chat.spaces.members.create', or '*' for every call */
@@ -26,21 +27,9 @@ const DEFAULT_MESSAGES: Record<FaultSpec['code'], string> = {
   503: 'The service is currently unavailable.',
 };
 
-/** mulberry32: tiny, fast, and the same sequence on every platform for a given seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultInjector {
   private faults: Array<{ spec: FaultSpec; remaining: number }> = [];
-  private random = mulberry32(1);
+  private random = seededRandom(1);
 
   add(spec: FaultSpec): void {
     if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) {
@@ -54,7 +43,7 @@ export class FaultInjector {
   }
 
   setSeed(seed: number): void {
-    this.random = mulberry32(seed);
+    this.random = seededRandom(seed);
   }
 
   /** The error for this call, if a fault fires; faults are tried in the order they were injected. */

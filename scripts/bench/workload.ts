@@ -9,6 +9,7 @@
  */
 import type { Google } from '../../emulator/google';
 import type { OrgSeed, SeedMember, SeedRole, SeedUser } from '../../emulator/seed';
+import { seededRandom } from '../../emulator/random';
 
 export const ADMIN = 'admin@example.com';
 export const HEADERS = ['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'];
@@ -32,18 +33,6 @@ export interface Workload {
   sheet: unknown[][];
   /** membership writes the roster needs: creates + role patches + deletes */
   writesNeeded: { creates: number; patches: number; deletes: number; total: number };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const email = (p: number) => `person.${p}@example.com`;
@@ -76,7 +65,7 @@ function build(name: string, rows: RosterRow[], spaces: { id: string; displayNam
 
 /** 10,000 rows over 40 spaces, 30% present, ~3% of the new rows Manager/Owner. */
 export function throughputWorkload(rowCount = 10_000, spaceCount = 40, people = 5_000): Workload {
-  const random = randomFrom(20261123);
+  const random = seededRandom(20261123);
   const spaces = Array.from({ length: spaceCount }, (_, s) => ({
     id: `BENCH${String(s + 1).padStart(2, '0')}`, displayName: `Bench Team ${s + 1}`,
   }));
