@@ -22,8 +22,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { resolveWithDirectory, type SpaceTarget } from '../../src/core/identities';
-import type { Membership, RowOutcome } from '../../src/core/model';
+import { resolveWithDirectory, type SpaceTargets } from '../../src/core/identities';
+import type { Membership, RowOutcome, SpaceRef } from '../../src/core/model';
 import { planTargets, type Plan } from '../../src/core/plan';
 import type { Directory, DirectoryEntry } from '../../src/core/ports';
 import { spaceKey } from '../../src/core/refs';
@@ -236,13 +236,23 @@ export function measureWorld(world: World, rowCount: number, now: () => number =
   const { intents, invalid } = validateRows(parsed.rows);
   const t2 = now();
   const resolveOutcomes: RowOutcome[] = [];
-  const pairs: SpaceTarget[] = [];
+  const pairs: SpaceTargets = { intents: [], spaces: [] };
+  // As pipeline.ts: the previous row's space is reused while rows name the same space ref.
+  let lastRef: SpaceRef | null = null;
+  let space: SpaceInfo | undefined;
   for (const intent of intents) {
-    const space = world.spaceInfos.get(spaceKey(intent.space));
+    if (intent.space !== lastRef) {
+      lastRef = intent.space;
+      space = world.spaceInfos.get(spaceKey(intent.space));
+    }
     if (!space) throw new Error(`no space info for ${spaceKey(intent.space)}`);
     const problem = spaceTypeProblem(intent, space);
-    if (problem) resolveOutcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
-    else pairs.push({ intent, space });
+    if (problem) {
+      resolveOutcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
+    } else {
+      pairs.intents.push(intent);
+      pairs.spaces.push(space);
+    }
   }
   const identified = resolveWithDirectory(directory, pairs, CALLER_EMAIL);
   for (const outcome of identified.outcomes) resolveOutcomes.push(outcome);

@@ -27,8 +27,12 @@ export interface ResolvedMember {
   probed?: Membership | null;
 }
 
-export interface SpaceTarget { intent: Intent; space: SpaceInfo }
-export interface Target extends SpaceTarget { member: ResolvedMember }
+/**
+ * Intents and, at the same index, the space each one names: two arrays rather than a million pair
+ * objects that would all live until resolution is done (DESIGN.md §5).
+ */
+export interface SpaceTargets { intents: Intent[]; spaces: SpaceInfo[] }
+export interface Target { intent: Intent; space: SpaceInfo; member: ResolvedMember }
 
 export interface Resolved { targets: Target[]; outcomes: RowOutcome[] }
 
@@ -101,17 +105,18 @@ function nameOf(ref: MemberRef): string {
  * lookup per row and no object but its Target (DESIGN.md §5: a million rows).
  */
 export function resolveWithDirectory(
-  directory: Directory, pairs: readonly SpaceTarget[], callerEmail: string,
+  directory: Directory, pairs: SpaceTargets, callerEmail: string,
 ): Resolved & { callerName: string | null } {
+  const { intents, spaces } = pairs;
   const numbers: Record<MemberRef['kind'], Map<string, number>> = {
     userEmail: new Map(), groupEmail: new Map(), userId: new Map(), groupId: new Map(), app: new Map(),
   };
   const distinct: MemberRef[] = [];
   const emails: string[] = [];
-  /** Per pair: its member's index in `distinct`. */
-  const memberOf = new Int32Array(pairs.length);
-  for (let index = 0; index < pairs.length; index++) {
-    const ref = pairs[index].intent.member;
+  /** Per intent: its member's index in `distinct`. */
+  const memberOf = new Int32Array(intents.length);
+  for (let index = 0; index < intents.length; index++) {
+    const ref = intents[index].member;
     const byName = numbers[ref.kind];
     const name = nameOf(ref);
     let number = byName.get(name);
@@ -131,15 +136,15 @@ export function resolveWithDirectory(
 
   const targets: Target[] = [];
   const outcomes: RowOutcome[] = [];
-  for (let index = 0; index < pairs.length; index++) {
-    const { intent, space } = pairs[index];
+  for (let index = 0; index < intents.length; index++) {
+    const intent = intents[index];
     const resolution = resolutions[memberOf[index]];
     if ('status' in resolution) {
       outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
     } else if (resolution.heldWhenAdding !== null && intent.action === 'add') {
       outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: resolution.heldWhenAdding });
     } else {
-      targets.push({ intent, space, member: resolution.member });
+      targets.push({ intent, space: spaces[index], member: resolution.member });
     }
   }
   const callerEntry = caller ? view.entries.get(caller) : undefined;

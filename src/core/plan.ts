@@ -8,7 +8,7 @@
 import type { ApiRole, Membership, RowOutcome } from './model';
 import { API_ROLE, roleLabel } from './roles';
 import type { SpaceSnapshot } from './snapshot';
-import { spaceLabel } from './spaces';
+import { spaceLabel, type SpaceInfo } from './spaces';
 import type { ResolvedMember, Target } from './identities';
 
 export type Operation =
@@ -200,9 +200,16 @@ function sameMemberRows(ordered: readonly Target[]): Map<number, string> {
   // rather than a million joined key strings, each built and hashed once (DESIGN.md §5).
   const firstBySpace = new Map<string, Map<string, Target>>();
   const rejected = new Map<number, string>();
+  // Targets come mostly space by space: the previous target's map is usually this one's.
+  let lastSpace: SpaceInfo | null = null;
+  let first = new Map<string, Target>();
   for (const target of ordered) {
-    let first = firstBySpace.get(target.space.name);
-    if (first === undefined) firstBySpace.set(target.space.name, (first = new Map()));
+    if (target.space !== lastSpace) {
+      lastSpace = target.space;
+      const known = firstBySpace.get(target.space.name);
+      if (known === undefined) firstBySpace.set(target.space.name, (first = new Map()));
+      else first = known;
+    }
     const key = memberKey(target.member);
     const earlier = first.get(key);
     if (!earlier) {
@@ -239,6 +246,8 @@ export function planTargets(targets: readonly Target[], context: PlanContext): P
   const caller: Caller = { email: context.callerEmail.trim().toLowerCase(), name: context.callerName };
   const ordered = inRowOrder(targets);
   const rejected = sameMemberRows(ordered);
+  let lastSpace: SpaceInfo | null = null;
+  let snapshot: SpaceSnapshot | undefined;
   for (const target of ordered) {
     const sheetRow = target.intent.sheetRow;
     if (rejected.size > 0) {
@@ -248,7 +257,10 @@ export function planTargets(targets: readonly Target[], context: PlanContext): P
         continue;
       }
     }
-    const snapshot = context.snapshots.get(target.space.name);
+    if (target.space !== lastSpace) {
+      lastSpace = target.space;
+      snapshot = context.snapshots.get(target.space.name);
+    }
     const current = currentMembership(target, snapshot);
     const planned = target.intent.action === 'add'
       ? planAdd(target, current, context, owners)

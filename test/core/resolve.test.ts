@@ -1,8 +1,8 @@
-import { probeByAlias, resolveWithDirectory, type SpaceTarget } from '../../src/core/identities';
+import { probeByAlias, resolveWithDirectory } from '../../src/core/identities';
 import type { Intent, MemberRef } from '../../src/core/model';
-import type { ChatGateway } from '../../src/core/ports';
+import type { ChatGateway, Directory } from '../../src/core/ports';
 import { parseMemberCell, parseSpaceCell, spaceKey } from '../../src/core/refs';
-import { resolveSpaces, spaceTypeProblem } from '../../src/core/spaces';
+import { resolveSpaces, spaceTypeProblem, type SpaceInfo } from '../../src/core/spaces';
 import { FakeChat, FakeDirectory } from './fakes';
 
 function spaceRef(cell: string) {
@@ -79,16 +79,20 @@ describe('resolveSpaces', () => {
 describe('identities', () => {
   const space = { name: 'spaces/S', spaceType: 'SPACE', displayName: 'Team' };
   let row = 2;
-  const pair = (cell: string, action: 'add' | 'remove' = 'add'): SpaceTarget =>
+  type Pair = { intent: Intent; space: SpaceInfo };
+  const pair = (cell: string, action: 'add' | 'remove' = 'add'): Pair =>
     ({ intent: { sheetRow: row++, member: member(cell), space: { kind: 'name', name: 'spaces/S' }, role: null, action }, space });
   beforeEach(() => { row = 2; });
+  /** resolveWithDirectory over (intent, space) pairs, given as its two parallel arrays. */
+  const resolvePairs = (directory: Directory, pairs: Pair[], callerEmail: string) =>
+    resolveWithDirectory(directory, { intents: pairs.map((p) => p.intent), spaces: pairs.map((p) => p.space) }, callerEmail);
 
   it('resolves every email in ONE directory lookup, including the caller', () => {
     const directory = new FakeDirectory();
     directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
     directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
     directory.entries.set('me@example.com', { kind: 'user', name: 'users/1' });
-    const result = resolveWithDirectory(directory, [pair('alice@example.com'), pair('group:team@example.com'), pair('users/42'), pair('ext@gmail.com')], 'me@example.com');
+    const result = resolvePairs(directory, [pair('alice@example.com'), pair('group:team@example.com'), pair('users/42'), pair('ext@gmail.com')], 'me@example.com');
     expect(directory.lookups).toEqual([['alice@example.com', 'team@example.com', 'ext@gmail.com', 'me@example.com']]);
     expect(result.callerName).toBe('users/1');
     expect(result.targets.map((t) => [t.member.kind, t.member.name])).toEqual([
@@ -99,7 +103,7 @@ describe('identities', () => {
   it('resolves each member once: one email in the lookup even when written as a person and as a group', () => {
     const directory = new FakeDirectory();
     directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
-    const result = resolveWithDirectory(directory, [
+    const result = resolvePairs(directory, [
       pair('team@example.com'), pair('group:team@example.com'), pair('Team@Example.com'), pair('group:TEAM@example.com'),
     ], 'team@example.com');
     expect(directory.lookups).toEqual([['team@example.com']]);
@@ -114,7 +118,7 @@ describe('identities', () => {
     directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
     directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
     directory.entries.set('gone@example.com', { kind: 'user', name: 'users/13', suspended: true });
-    const { outcomes, targets } = resolveWithDirectory(directory, [
+    const { outcomes, targets } = resolvePairs(directory, [
       pair('group:nobody@example.com'), pair('group:alice@example.com'), pair('team@example.com'),
       pair('gone@example.com'), pair('gone@example.com', 'remove'),
     ], '');
@@ -135,7 +139,7 @@ describe('identities', () => {
     chat.seat('spaces/S', chat.appName, 'ROLE_MEMBER', 'JOINED', 'BOT');
     const directory = new FakeDirectory();
     directory.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
-    const resolved = resolveWithDirectory(directory, [pair('alice@example.com'), pair('bob@example.com'), pair('app')], 'me@example.com');
+    const resolved = resolvePairs(directory, [pair('alice@example.com'), pair('bob@example.com'), pair('app')], 'me@example.com');
     const probed = probeByAlias(chat, resolved.targets, new Map(), true);
     expect(probed.outcomes).toEqual([]);
     expect(probed.targets.map((t) => [t.member.name, t.member.probed?.role ?? null])).toEqual([
@@ -154,7 +158,7 @@ describe('identities', () => {
     const chat = new FakeChat().addSpace('spaces/S', 'Team');
     chat.intercept = (call) => (call.method === 'get' && call.name.endsWith('bob@example.com')
       ? { code: 403, error: { code: 403, status: 'PERMISSION_DENIED', message: 'hidden' } } : undefined);
-    const resolved = resolveWithDirectory(new FakeDirectory(), [pair('alice@example.com'), pair('bob@example.com')], '');
+    const resolved = resolvePairs(new FakeDirectory(), [pair('alice@example.com'), pair('bob@example.com')], '');
     const probed = probeByAlias(chat, resolved.targets, new Map(), false);
     expect(probed.targets.map((t) => t.intent.sheetRow)).toEqual([2]);
     expect(probed.outcomes).toEqual([{ sheetRow: 3, status: 'ERROR', details: expect.stringContaining('Could not check whether bob@example.com is in "Team"') }]);
