@@ -31,6 +31,7 @@ import { parseRoster } from '../../src/core/roster';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
 import { spaceTypeProblem, type SpaceInfo } from '../../src/core/spaces';
 import { validateRows } from '../../src/core/validate';
+import { seededRandom } from '../../emulator/random';
 
 export interface PlanSpeed { rows: number; parseMs: number; validateMs: number; resolveMs: number; planMs: number; totalMs: number }
 
@@ -41,17 +42,6 @@ const CALLER_EMAIL = 'admin@example.com';
 const CALLER_NAME = 'users/1';
 const HEADER_ROW = ['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same roster. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const spaceId = (s: number) => `SPACE${String(s + 1).padStart(4, '0')}`;
 const personEmail = (p: number) => `person.${p}@example.com`;
@@ -214,7 +204,7 @@ function asIfParsed<K, V>(map: Map<K, V>): Map<K, V> {
 }
 
 export function buildWorld(rowCount: number, order: RowOrder = 'grouped'): World {
-  const random = randomFrom(20240601);
+  const random = seededRandom(20240601);
   const grid = buildGrid(rowCount, order, random);
   const snapshots = new Map([...buildSnapshots(rowCount, random)].map(([space, snapshot]) => [
     JSON.parse(JSON.stringify(space)) as string, { ...snapshot, members: asIfParsed(snapshot.members) },

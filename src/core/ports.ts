@@ -48,7 +48,7 @@ export interface MemberSender {
 }
 
 export interface ChatGateway extends MemberSender {
-  /** Membership traffic: independent calls sent together (UrlFetchApp.fetchAll); replies in the same order. */
+  /** Membership traffic: independent calls sent together (one parallel fetch in the adapter); replies in the same order. */
   send(calls: MemberCall[]): MemberReply[];
   /** Every space the caller is a member of, read once (spaces.list, Advanced Chat Service). */
   listSpaces(): Result<Space[]>;

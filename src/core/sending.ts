@@ -11,7 +11,7 @@ import { thrownError } from './apiErrors';
 import { backoffMs, isRetryable, isWrite, MAX_TRIES, Pacer } from './pacing';
 import type { ChatGateway, Clock, MemberCall, MemberReply, MemberSender } from './ports';
 
-/** Calls per UrlFetchApp.fetchAll. */
+/** Calls per batch (one parallel HTTP round trip in the adapter). */
 export const MAX_BATCH = 100;
 /**
  * Past the deadline, the follow-ups of changes already made (a Manager's role patch after the create) may

@@ -6,7 +6,7 @@
  * - Empty Role = Member, empty Action = add; both case-insensitive.
  * - A `remove` row may keep its Role (it is ignored), so flipping Action alone is enough; the Role cell
  *   must still be one of Member / Manager / Owner, to catch typos.
- * - Groups and the app have no role: any Role on them is INVALID.
+ * - Groups and the app have no role: a Role on them is INVALID.
  * - The same member and space on two rows: an exact repeat is INVALID pointing at the first row; rows that
  *   disagree (role or action) are ALL INVALID, each naming the other, because guessing which one the
  *   administrator meant could remove or demote someone.
