@@ -22,14 +22,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { resolveWithDirectory, type SpaceTargets } from '../../src/core/identities';
-import type { Membership, RowOutcome, SpaceRef } from '../../src/core/model';
+import { pairWithSpaces, resolveWithDirectory } from '../../src/core/identities';
+import type { Membership, RowOutcome } from '../../src/core/model';
 import { planTargets, type Plan } from '../../src/core/plan';
 import type { Directory, DirectoryEntry } from '../../src/core/ports';
 import { spaceKey } from '../../src/core/refs';
 import { parseRoster } from '../../src/core/roster';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
-import { spaceTypeProblem, type SpaceInfo } from '../../src/core/spaces';
+import type { SpaceInfo, SpaceResolution } from '../../src/core/spaces';
 import { validateRows } from '../../src/core/validate';
 import { seededRandom } from '../../emulator/random';
 
@@ -60,7 +60,7 @@ interface World {
   grid: unknown[][];
   directory: Map<string, DirectoryEntry>;
   snapshots: Map<string, SpaceSnapshot>;
-  spaceInfos: Map<string, SpaceInfo>;
+  spaces: Map<string, SpaceResolution>;
 }
 
 function spaceCell(s: number, random: () => number): string {
@@ -185,6 +185,11 @@ function buildSnapshots(rowCount: number, random: () => number): Map<string, Spa
   return snapshots;
 }
 
+/** Space resolution's answers, as pipeline.ts gets them from resolveSpaces (all resolved here). */
+function resolutions(infos: Map<string, SpaceInfo>): Map<string, SpaceResolution> {
+  return new Map([...infos].map(([key, space]) => [key, { ok: true, space }]));
+}
+
 function buildSpaceInfos(): Map<string, SpaceInfo> {
   const infos = new Map<string, SpaceInfo>();
   for (let s = 0; s < SPACES; s++) {
@@ -209,7 +214,7 @@ export function buildWorld(rowCount: number, order: RowOrder = 'grouped'): World
   const snapshots = new Map([...buildSnapshots(rowCount, random)].map(([space, snapshot]) => [
     JSON.parse(JSON.stringify(space)) as string, { ...snapshot, members: asIfParsed(snapshot.members) },
   ]));
-  return { grid, directory: asIfParsed(buildDirectory()), snapshots, spaceInfos: asIfParsed(buildSpaceInfos()) };
+  return { grid, directory: asIfParsed(buildDirectory()), snapshots, spaces: resolutions(asIfParsed(buildSpaceInfos())) };
 }
 
 export interface Measured { speed: PlanSpeed; invalid: readonly RowOutcome[]; resolveOutcomes: readonly RowOutcome[]; plan: Plan }
@@ -226,24 +231,7 @@ export function measureWorld(world: World, rowCount: number, now: () => number =
   const { intents, invalid } = validateRows(parsed.rows);
   const t2 = now();
   const resolveOutcomes: RowOutcome[] = [];
-  const pairs: SpaceTargets = { intents: [], spaces: [] };
-  // As pipeline.ts: the previous row's space is reused while rows name the same space ref.
-  let lastRef: SpaceRef | null = null;
-  let space: SpaceInfo | undefined;
-  for (const intent of intents) {
-    if (intent.space !== lastRef) {
-      lastRef = intent.space;
-      space = world.spaceInfos.get(spaceKey(intent.space));
-    }
-    if (!space) throw new Error(`no space info for ${spaceKey(intent.space)}`);
-    const problem = spaceTypeProblem(intent, space);
-    if (problem) {
-      resolveOutcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
-    } else {
-      pairs.intents.push(intent);
-      pairs.spaces.push(space);
-    }
-  }
+  const pairs = pairWithSpaces(intents, world.spaces, resolveOutcomes);
   const identified = resolveWithDirectory(directory, pairs, CALLER_EMAIL);
   for (const outcome of identified.outcomes) resolveOutcomes.push(outcome);
   const t3 = now();

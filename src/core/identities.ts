@@ -8,12 +8,12 @@
  * goes ahead. A plain email that the directory knows as a group, or group: on a person, is INVALID.
  */
 import { explain, httpNote, replyError, thrownError } from './apiErrors';
-import type { Intent, MemberRef, Membership, RowOutcome } from './model';
+import type { Intent, MemberRef, Membership, RowOutcome, SpaceRef } from './model';
 import type { ApiError, Directory, DirectoryEntry, MemberCall, MemberSender } from './ports';
-import { memberLabel } from './refs';
+import { memberLabel, spaceKey } from './refs';
 import { pendingOutcome } from './outcomes';
 import { memberNameOf, type SpaceSnapshot } from './snapshot';
-import { spaceLabel, type SpaceInfo } from './spaces';
+import { spaceLabel, spaceTypeProblem, type SpaceInfo, type SpaceResolution } from './spaces';
 
 export interface ResolvedMember {
   kind: 'user' | 'group' | 'app';
@@ -32,6 +32,39 @@ export interface ResolvedMember {
  * objects that would all live until resolution is done (DESIGN.md §5).
  */
 export interface SpaceTargets { intents: Intent[]; spaces: SpaceInfo[] }
+
+/**
+ * Intents whose space resolved, paired with it; the others end as ERROR (space not resolved) or INVALID
+ * (a group or a role where the space type allows none). Rows naming one space share its ref and come
+ * mostly space by space, so the previous row's answer is reused.
+ */
+export function pairWithSpaces(
+  intents: readonly Intent[], spaces: ReadonlyMap<string, SpaceResolution>, outcomes: RowOutcome[],
+  onResolved?: (sheetRow: number, space: SpaceInfo) => void,
+): SpaceTargets {
+  const pairs: SpaceTargets = { intents: [], spaces: [] };
+  let lastRef: SpaceRef | null = null;
+  let resolved: SpaceResolution | undefined;
+  for (const intent of intents) {
+    if (intent.space !== lastRef) {
+      lastRef = intent.space;
+      resolved = spaces.get(spaceKey(intent.space));
+    }
+    if (!resolved || !resolved.ok) {
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'ERROR', details: resolved ? resolved.details : 'The space could not be resolved.' });
+      continue;
+    }
+    onResolved?.(intent.sheetRow, resolved.space);
+    const problem = spaceTypeProblem(intent, resolved.space);
+    if (problem) {
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
+    } else {
+      pairs.intents.push(intent);
+      pairs.spaces.push(resolved.space);
+    }
+  }
+  return pairs;
+}
 export interface Target { intent: Intent; space: SpaceInfo; member: ResolvedMember }
 
 export interface Resolved { targets: Target[]; outcomes: RowOutcome[] }

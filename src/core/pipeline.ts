@@ -3,15 +3,14 @@
  * snapshot, probe, plan, then preview or run. Every row leaves with exactly one outcome; a row that fails
  * at one arrow doesn't reach the next, and the other rows go on.
  */
-import { probeByAlias, resolveWithDirectory, type SpaceTargets, type Target } from './identities';
-import type { RosterRow, RowOutcome, SpaceRef } from './model';
+import { pairWithSpaces, probeByAlias, resolveWithDirectory, type Target } from './identities';
+import type { RosterRow, RowOutcome } from './model';
 import { planTargets, previewOutcome, type Plan } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
 import { ADDED_ROLE_PENDING_DETAILS, pendingOutcome } from './outcomes';
-import { spaceKey } from './refs';
 import { runOperations } from './run';
 import { takeSnapshots, type SpaceSnapshot } from './snapshot';
-import { resolveSpaces, spaceTypeProblem, type SpaceInfo, type SpaceResolution } from './spaces';
+import { resolveSpaces, type SpaceInfo } from './spaces';
 import { validateRows } from './validate';
 import type { RunMode } from '../shared/report';
 
@@ -57,28 +56,8 @@ export function collectOutcomes(
   outcomes.push(...invalid);
 
   const spaces = resolveSpaces(chat, intents.map((intent) => intent.space), admin);
-  const pairs: SpaceTargets = { intents: [], spaces: [] };
-  // Rows naming one space share its ref, and come mostly space by space: the previous row's answer is reused.
-  let lastRef: SpaceRef | null = null;
-  let resolved: SpaceResolution | undefined;
-  for (const intent of intents) {
-    if (intent.space !== lastRef) {
-      lastRef = intent.space;
-      resolved = spaces.get(spaceKey(intent.space));
-    }
-    if (!resolved || !resolved.ok) {
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'ERROR', details: resolved ? resolved.details : 'The space could not be resolved.' });
-      continue;
-    }
-    hooks.spaceResolved?.(intent.sheetRow, resolved.space.displayName || resolved.space.name);
-    const problem = spaceTypeProblem(intent, resolved.space);
-    if (problem) {
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: problem });
-    } else {
-      pairs.intents.push(intent);
-      pairs.spaces.push(resolved.space);
-    }
-  }
+  const pairs = pairWithSpaces(intents, spaces, outcomes,
+    (sheetRow, space) => hooks.spaceResolved?.(sheetRow, space.displayName || space.name));
 
   const identified = resolveWithDirectory(directory, pairs, options.callerEmail);
   outcomes.push(...identified.outcomes);
