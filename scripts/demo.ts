@@ -40,6 +40,8 @@ function run(name: 'previewRoster' | 'provisionRoster'): void {
 }
 
 console.log(`Chat Roster demo on the emulated Google (organisation example.com, you are ${ADMIN})\n`);
+// As an administrator would: Set up roster sheet first (headers, dropdowns, the log sheet).
+runEntryPoint(world, 'setupRosterSheet', [], { user: ADMIN });
 console.log('1. Preview: what would change (nothing is changed in Chat)');
 run('previewRoster');
 console.log('2. Provision: apply the roster');
