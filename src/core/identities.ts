@@ -12,6 +12,7 @@ import type { Intent, MemberRef, Membership, RowOutcome, SpaceRef } from './mode
 import type { ApiError, Directory, DirectoryEntry, MemberCall, MemberSender } from './ports';
 import { memberLabel, spaceKey } from './refs';
 import { pendingOutcome } from './outcomes';
+import { findRepeats, findTargetRepeats, identityOf, Numbering, type RepeatKeys } from './repeats';
 import { memberNameOf, type SpaceSnapshot } from './snapshot';
 import { spaceLabel, spaceTypeProblem, type SpaceInfo, type SpaceResolution } from './spaces';
 
@@ -132,10 +133,35 @@ function nameOf(ref: MemberRef): string {
 }
 
 /**
+ * Numbers for findRepeats: each row's space, the person, group or app its member resolved to (-1 when it
+ * resolved to none: the row already has its outcome), and its distinct member cell (`memberOf`).
+ */
+function repeatKeys(pairs: SpaceTargets, memberOf: Int32Array, resolutions: readonly Resolution[]): RepeatKeys {
+  const identities = new Numbering();
+  const identityOfRef = resolutions.map((resolution) => ('status' in resolution ? -1 : identities.of(identityOf(resolution.member))));
+  const count = pairs.intents.length;
+  const keys: RepeatKeys = { spaces: new Int32Array(count), members: new Int32Array(count), written: memberOf };
+  const spaceNumbers = new Numbering();
+  let lastSpace: SpaceInfo | null = null;
+  let spaceNumber = -1;
+  for (let index = 0; index < count; index++) {
+    // Rows naming one space share its SpaceInfo, and come mostly space by space.
+    if (pairs.spaces[index] !== lastSpace) {
+      lastSpace = pairs.spaces[index];
+      spaceNumber = spaceNumbers.of(lastSpace.name);
+    }
+    keys.spaces[index] = spaceNumber;
+    keys.members[index] = identityOfRef[memberOf[index]];
+  }
+  return keys;
+}
+
+/**
  * One Directory lookup for every email of the roster (and the caller's, to know their users/{id} for the
  * self-removal guard). Returns the caller's canonical name when the directory knows it.
  * Each distinct member is resolved once, and its ResolvedMember shared by the rows naming it: one Map
- * lookup per row and no object but its Target (DESIGN.md §5: a million rows).
+ * lookup per row and no object but its Target (DESIGN.md §5: a million rows). Rows that name one member
+ * of one space twice end here as INVALID (repeats.ts), the first of them before a suspended user is HELD.
  */
 export function resolveWithDirectory(
   directory: Directory, pairs: SpaceTargets, callerEmail: string,
@@ -166,14 +192,18 @@ export function resolveWithDirectory(
   if (emails.length > 0 && caller && !numbers.userEmail.has(caller) && !numbers.groupEmail.has(caller)) emails.push(caller);
   const view = lookUp(directory, emails);
   const resolutions = distinct.map((ref) => resolveRef(ref, view));
+  const repeats = findRepeats(intents, repeatKeys(pairs, memberOf, resolutions));
 
   const targets: Target[] = [];
   const outcomes: RowOutcome[] = [];
   for (let index = 0; index < intents.length; index++) {
     const intent = intents[index];
     const resolution = resolutions[memberOf[index]];
+    const repeat = repeats.size > 0 ? repeats.get(index) : undefined;
     if ('status' in resolution) {
       outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
+    } else if (repeat !== undefined) {
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: repeat });
     } else if (resolution.heldWhenAdding !== null && intent.action === 'add') {
       outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: resolution.heldWhenAdding });
     } else {
@@ -217,7 +247,10 @@ function probed(target: Target, membership: Membership | null): Target {
   return { ...target, member: { ...target.member, name, probed: membership } };
 }
 
-/** members.get (by email alias where needed), one per (space, member), batched; fills `member.probed` and the canonical name. */
+/**
+ * members.get (by email alias where needed), one per (space, member), batched; fills `member.probed` and the
+ * canonical name. Rows that turn out to name one member twice in a space are INVALID (repeats.ts).
+ */
 export function probeByAlias(
   sender: MemberSender, targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
 ): Resolved {
@@ -253,5 +286,15 @@ export function probeByAlias(
       });
     }
   }
-  return { targets: resolved, outcomes };
+  if (calls.length === 0) return { targets: resolved, outcomes };
+  // A probe can reveal that an email names someone another row names by users/ID.
+  const repeats = findTargetRepeats(resolved);
+  if (repeats.size === 0) return { targets: resolved, outcomes };
+  const kept: Target[] = [];
+  resolved.forEach((target, index) => {
+    const repeat = repeats.get(index);
+    if (repeat === undefined) kept.push(target);
+    else outcomes.push({ sheetRow: target.intent.sheetRow, status: 'INVALID', details: repeat });
+  });
+  return { targets: kept, outcomes };
 }

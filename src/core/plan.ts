@@ -52,11 +52,6 @@ function currentMembership(target: Target, snapshot: SpaceSnapshot | undefined):
   return member.name ? snapshot?.members.get(member.name) ?? null : null;
 }
 
-/** Same member reached by two rows written differently (email on one, users/ID on the other), within a space. */
-function memberKey(member: ResolvedMember): string {
-  return member.name ?? member.email ?? member.kind;
-}
-
 /** The server's membership name (reference §3: take names from list/get output), else the documented form. */
 function membershipName(target: Target, current: Membership): string {
   if (current.name) return current.name;
@@ -185,50 +180,6 @@ function planRemove(
   };
 }
 
-/** What a row asks, for comparing two rows that reach the same member: the role only matters when adding. */
-function wish(target: Target): string {
-  return target.intent.action === 'add' ? `add:${target.intent.role ?? ''}` : 'remove';
-}
-
-/**
- * Rows that reach one member of one space written differently (an email on one, users/ID on the other):
- * validation can't see it before resolution. Same rule as validate.ts: a repeat is INVALID pointing at the
- * first row; rows that disagree are all INVALID.
- */
-function sameMemberRows(ordered: readonly Target[]): Map<number, string> {
-  // Per space, then per member: two lookups of strings shared by many targets (their hashes are kept),
-  // rather than a million joined key strings, each built and hashed once (DESIGN.md §5).
-  const firstBySpace = new Map<string, Map<string, Target>>();
-  const rejected = new Map<number, string>();
-  // Targets come mostly space by space: the previous target's map is usually this one's.
-  let lastSpace: SpaceInfo | null = null;
-  let first = new Map<string, Target>();
-  for (const target of ordered) {
-    if (target.space !== lastSpace) {
-      lastSpace = target.space;
-      const known = firstBySpace.get(target.space.name);
-      if (known === undefined) firstBySpace.set(target.space.name, (first = new Map()));
-      else first = known;
-    }
-    const key = memberKey(target.member);
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, target);
-      continue;
-    }
-    const row = earlier.intent.sheetRow;
-    if (wish(earlier) === wish(target)) {
-      rejected.set(target.intent.sheetRow, `Row ${row} already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.`);
-      continue;
-    }
-    const conflict = (other: number) =>
-      `Conflicts with row ${other} (the same member in this space, written differently, with a different role or action): keep one of the two rows.`;
-    rejected.set(target.intent.sheetRow, conflict(row));
-    if (!rejected.has(row)) rejected.set(row, conflict(target.intent.sheetRow));
-  }
-  return rejected;
-}
-
 /** The targets by sheet row; as given when they already are (they normally come in row order). */
 function inRowOrder(targets: readonly Target[]): readonly Target[] {
   for (let index = 1; index < targets.length; index++) {
@@ -245,18 +196,9 @@ export function planTargets(targets: readonly Target[], context: PlanContext): P
   const owners = new OwnerLedger(context.snapshots);
   const caller: Caller = { email: context.callerEmail.trim().toLowerCase(), name: context.callerName };
   const ordered = inRowOrder(targets);
-  const rejected = sameMemberRows(ordered);
   let lastSpace: SpaceInfo | null = null;
   let snapshot: SpaceSnapshot | undefined;
   for (const target of ordered) {
-    const sheetRow = target.intent.sheetRow;
-    if (rejected.size > 0) {
-      const reason = rejected.get(sheetRow);
-      if (reason) {
-        outcomes.push({ sheetRow, status: 'INVALID', details: reason });
-        continue;
-      }
-    }
     if (target.space !== lastSpace) {
       lastSpace = target.space;
       snapshot = context.snapshots.get(target.space.name);

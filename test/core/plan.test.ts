@@ -106,20 +106,6 @@ describe('planning table', () => {
     const group: Membership = { name: 'spaces/S/members/g1', state: 'JOINED', groupMember: { name: 'groups/g1' } };
     expect(only([target({ name: 'users/7' }, 'remove')], [owner, group]).details).toContain('Not in the space as a direct member (if they belong through a Google Group');
   });
-
-  it('a second row reaching the same member written differently is INVALID; a disagreeing one makes both INVALID', () => {
-    const repeat = plan([target({ name: 'users/7', email: 'a@x.com' }, 'add'), target({ name: 'users/7' }, 'add')], [owner, person('7')]);
-    expect(repeat.outcomes).toEqual([
-      expect.objectContaining({ sheetRow: 2, status: 'UNCHANGED' }),
-      { sheetRow: 3, status: 'INVALID', details: expect.stringContaining('Row 2 already covers this member') },
-    ]);
-    const conflict = plan([target({ name: 'users/7', email: 'a@x.com' }, 'add'), target({ name: 'users/7' }, 'remove')], [owner, person('7')]);
-    expect(conflict.operations).toEqual([]);
-    expect(conflict.outcomes).toEqual([
-      { sheetRow: 4, status: 'INVALID', details: expect.stringContaining('Conflicts with row 5') },
-      { sheetRow: 5, status: 'INVALID', details: expect.stringContaining('Conflicts with row 4') },
-    ]);
-  });
 });
 
 describe('guards', () => {

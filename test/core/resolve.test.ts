@@ -101,16 +101,15 @@ describe('identities', () => {
   });
 
   it('resolves each member once: one email in the lookup even when written as a person and as a group', () => {
+    // (Row 5 repeats row 3's group.)
     const directory = new FakeDirectory();
     directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
     const result = resolvePairs(directory, [
       pair('team@example.com'), pair('group:team@example.com'), pair('Team@Example.com'), pair('group:TEAM@example.com'),
     ], 'team@example.com');
     expect(directory.lookups).toEqual([['team@example.com']]);
-    expect(result.outcomes.map((o) => [o.sheetRow, o.status])).toEqual([[2, 'INVALID'], [4, 'INVALID']]);
-    expect(result.targets.map((t) => [t.intent.sheetRow, t.member.kind, t.member.name])).toEqual([
-      [3, 'group', 'groups/g1'], [5, 'group', 'groups/g1'],
-    ]);
+    expect(result.outcomes.map((o) => [o.sheetRow, o.status])).toEqual([[2, 'INVALID'], [4, 'INVALID'], [5, 'INVALID']]);
+    expect(result.targets.map((t) => [t.intent.sheetRow, t.member.kind, t.member.name])).toEqual([[3, 'group', 'groups/g1']]);
   });
 
   it('explains groups the directory lacks, people written as groups and groups written as people, suspended users', () => {
@@ -118,9 +117,10 @@ describe('identities', () => {
     directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
     directory.entries.set('team@example.com', { kind: 'group', name: 'groups/g1' });
     directory.entries.set('gone@example.com', { kind: 'user', name: 'users/13', suspended: true });
+    directory.entries.set('left@example.com', { kind: 'user', name: 'users/14', suspended: true });
     const { outcomes, targets } = resolvePairs(directory, [
       pair('group:nobody@example.com'), pair('group:alice@example.com'), pair('team@example.com'),
-      pair('gone@example.com'), pair('gone@example.com', 'remove'),
+      pair('gone@example.com'), pair('left@example.com', 'remove'),
     ], '');
     expect(outcomes).toEqual([
       { sheetRow: 2, status: 'ERROR', details: expect.stringContaining('not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id}') },

@@ -51,36 +51,4 @@ describe('validateRows', () => {
     expect(details[9]).toContain('is not a Google Chat space link');
     expect(details[9]).toContain('Role "boss"');
   });
-
-  it('marks exact repeats INVALID pointing at the first row, even written differently', () => {
-    const details = detailsOf([
-      row('alice@example.com', 'spaces/AAAA'),
-      row('ALICE@example.com', 'https://chat.google.com/room/AAAA'),
-      row('users/alice@example.com', 'AAAA', 'member', 'add'),
-    ]);
-    expect(details).toEqual({ 3: 'Same as row 2: delete this row.', 4: 'Same as row 2: delete this row.' });
-  });
-
-  it('a remove with a role repeats a remove without one', () => {
-    expect(detailsOf([row('a@example.com', 'X', '', 'remove'), row('a@example.com', 'X', 'Owner', 'remove')]))
-      .toEqual({ 3: 'Same as row 2: delete this row.' });
-  });
-
-  it('marks every row of a conflict INVALID, each naming the other', () => {
-    const { intents, invalid } = validateRows([
-      row('alice@example.com', 'Team'),
-      row('bob@example.com', 'Team'),
-      row('alice@example.com', 'Team', 'Owner'),
-      row('alice@example.com', 'Team', '', 'remove'),
-    ]);
-    expect(intents.map((i) => i.sheetRow)).toEqual([3]);
-    const details = Object.fromEntries(invalid.map((o) => [o.sheetRow, o.details]));
-    expect(details[2]).toMatch(/^Conflicts with row 4 /);
-    expect(details[4]).toMatch(/^Conflicts with row 2 /);
-    expect(details[5]).toMatch(/^Conflicts with row 2 /);
-  });
-
-  it('treats display names as exact (case matters), ids as ids', () => {
-    expect(validateRows([row('a@example.com', 'Team'), row('a@example.com', 'team')]).invalid).toEqual([]);
-  });
 });
