@@ -11,9 +11,9 @@
  * What is timed (performance.now(), one pass each, in this order):
  *   parseMs     parseRoster(grid): the one getValues read → rows
  *   validateMs  validateRows(rows) → intents + INVALID rows
- *   resolveMs   intents → SpaceTargets (spaceKey + a lookup in a prepared Map of space infos, and
- *               spaceTypeProblem, as pipeline.ts does), then resolveWithDirectory against a fake Directory
- *               that answers from a Map built beforehand
+ *   resolveMs   resolveTargets(intents): each row's space from a prepared Map of space resolutions (as
+ *               resolveSpaces returns them), its member from a fake Directory that answers from a Map built
+ *               beforehand, and the repeated rows
  *   planMs      planTargets(targets) against in-memory snapshots
  * Not timed: building the grid, the directory and the snapshots (the network's part: spaces.list,
  * the Admin SDK lookup, members.list), and members.get probes (probeByAlias is network-bound too; the
@@ -22,7 +22,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { pairWithSpaces, resolveWithDirectory } from '../../src/core/identities';
 import type { Membership, RowOutcome } from '../../src/core/model';
 import { planTargets, type Plan } from '../../src/core/plan';
 import type { Directory, DirectoryEntry } from '../../src/core/ports';
@@ -30,6 +29,7 @@ import { spaceKey } from '../../src/core/refs';
 import { parseRoster } from '../../src/core/roster';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
 import type { SpaceInfo, SpaceResolution } from '../../src/core/spaces';
+import { resolveTargets } from '../../src/core/targets';
 import { validateRows } from '../../src/core/validate';
 import { seededRandom } from '../../emulator/random';
 
@@ -230,10 +230,7 @@ export function measureWorld(world: World, rowCount: number, now: () => number =
   const t1 = now();
   const { intents, invalid } = validateRows(parsed.rows);
   const t2 = now();
-  const resolveOutcomes: RowOutcome[] = [];
-  const pairs = pairWithSpaces(intents, world.spaces, resolveOutcomes);
-  const identified = resolveWithDirectory(directory, pairs, CALLER_EMAIL);
-  for (const outcome of identified.outcomes) resolveOutcomes.push(outcome);
+  const identified = resolveTargets(directory, intents, world.spaces, CALLER_EMAIL);
   const t3 = now();
   const plan = planTargets(identified.targets, {
     snapshots: world.snapshots, callerEmail: CALLER_EMAIL, callerName: identified.callerName, useAdminAccess: false,
@@ -243,7 +240,7 @@ export function measureWorld(world: World, rowCount: number, now: () => number =
   const round = (ms: number) => Math.round(ms);
   return {
     speed: { rows: rowCount, parseMs: round(t1 - t0), validateMs: round(t2 - t1), resolveMs: round(t3 - t2), planMs: round(t4 - t3), totalMs: round(t4 - t0) },
-    invalid, resolveOutcomes, plan,
+    invalid, resolveOutcomes: identified.outcomes, plan,
   };
 }
 

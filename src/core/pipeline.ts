@@ -3,13 +3,14 @@
  * snapshot, probe, plan, then preview or run. Every row leaves with exactly one outcome; a row that fails
  * at one arrow doesn't reach the next, and the other rows go on.
  */
-import { pairWithSpaces, probeByAlias, resolveWithDirectory, type Target } from './identities';
+import { probeByAlias, type Target } from './identities';
 import type { RosterRow, RowOutcome } from './model';
 import { planTargets, previewOutcome, type Plan } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
 import { ADDED_ROLE_PENDING_DETAILS, pendingOutcome } from './outcomes';
 import { runOperations } from './run';
 import { takeSnapshots, type SpaceSnapshot } from './snapshot';
+import { resolveTargets } from './targets';
 import { resolveSpaces, type SpaceInfo } from './spaces';
 import { validateRows } from './validate';
 import type { RunMode } from '../shared/report';
@@ -56,10 +57,8 @@ export function collectOutcomes(
   outcomes.push(...invalid);
 
   const spaces = resolveSpaces(chat, intents.map((intent) => intent.space), admin);
-  const pairs = pairWithSpaces(intents, spaces, outcomes,
+  const identified = resolveTargets(directory, intents, spaces, options.callerEmail,
     (sheetRow, space) => hooks.spaceResolved?.(sheetRow, space.displayName || space.name));
-
-  const identified = resolveWithDirectory(directory, pairs, options.callerEmail);
   outcomes.push(...identified.outcomes);
 
   const listings = takeSnapshots(sender, targetSpaces(identified.targets), admin);

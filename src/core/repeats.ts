@@ -12,16 +12,6 @@
 import type { Intent } from './model';
 import type { ResolvedMember, Target } from './identities';
 
-/** Per row of a list: numbers for its space and member (equal numbers = the same), and how it was written. */
-export interface RepeatKeys {
-  /** The resolved space; equal numbers = one space. */
-  spaces: Int32Array;
-  /** The resolved member; equal numbers = one person, group or app. -1 = the row takes no part. */
-  members: Int32Array;
-  /** The member cell as written, normalised; equal numbers = an exact repeat. */
-  written: Int32Array;
-}
-
 /** What a row asks, for comparing two rows: the role only matters when adding. */
 function sameWish(a: Intent, b: Intent): boolean {
   return a.action === b.action && (a.action === 'remove' || a.role === b.role);
@@ -40,39 +30,40 @@ function conflictDetails(other: number, exact: boolean): string {
 }
 
 /**
- * The rows of `intents` (by index) that the rule rejects, with their Details. Intents come in row order.
- * Keys are numbers: a Map per space keyed by member number is looked up at a million rows without
- * hashing a string again (DESIGN.md §5).
+ * The first row per (space, member), fed rows in sheet order. Spaces and members are numbers (equal numbers
+ * = the same): a Map per space keyed by member number is looked up at a million rows without hashing a
+ * string again (DESIGN.md §5).
  */
-export function findRepeats(intents: readonly Intent[], keys: RepeatKeys): Map<number, string> {
-  const firstBySpace: Map<number, number>[] = [];
-  const rejected = new Map<number, string>();
-  // Rows come mostly space by space: the previous row's map is usually this one's.
-  let lastSpace = -1;
-  let first = new Map<number, number>();
-  for (let index = 0; index < intents.length; index++) {
-    const member = keys.members[index];
-    if (member < 0) continue;
-    const space = keys.spaces[index];
-    if (space !== lastSpace) {
-      lastSpace = space;
-      first = firstBySpace[space] ??= new Map();
+export class RepeatFinder {
+  /** Per space number: member number → index of its first row in `intents`. */
+  private readonly firstBySpace: Map<number, number>[] = [];
+  /** Rows come mostly space by space: the previous row's map is usually this one's. */
+  private lastSpace = -1;
+  private first = new Map<number, number>();
+  /** First rows that a later row contradicts, by index in `intents`: their Details. */
+  readonly contradicted = new Map<number, string>();
+
+  /** `written[index]` numbers the member cell of `intents[index]` as written: equal = an exact repeat, not another spelling. */
+  constructor(private readonly intents: readonly Intent[], private readonly written: ArrayLike<number>) {}
+
+  /** Details when `intents[index]` repeats or contradicts an earlier row; undefined when it is the first. */
+  check(index: number, space: number, member: number): string | undefined {
+    if (space !== this.lastSpace) {
+      this.lastSpace = space;
+      this.first = this.firstBySpace[space] ??= new Map();
     }
-    const earlier = first.get(member);
+    const earlier = this.first.get(member);
     if (earlier === undefined) {
-      first.set(member, index);
-      continue;
+      this.first.set(member, index);
+      return undefined;
     }
-    const exact = keys.written[earlier] === keys.written[index];
-    const row = intents[earlier].sheetRow;
-    if (sameWish(intents[earlier], intents[index])) {
-      rejected.set(index, repeatDetails(row, exact));
-    } else {
-      rejected.set(index, conflictDetails(row, exact));
-      if (!rejected.has(earlier)) rejected.set(earlier, conflictDetails(intents[index].sheetRow, exact));
-    }
+    const exact = this.written[earlier] === this.written[index];
+    const firstRow = this.intents[earlier];
+    const intent = this.intents[index];
+    if (sameWish(firstRow, intent)) return repeatDetails(firstRow.sheetRow, exact);
+    if (!this.contradicted.has(earlier)) this.contradicted.set(earlier, conflictDetails(intent.sheetRow, exact));
+    return conflictDetails(firstRow.sheetRow, exact);
   }
-  return rejected;
 }
 
 /** Numbers strings: equal strings, equal numbers. */
@@ -93,19 +84,20 @@ export function identityOf(member: ResolvedMember): string {
 }
 
 /**
- * Repeats among resolved targets, by member name: what members.get by alias can still reveal (an email the
- * directory didn't know turns out to be users/ID, named on another row). Rows left are already free of
- * exact repeats, so every one found here was written differently.
+ * Repeats among resolved targets, by sheet row, by member name: what members.get by alias can still reveal
+ * (an email the directory didn't know turns out to be users/ID, named on another row). Rows left are already
+ * free of exact repeats, so every one found here was written differently.
  */
 export function findTargetRepeats(targets: readonly Target[]): Map<number, string> {
-  const count = targets.length;
-  const keys: RepeatKeys = { spaces: new Int32Array(count), members: new Int32Array(count), written: new Int32Array(count) };
+  const intents = targets.map((target) => target.intent);
+  const finder = new RepeatFinder(intents, intents.map((_, index) => index));
   const spaces = new Numbering();
   const members = new Numbering();
-  targets.forEach(({ space, member }, index) => {
-    keys.spaces[index] = spaces.of(space.name);
-    keys.members[index] = members.of(identityOf(member));
-    keys.written[index] = index;
+  const found = new Map<number, string>();
+  targets.forEach(({ intent, space, member }, index) => {
+    const details = finder.check(index, spaces.of(space.name), members.of(identityOf(member)));
+    if (details !== undefined) found.set(intent.sheetRow, details);
   });
-  return findRepeats(targets.map((target) => target.intent), keys);
+  for (const [index, details] of finder.contradicted) found.set(intents[index].sheetRow, details);
+  return found;
 }

@@ -2,10 +2,11 @@
  * Rows that name one member of one space more than once, through the stages that find them: validation,
  * space pairing, the directory, and members.get by alias.
  */
-import { pairWithSpaces, probeByAlias, resolveWithDirectory } from '../../src/core/identities';
-import type { RosterRow, RowOutcome } from '../../src/core/model';
+import { probeByAlias } from '../../src/core/identities';
+import type { RosterRow } from '../../src/core/model';
 import { spaceKey } from '../../src/core/refs';
 import type { SpaceResolution } from '../../src/core/spaces';
+import { resolveTargets } from '../../src/core/targets';
 import { validateRows } from '../../src/core/validate';
 import { FakeChat, FakeDirectory } from './fakes';
 
@@ -35,9 +36,7 @@ function resolveRows(rows: RosterRow[], lookup = directory()) {
     const isTeam = ref.kind === 'name' ? ref.name === TEAM.name : ref.displayName === TEAM.displayName;
     spaces.set(spaceKey(ref), { ok: true, space: isTeam ? TEAM : OTHER });
   }
-  const outcomes: RowOutcome[] = [];
-  const resolved = resolveWithDirectory(lookup, pairWithSpaces(intents, spaces, outcomes), 'me@example.com');
-  return { targets: resolved.targets, outcomes: [...outcomes, ...resolved.outcomes] };
+  return resolveTargets(lookup, intents, spaces, 'me@example.com');
 }
 
 function detailsOf(rows: RosterRow[]): Record<number, string> {
@@ -66,7 +65,7 @@ describe('rows naming one member of one space twice', () => {
       row('alice@example.com', 'AAAA', '', 'remove'),
     ]);
     expect(targets.map((target) => target.intent.sheetRow)).toEqual([3]);
-    expect(outcomes).toEqual([
+    expect([...outcomes].sort((a, b) => a.sheetRow - b.sheetRow)).toEqual([
       { sheetRow: 2, status: 'INVALID', details: 'Conflicts with row 4 (same member and space, different role or action): keep one of the two rows.' },
       { sheetRow: 4, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 2 /) },
       { sheetRow: 5, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 2 /) },

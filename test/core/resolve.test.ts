@@ -1,8 +1,9 @@
-import { probeByAlias, resolveWithDirectory } from '../../src/core/identities';
+import { probeByAlias } from '../../src/core/identities';
 import type { Intent, MemberRef } from '../../src/core/model';
 import type { ChatGateway, Directory } from '../../src/core/ports';
 import { parseMemberCell, parseSpaceCell, spaceKey } from '../../src/core/refs';
-import { resolveSpaces, spaceTypeProblem, type SpaceInfo } from '../../src/core/spaces';
+import { resolveSpaces, spaceTypeProblem, type SpaceInfo, type SpaceResolution } from '../../src/core/spaces';
+import { resolveTargets } from '../../src/core/targets';
 import { FakeChat, FakeDirectory } from './fakes';
 
 function spaceRef(cell: string) {
@@ -83,9 +84,11 @@ describe('identities', () => {
   const pair = (cell: string, action: 'add' | 'remove' = 'add'): Pair =>
     ({ intent: { sheetRow: row++, member: member(cell), space: { kind: 'name', name: 'spaces/S' }, role: null, action }, space });
   beforeEach(() => { row = 2; });
-  /** resolveWithDirectory over (intent, space) pairs, given as its two parallel arrays. */
-  const resolvePairs = (directory: Directory, pairs: Pair[], callerEmail: string) =>
-    resolveWithDirectory(directory, { intents: pairs.map((p) => p.intent), spaces: pairs.map((p) => p.space) }, callerEmail);
+  /** resolveTargets over (intent, space) pairs: each intent's space resolves to the pair's. */
+  const resolvePairs = (directory: Directory, pairs: Pair[], callerEmail: string) => {
+    const spaces = new Map<string, SpaceResolution>(pairs.map((p) => [spaceKey(p.intent.space), { ok: true, space: p.space }]));
+    return resolveTargets(directory, pairs.map((p) => p.intent), spaces, callerEmail);
+  };
 
   it('resolves every email in ONE directory lookup, including the caller', () => {
     const directory = new FakeDirectory();
