@@ -45,6 +45,14 @@ function targetSpaces(targets: readonly Target[]): SpaceInfo[] {
   return [...spaces.values()];
 }
 
+/**
+ * Appends `more` to `outcomes` one by one: push(...more) passes every item as an argument, and past about
+ * 100,000 of them V8 throws "Maximum call stack size exceeded" (a 200,000-row preview would crash).
+ */
+function append(outcomes: RowOutcome[], more: readonly RowOutcome[]): void {
+  for (const outcome of more) outcomes.push(outcome);
+}
+
 /** Appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
 export function collectOutcomes(
   rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[], hooks: PipelineHooks = {},
@@ -54,12 +62,12 @@ export function collectOutcomes(
   const admin = options.useAdminAccess;
 
   const { intents, invalid } = validateRows(rows);
-  outcomes.push(...invalid);
+  append(outcomes, invalid);
 
   const spaces = resolveSpaces(chat, intents.map((intent) => intent.space), admin);
   const identified = resolveTargets(directory, intents, spaces, options.callerEmail,
     (sheetRow, space) => hooks.spaceResolved?.(sheetRow, space.displayName || space.name));
-  outcomes.push(...identified.outcomes);
+  append(outcomes, identified.outcomes);
 
   const listings = takeSnapshots(sender, targetSpaces(identified.targets), admin);
   const snapshots = new Map<string, SpaceSnapshot>();
@@ -79,7 +87,7 @@ export function collectOutcomes(
   }
 
   const probed = probeByAlias(sender, listed, snapshots, admin);
-  outcomes.push(...probed.outcomes);
+  append(outcomes, probed.outcomes);
 
   const plan = planTargets(probed.targets, {
     snapshots,
@@ -88,8 +96,8 @@ export function collectOutcomes(
     useAdminAccess: admin,
   });
   finishEarlierAdds(rows, plan);
-  outcomes.push(...plan.outcomes);
-  outcomes.push(...(mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(sender, plan.operations, (done) => hooks.afterRound?.(outcomes, done))));
+  append(outcomes, plan.outcomes);
+  append(outcomes, mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(sender, plan.operations, (done) => hooks.afterRound?.(outcomes, done)));
 }
 
 /**
