@@ -76,6 +76,16 @@ export interface Directory {
   lookup(emails: string[]): Result<Map<string, DirectoryEntry>>;
 }
 
+/**
+ * A short-term cache that Google may empty at any time (CacheService, reference/apps-script-limits.md §7:
+ * keys ≤ 250 characters, values ≤ 100 KB): never the only copy of anything.
+ */
+export interface ShortTermCache {
+  /** The values of the keys still cached; missing keys are absent. */
+  getAll(keys: string[]): Record<string, string>;
+  putAll(values: Record<string, string>, ttlSeconds: number): void;
+}
+
 /** A rectangle of cells to write; 1-based top-left; every value plain text. */
 export interface CellBlock {
   row: number;

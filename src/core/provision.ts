@@ -13,7 +13,8 @@ import type { RosterRow, RowOutcome, RowStatus } from './model';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from './pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
-import type { Clock, KeyValueStore, RosterStore, RunLog } from './ports';
+import { CachedDirectory } from './directoryCache';
+import type { Clock, KeyValueStore, RosterStore, RunLog, ShortTermCache } from './ports';
 import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from './roster';
 import { clearRecord, loadRecord, logRow, nextRecord, saveRecord, type RunRecord } from './runRecord';
 import { PacedSender } from './sending';
@@ -34,6 +35,8 @@ export interface RunDeps extends PipelineDeps {
   options: RunOptions;
   /** Document properties: the run record of a run spanning executions. */
   state?: KeyValueStore;
+  /** The document cache: the directory's answers, for the run's later executions (directoryCache.ts). */
+  cache?: ShortTermCache;
   /** The Chat Roster Log sheet. */
   log?: RunLog;
   /** Who or what started the run, for the log ("admin@example.com", "nightly sync"). */
@@ -132,8 +135,9 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const found: RowOutcome[] = [];
   const resolvedSpaces = new Map<number, string>();
   let failure: string | null = null;
+  const directory = record && deps.cache ? new CachedDirectory(deps.directory, deps.cache, record.id) : deps.directory;
   try {
-    collectOutcomes(rows, deps, mode, found, {
+    collectOutcomes(rows, { ...deps, directory }, mode, found, {
       sender,
       afterRound: mode === 'apply' ? flushProgress : undefined,
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),

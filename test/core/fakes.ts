@@ -6,6 +6,7 @@
 import type { Membership, Space } from '../../src/core/model';
 import type {
   ApiError, CellBlock, ChatGateway, Clock, Directory, DirectoryEntry, MemberCall, MemberReply, Result, RosterStore,
+  ShortTermCache,
 } from '../../src/core/ports';
 
 const error = (code: number, status: string, message: string): MemberReply => ({ code, error: { code, status, message } });
@@ -161,6 +162,32 @@ export class FakeDirectory implements Directory {
       if (entry) found.set(email, entry);
     }
     return { ok: true, value: found };
+  }
+}
+
+/**
+ * A cache in memory that refuses values over 100 KB, as CacheService does. Doesn't model expiry or the
+ * 1,000-item cap (the emulator's CacheService does); `drop` empties it as Google may at any time.
+ */
+export class FakeCache implements ShortTermCache {
+  readonly values = new Map<string, string>();
+  readonly ttls: number[] = [];
+  calls = 0;
+
+  getAll(keys: string[]): Record<string, string> {
+    this.calls++;
+    return Object.fromEntries(keys.filter((key) => this.values.has(key)).map((key) => [key, this.values.get(key)!]));
+  }
+
+  putAll(values: Record<string, string>, ttlSeconds: number): void {
+    this.calls++;
+    if (Object.values(values).some((value) => Buffer.byteLength(value, 'utf8') > 100 * 1024)) throw new Error('Argument too large: value');
+    for (const [key, value] of Object.entries(values)) this.values.set(key, value);
+    this.ttls.push(ttlSeconds);
+  }
+
+  drop(): void {
+    this.values.clear();
   }
 }
 

@@ -5,7 +5,7 @@
 import type { KeyValueStore, RunLog } from '../../src/core/ports';
 import { runRoster, type RunDeps } from '../../src/core/provision';
 import { RUN_RECORD_KEY } from '../../src/core/runRecord';
-import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from './fakes';
+import { FakeCache, FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from './fakes';
 
 class MemoryState implements KeyValueStore {
   readonly values = new Map<string, string>();
@@ -84,6 +84,23 @@ describe('a run longer than one execution', () => {
     runRoster({ ...deps, workBudgetMs: 60_000 }, 'apply');
     // One progress write every 15 s of a 60 s budget, and the final one.
     expect(store.writes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("asks the directory once per run: later executions reuse its answers from the document cache", () => {
+    const { deps } = bigRoster(300);
+    const directory = deps.directory as FakeDirectory;
+    const cache = new FakeCache();
+    const reports = [];
+    do reports.push(runRoster({ ...deps, cache }, 'apply'));
+    while (reports[reports.length - 1].pending > 0 && reports.length < 20);
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    expect(reports[reports.length - 1].counts.ADDED).toBe(300);
+    expect(directory.lookups).toHaveLength(1);
+    expect(directory.lookups[0]).toHaveLength(301); // every roster email, and the caller's
+
+    // The next run asks again: a suspension made since then counts.
+    runRoster({ ...deps, cache }, 'apply');
+    expect(directory.lookups).toHaveLength(2);
   });
 
   it('a preview never leaves rows PENDING and starts no run', () => {
