@@ -1,6 +1,6 @@
 /**
  * The persistent side of Apps Script for one spreadsheet document with the add-on installed: the
- * document, property stores, locks, installed triggers and daily quotas, over the emulated Google.
+ * document, property stores, caches, locks, installed triggers and daily quotas, over the emulated Google.
  * `startExecution` gives one execution's globals (a fresh object for gas-local each time).
  *
  * Modelled after googleworkspace/apps-script-oauth2's test fakes: small, and each file's header says what
@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdminDirectoryService, createChatService, AdvancedServiceCaller, type FakeAdminDirectoryService, type FakeChatService } from './advancedServices';
+import { FakeCache, createCacheService, type FakeCacheService } from './cache';
 import { DailyQuota } from './dailyQuota';
 import { DEFAULT_TIME_LIMIT_MS, ExecutionContext, type AuthModeName, type ExecutionCounters, type ExecutionUi, type Locale } from './execution';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
@@ -81,6 +82,7 @@ export interface TypedGlobals {
   Chat: FakeChatService;
   AdminDirectory: FakeAdminDirectoryService;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: FakeCacheService;
   LockService: GoogleAppsScript.Lock.LockService;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Session: GoogleAppsScript.Base.Session;
@@ -106,6 +108,9 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
   readonly spreadsheet: FakeSpreadsheet;
   readonly documentProperties = new FakePropertyStore();
   readonly scriptProperties = new FakePropertyStore();
+  /** caches expire on the virtual clock; tests may `evictAll()` to play Google dropping entries early */
+  readonly documentCache = new FakeCache(() => this.google.clock.now());
+  readonly scriptCache = new FakeCache(() => this.google.clock.now());
   readonly triggers: FakeTrigger[] = [];
   readonly locks = new LockTable();
   /** every URL UrlFetchApp fetches must start with one of these, when set (manifest urlFetchWhitelist) */
@@ -115,6 +120,7 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
   readonly scopes: readonly string[];
   readonly scriptTimeZone: string;
   private readonly userStores = new Map<string, FakePropertyStore>();
+  private readonly userCaches = new Map<string, FakeCache>();
   private executions = 0;
   private triggerIds = 0;
   private uuids = 0;
@@ -132,6 +138,12 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
     let store = this.userStores.get(email);
     if (!store) this.userStores.set(email, (store = new FakePropertyStore()));
     return store;
+  }
+
+  userCache(email: string): FakeCache {
+    let cache = this.userCaches.get(email);
+    if (!cache) this.userCaches.set(email, (cache = new FakeCache(() => this.google.clock.now())));
+    return cache;
   }
 
   startExecution(options: StartExecutionOptions): Execution {
@@ -152,6 +164,10 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
       PropertiesService: createPropertiesService(
         { document: this.documentProperties, script: this.scriptProperties, user: (email) => this.userProperties(email) },
         ctx, this.propertiesQuota,
+      ),
+      CacheService: createCacheService(
+        { document: this.documentCache, script: this.scriptCache, user: (email) => this.userCache(email) },
+        ctx,
       ),
       LockService: createLockService(this.locks, ctx),
       ScriptApp: createScriptApp(ctx, this),

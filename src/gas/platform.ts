@@ -1,5 +1,5 @@
-/** Thin adapters for the small ports: clock, document properties, document lock. */
-import type { Clock, KeyValueStore, Mutex } from '../core/ports';
+/** Thin adapters for the small ports: clock, document properties, document cache, document lock. */
+import type { Clock, KeyValueStore, Mutex, ShortTermCache } from '../core/ports';
 
 export const appsScriptClock: Clock = {
   now: () => Date.now(),
@@ -18,6 +18,19 @@ export function documentStore(): KeyValueStore {
     remove: (key) => {
       properties.deleteProperty(key);
     },
+  };
+}
+
+/**
+ * The document cache (per spreadsheet, like document properties; the script cache would be every user's).
+ * undefined outside a document, where Apps Script has none: runs then simply don't cache.
+ */
+export function documentCache(): ShortTermCache | undefined {
+  const cache = CacheService.getDocumentCache();
+  if (!cache) return undefined;
+  return {
+    getAll: (keys) => cache.getAll(keys),
+    putAll: (values, ttlSeconds) => cache.putAll(values, ttlSeconds),
   };
 }
 

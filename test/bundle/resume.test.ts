@@ -17,12 +17,16 @@ describe('a 6,300-row roster through provisionRoster alone', () => {
   const { google, world } = newWorld(workload, { latencyMs: 300 });
   let reports: RunReport[] = [];
   const recordsBetween: (string | null)[] = [];
+  /** Admin SDK Directory reads (users.list, groups.list, gets) made by each execution. */
+  const directoryReads: number[] = [];
   const started = google.clock.now();
 
   beforeAll(() => {
     // provisionUntilDone, but watching the run record and the log between executions.
     for (let i = 0; i < 12; i++) {
+      const callsBefore = google.calls.length;
       const result = execute<RunReport>(world, 'provisionRoster', [], { user: ADMIN });
+      directoryReads.push(google.calls.slice(callsBefore).filter((call) => call.methodId.startsWith('admin.directory.')).length);
       if (result.error) throw new Error(`provisionRoster threw: ${result.error}`);
       reports.push(result.value!);
       recordsBetween.push(runRecord(world));
@@ -41,6 +45,11 @@ describe('a 6,300-row roster through provisionRoster alone', () => {
       expect(reports[i].message).toMatch(/next execution/i);
       if (i > 0) expect(reports[i].pending).toBeLessThan(reports[i - 1].pending);
     }
+  });
+
+  it("asks the directory in the run's first execution only (the document cache keeps its answers)", () => {
+    expect(directoryReads[0]).toBeGreaterThan(0);
+    expect(directoryReads.slice(1)).toEqual(directoryReads.slice(1).map(() => 0));
   });
 
   it('ends every row with the right final status, none PENDING or ERROR', () => {

@@ -4,7 +4,7 @@ import { ROSTER_SHEET } from '../../core/roster';
 import type { RunMode, RunReport } from '../../shared/report';
 import { AppsScriptChatGateway } from '../chatGateway';
 import { AdminDirectoryLookup } from '../directory';
-import { appsScriptClock, documentMutex, documentStore } from '../platform';
+import { appsScriptClock, documentCache, documentMutex, documentStore } from '../platform';
 import { sheetRunLog } from '../runLogSheet';
 import { adminAccessEnabled } from '../settings';
 import { SheetRosterStore } from '../sheetStore';
@@ -28,6 +28,7 @@ function runDeps({ startedBy, fresh }: RunStart): RunDeps {
     clock: appsScriptClock,
     options: { useAdminAccess: adminAccessEnabled(), callerEmail },
     state: documentStore(),
+    cache: documentCache(),
     log: sheetRunLog,
     startedBy: startedBy ?? callerEmail,
     fresh,
