@@ -120,6 +120,15 @@ describe('guards', () => {
     expect(result.outcomes[0].details).toContain('is the only Owner of "Team": make someone else Owner before changing this role');
   });
 
+  it('counts owners in sheet order even when given the rows out of order', () => {
+    const first = target({ name: 'users/2' }, 'remove');
+    const second = target({ name: 'users/3' }, 'remove');
+    const result = plan([second, first], [person('2', 'ROLE_MANAGER'), person('3', 'ROLE_MANAGER')]);
+    // Row 2 goes first: its removal leaves users/3 as the only Owner, so row 3 is the one held.
+    expect(result.operations).toEqual([expect.objectContaining({ kind: 'delete', sheetRow: 2 })]);
+    expect(result.outcomes).toEqual([expect.objectContaining({ sheetRow: 3, status: 'HELD' })]);
+  });
+
   it('holds the removal of the only owner', () => {
     const outcome = only([target({ name: 'users/2', label: 'boss@example.com' }, 'remove')], [person('2', 'ROLE_MANAGER')]);
     expect(outcome).toEqual({ sheetRow: 2, status: 'HELD', details: 'boss@example.com is the only Owner of "Team": make someone else Owner before removing them, then run again.' });
