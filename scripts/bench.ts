@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runNaive } from './bench/naive';
-import { measurePlanSpeed, type PlanSpeed } from './bench/planSpeed';
+import { FRESH_RUNS, measurePlanSpeed, type PlanSpeed } from './bench/planSpeed';
 import { renderReport } from './bench/report';
 import { converge, secondRun } from './bench/scenarios';
 import { lines, type Results } from './bench/targets';
@@ -27,16 +27,15 @@ function step<T>(label: string, work: () => T): T {
 }
 
 const PLAN_FLAG = '--plan-speed-once';
-const PLAN_RUNS = 3;
 
 /**
- * measurePlanSpeed() in 3 fresh processes (this bundle run with PLAN_FLAG), each stage's median: each run pays
+ * measurePlanSpeed() in FRESH_RUNS fresh processes (this bundle run with PLAN_FLAG), each stage's median: each run pays
  * its own JIT warm-up as an execution would, and no emulator heap weighs on it (as planSpeed.ts's own main).
  */
 function planSpeed(): { speed: PlanSpeed | null; note?: string } {
   try {
     const runs: PlanSpeed[] = [];
-    for (let run = 0; run < PLAN_RUNS; run++) {
+    for (let run = 0; run < FRESH_RUNS; run++) {
       const output = execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, PLAN_FLAG], { encoding: 'utf8' });
       runs.push(JSON.parse(output.trim().split('\n').pop() ?? '{}') as PlanSpeed);
     }
@@ -46,7 +45,7 @@ function planSpeed(): { speed: PlanSpeed | null; note?: string } {
         rows: runs[0].rows, parseMs: median((r) => r.parseMs), validateMs: median((r) => r.validateMs),
         resolveMs: median((r) => r.resolveMs), planMs: median((r) => r.planMs), totalMs: median((r) => r.totalMs),
       },
-      note: `totals of the ${PLAN_RUNS} runs: ${runs.map((r) => r.totalMs).join(', ')} ms`,
+      note: `totals of the ${FRESH_RUNS} runs: ${runs.map((r) => r.totalMs).join(', ')} ms`,
     };
   } catch (error) {
     return { speed: null, note: `measurePlanSpeed failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
