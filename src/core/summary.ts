@@ -1,5 +1,6 @@
 /** The RunReport of a run: counts per status and one plain sentence for the toast and the sidebar. */
 import type { RowOutcome, RowStatus } from './model';
+import { parseSpaceCell, spaceKey } from './refs';
 import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
 
@@ -57,13 +58,18 @@ export function summarize(mode: RunMode, outcomes: readonly RowOutcome[], spaceO
   return { ...report, message: `${preview}${parts.join(', ')}${tail}` };
 }
 
-/** The sidebar's roster summary, from the rows as read (no call to Google). */
+/**
+ * The sidebar's roster summary, from the rows as read (no call to Google). Spaces are counted as written but
+ * normalised: a space's URL, spaces/ID and bare ID are one space; a display name counts apart from the id
+ * it may name (only Google can tell).
+ */
 export function rosterSummary(rows: readonly { space: string; status: string }[]): RosterSummary {
   const counts: Record<string, number> = {};
   const spaces = new Set<string>();
   for (const row of rows) {
     counts[row.status] = (counts[row.status] ?? 0) + 1;
-    if (row.space.trim()) spaces.add(row.space.trim());
+    const parsed = parseSpaceCell(row.space);
+    if (parsed.ok) spaces.add(spaceKey(parsed.ref));
   }
   return { rows: rows.length, spaces: spaces.size, counts };
 }

@@ -7,7 +7,7 @@ export type SidebarAction = 'preview' | 'apply' | null;
 export interface RosterSummary {
   /** Non-blank roster rows. */
   rows: number;
-  /** Distinct Space cells. */
+  /** Distinct spaces the Space cells name (a URL, spaces/ID and ID of one space count once). */
   spaces: number;
   /** Rows per current Status cell (rows never run have status ''). */
   counts: Record<string, number>;
