@@ -99,8 +99,11 @@ export function resolveTargets(
   if (cells.emails.length > 0 && caller && !cells.hasEmail(caller)) cells.emails.push(caller);
   const view = lookUp(directory, cells.emails);
   const resolutions: Resolution[] = cells.distinct.map((ref) => resolveRef(ref, view));
+  // What each distinct cell resolved to, in flat arrays: the million rows read these, not 100,000 objects.
+  const memberOfCell = resolutions.map((resolution) => ('status' in resolution ? null : resolution.member));
+  const heldOfCell = resolutions.map((resolution) => ('status' in resolution ? null : resolution.heldWhenAdding));
   const identities = new Numbering();
-  const identityOfCell = resolutions.map((resolution) => ('status' in resolution ? -1 : identities.of(identityOf(resolution.member))));
+  const identityOfCell = memberOfCell.map((member) => (member === null ? -1 : identities.of(identityOf(member))));
 
   const answers = new SpaceAnswers(spaces);
   const repeats = new RepeatFinder(intents, cells.memberOf);
@@ -121,9 +124,10 @@ export function resolveTargets(
       if (problem) outcomes.push(problem);
       continue;
     }
-    const resolution = resolutions[cell];
-    if ('status' in resolution) {
-      outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
+    const member = memberOfCell[cell];
+    if (member === null) {
+      const resolution = resolutions[cell];
+      if ('status' in resolution) outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
       continue;
     }
     if (answer.space !== lastSpace) {
@@ -133,12 +137,15 @@ export function resolveTargets(
     const repeat = repeats.check(index, spaceNumber, identityOfCell[cell]);
     if (repeat !== undefined) {
       outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: repeat });
-    } else if (resolution.heldWhenAdding !== null && intent.action === 'add') {
+      continue;
+    }
+    const held = heldOfCell[cell];
+    if (held !== null && intent.action === 'add') {
       placed[index] = -2 - outcomes.length;
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: resolution.heldWhenAdding });
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: held });
     } else {
       placed[index] = targets.length;
-      targets.push({ intent, space: answer.space, member: resolution.member });
+      targets.push({ intent, space: answer.space, member });
     }
   }
   const callerEntry = caller ? view.entries.get(caller) : undefined;
