@@ -77,8 +77,8 @@ export interface Directory {
 }
 
 /**
- * A short-term cache that Google may empty at any time (Apps Script's document cache, reference/apps-script-limits.md §7:
- * keys ≤ 250 characters, values ≤ 100 KB): never the only copy of anything.
+ * A short-term cache that Google may empty at any time (Apps Script's document cache,
+ * reference/apps-script-limits.md §7: keys ≤ 250 characters, values ≤ 100 KB): never the only copy of anything.
  */
 export interface ShortTermCache {
   /** The values of the keys still cached; missing keys are absent. */
