@@ -121,15 +121,7 @@ export class FakeCache implements GoogleAppsScript.Cache.Cache {
 
 /** The cache as one execution sees it. */
 function facade(cache: FakeCache, ctx: ExecutionContext): GoogleAppsScript.Cache.Cache {
-  const call = <T>(run: () => T): T => {
-    ctx.enter();
-    ctx.requireAuthorization();
-    try {
-      return run();
-    } catch (error) {
-      throw ctx.error(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const call = <T>(run: () => T): T => ctx.serviceCall(run);
   return {
     get: (key) => call(() => cache.get(key)),
     getAll: (keys) => call(() => cache.getAll(keys)),

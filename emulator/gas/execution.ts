@@ -122,6 +122,20 @@ export class ExecutionContext {
     if (this.settings.authMode !== 'FULL') throw this.error('Authorization is required to perform that action.');
   }
 
+  /**
+   * One call of a built-in service (properties, cache): it counts as a call, needs authorization, and what
+   * the fake throws reaches the script as its own Exception.
+   */
+  serviceCall<T>(run: () => T): T {
+    this.enter();
+    this.requireAuthorization();
+    try {
+      return run();
+    } catch (error) {
+      throw this.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   requireScope(method: string, anyOf: readonly string[]): void {
     this.requireAuthorization();
     if (!anyOf.some((scope) => this.settings.scopes.includes(scope))) {

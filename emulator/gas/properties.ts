@@ -61,16 +61,10 @@ export class FakePropertyStore implements GoogleAppsScript.Properties.Properties
 
 /** The store as one execution sees it. */
 function facade(store: FakePropertyStore, ctx: ExecutionContext, quota: DailyQuota): GoogleAppsScript.Properties.Properties {
-  const call = <T>(run: () => T): T => {
-    ctx.enter();
-    ctx.requireAuthorization();
-    if (!quota.spend(ctx.user, ctx.now())) throw ctx.error('Service invoked too many times for one day: properties.');
-    try {
-      return run();
-    } catch (error) {
-      throw ctx.error(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const call = <T>(run: () => T): T => ctx.serviceCall(() => {
+    if (!quota.spend(ctx.user, ctx.now())) throw new Error('Service invoked too many times for one day: properties.');
+    return run();
+  });
   const self: GoogleAppsScript.Properties.Properties = {
     getProperty: (key) => call(() => store.getProperty(key)),
     getProperties: () => call(() => store.getProperties()),
