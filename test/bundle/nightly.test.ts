@@ -158,6 +158,23 @@ describe('the nightly trigger under the Editor add-on rules', () => {
     expect(world.triggers).toHaveLength(1);
   });
 
+  it('catches up when the trigger skips the nightly hour: the first firing after it starts the sync, once', () => {
+    const { google, world } = newWorld(workload, { timeZone: SHEET_ZONE });
+    expect(execute(world, 'installNightlySync', [NIGHTLY_HOUR], { user: ADMIN }).error).toBeUndefined(); // 18:00 Tokyo
+    const fireAt = (minutesLater: number) => {
+      google.clock.advance(minutesLater * 60_000);
+      return execute<RunReport | null>(world, 'nightlySync', [], { user: ADMIN, fromTrigger: true });
+    };
+    const beforeHour = fireAt(2 * 60 + 59); // 20:59
+    const afterSkippedHour = fireAt(62); // 22:01: hour 21 had no firing
+    const sameDayLater = fireAt(60); // 23:01
+    expect(localHour(google.clock.now())).toBe(23);
+    expect(beforeHour.value).toBeNull();
+    expect(afterSkippedHour.error).toBeUndefined();
+    expect(afterSkippedHour.value?.pending).toBe(0);
+    expect(sameDayLater.value).toBeNull();
+  });
+
   it('refuses an invalid hour and installs nothing', () => {
     const { world } = newWorld(workload);
     expect(execute<string>(world, 'installNightlySync', [24], { user: ADMIN }).value).toMatch(/0 to 23/);

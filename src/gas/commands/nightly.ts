@@ -2,7 +2,7 @@
  * The nightly sync: one hourly time-driven trigger per spreadsheet and user (the most an Editor add-on
  * may have: reference/apps-script-limits.md §3). It runs as the administrator who installed it.
  */
-import { nightlyAction, parseHour } from '../../core/nightly';
+import { latestSlot, nightlyAction, parseHour } from '../../core/nightly';
 import { loadRecord, type RunRecord } from '../../core/runRecord';
 import type { RunReport } from '../../shared/report';
 import { documentStore } from '../platform';
@@ -25,12 +25,23 @@ export function nightlyHour(): number | null {
   return parseHour(documentStore().get(HOUR_KEY));
 }
 
+/** The hour and date now in the spreadsheet's time zone (the nightly hour is the spreadsheet's). */
+function spreadsheetNow(): { currentHour: number; today: string } {
+  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  const now = new Date();
+  return { currentHour: Number(Utilities.formatDate(now, timeZone, 'H')), today: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd') };
+}
+
 export function installNightlySync(hour: number): string {
   const chosen = parseHour(hour);
   if (chosen === null) return 'Choose an hour from 0 to 23 for the nightly sync.';
   for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
   ScriptApp.newTrigger(HANDLER).timeBased().everyHours(1).create();
-  documentStore().set(HOUR_KEY, String(chosen));
+  const state = documentStore();
+  state.set(HOUR_KEY, String(chosen));
+  // The slot already passed today (or yesterday's) is not caught up: the first sync is the next one.
+  const { currentHour, today } = spreadsheetNow();
+  state.set(LAST_STARTED_KEY, latestSlot(chosen, currentHour, today));
   return `Nightly sync is on: Chat Roster applies the roster every day between ${chosen}:00 and ${chosen + 1}:00 (spreadsheet time), as you.`;
 }
 
@@ -43,17 +54,16 @@ export function removeNightlySync(): string {
 /** Handler of the hourly trigger: the nightly sync at its hour, a continuation while rows are pending, else nothing. */
 export function nightlySync(_event?: GoogleAppsScript.Events.TimeDriven): RunReport | null {
   const state = documentStore();
-  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-  const now = new Date();
-  const today = Utilities.formatDate(now, timeZone, 'yyyy-MM-dd');
+  const { currentHour, today } = spreadsheetNow();
+  const hour = nightlyHour();
   const action = nightlyAction({
-    hour: nightlyHour(),
-    currentHour: Number(Utilities.formatDate(now, timeZone, 'H')),
+    hour,
+    currentHour,
     today,
     lastStarted: state.get(LAST_STARTED_KEY),
     runInProgress: isContinuable(loadRecord(state)),
   });
   if (action === 'skip') return null;
-  if (action === 'start') state.set(LAST_STARTED_KEY, today);
+  if (action === 'start' && hour !== null) state.set(LAST_STARTED_KEY, latestSlot(hour, currentHour, today));
   return runLocked('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
 }
