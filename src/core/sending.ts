@@ -63,12 +63,17 @@ export class PacedSender implements MemberSender {
       const batch: Pending[] = [];
       const waiting: Pending[] = [];
       for (const item of queue) {
+        // Google asked for a pause past the deadline (a long Retry-After): the next execution retries it.
+        if (item.notBefore >= deadline) {
+          replies[item.index] = DEFERRED;
+          continue;
+        }
         const ready = batch.length < MAX_BATCH && item.notBefore <= now && this.pacer.admit(item.call, now);
         (ready ? batch : waiting).push(item);
       }
       queue = waiting;
       if (batch.length === 0) {
-        this.sleepUntilReady(queue, now, deadline);
+        if (queue.length > 0) this.sleepUntilReady(queue, now, deadline);
         continue;
       }
       const answers = this.sendBatch(batch.map((item) => item.call));

@@ -1,15 +1,34 @@
-/** Thin adapters for the small ports: clock, document properties, document cache, document lock. */
+/** Thin adapters for the small ports: clock, document properties, document cache, document lock, user settings. */
 import type { Clock, KeyValueStore, Mutex, ShortTermCache } from '../core/ports';
 
-export const appsScriptClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => Utilities.sleep(ms),
-  stamp: (ms) => Utilities.formatDate(new Date(ms), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm:ss'),
-};
+/** Utilities.sleep refuses more than 5 minutes (reference/first-deploy.md §2). */
+export const MAX_SLEEP_MS = 300_000;
 
-/** Per-spreadsheet state lives in document properties (never script properties: a published add-on shares those). */
-export function documentStore(): KeyValueStore {
-  const properties = PropertiesService.getDocumentProperties();
+/**
+ * Thrown where Apps Script gives no containing document (LockService.getDocumentLock and
+ * PropertiesService.getDocumentProperties return null there: reference/first-deploy.md §2).
+ */
+export class NoDocumentError extends Error {
+  constructor(what: string) {
+    super(`Chat Roster needs its spreadsheet, but Apps Script gave this run no ${what}. Open the spreadsheet and use Extensions › Chat Roster (or turn the nightly sync off and on again there).`);
+    this.name = 'NoDocumentError';
+  }
+}
+
+/**
+ * The clock of one execution. Stamps (the Updated column, the log) are in the spreadsheet's time zone,
+ * which the administrator sees and sets, not the script's (the developer's manifest timeZone).
+ */
+export function spreadsheetClock(): Clock {
+  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  return {
+    now: () => Date.now(),
+    sleep: (ms) => Utilities.sleep(Math.min(Math.max(0, ms), MAX_SLEEP_MS)),
+    stamp: (ms) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm:ss'),
+  };
+}
+
+function storeOf(properties: GoogleAppsScript.Properties.Properties): KeyValueStore {
   return {
     get: (key) => properties.getProperty(key),
     set: (key, value) => {
@@ -19,6 +38,18 @@ export function documentStore(): KeyValueStore {
       properties.deleteProperty(key);
     },
   };
+}
+
+/** Per-spreadsheet state lives in document properties (never script properties: a published add-on shares those). */
+export function documentStore(): KeyValueStore {
+  const properties = PropertiesService.getDocumentProperties();
+  if (!properties) throw new NoDocumentError('document properties');
+  return storeOf(properties);
+}
+
+/** Each administrator's own settings in this script (admin access is one person's choice, not the sheet's). */
+export function userStore(): KeyValueStore {
+  return storeOf(PropertiesService.getUserProperties());
 }
 
 /**
@@ -37,6 +68,7 @@ export function documentCache(): ShortTermCache | undefined {
 /** The document lock: one run per spreadsheet, whoever starts it (reference/apps-script-limits.md §5). */
 export function documentMutex(): Mutex {
   const lock = LockService.getDocumentLock();
+  if (!lock) throw new NoDocumentError('document lock');
   return {
     tryAcquire: (waitMs) => lock.tryLock(waitMs),
     // No flush here: the run flushes after its last write, and a flush with nothing pending is a wasted call.

@@ -1,14 +1,18 @@
-/** Per-spreadsheet settings, in document properties. Admin access is off unless an administrator turns it on. */
-import { documentStore } from './platform';
+/**
+ * Each administrator's own settings, in user properties: admin access acts with one person's admin
+ * privilege, so turning it on is that person's choice, not every editor's of the spreadsheet (DESIGN §6).
+ * The nightly sync runs as the administrator who installed it, so it uses their setting.
+ */
+import { userStore } from './platform';
 
 const ADMIN_ACCESS_KEY = 'chatRoster.useAdminAccess';
 
 export function adminAccessEnabled(): boolean {
-  return documentStore().get(ADMIN_ACCESS_KEY) === 'true';
+  return userStore().get(ADMIN_ACCESS_KEY) === 'true';
 }
 
 export function setAdminAccess(enabled: boolean): boolean {
-  const store = documentStore();
+  const store = userStore();
   if (enabled) store.set(ADMIN_ACCESS_KEY, 'true');
   else store.remove(ADMIN_ACCESS_KEY);
   return enabled;

@@ -150,8 +150,13 @@ export interface Executed<T> {
  * One execution of an entry point, like emulator/runtime/addon.ts runEntryPoint, but with every
  * StartExecutionOptions (fromTrigger for trigger runs) and the advanced-service calls counted too.
  */
-export function execute<T>(world: AppsScriptWorld, name: string, args: unknown[], options: StartExecutionOptions): Executed<T> {
+export function execute<T>(
+  world: AppsScriptWorld, name: string, args: unknown[], options: StartExecutionOptions,
+  /** changes the execution's globals before the bundle loads (a service Google answers differently) */
+  patch?: (globals: Record<string, unknown>) => void,
+): Executed<T> {
   const execution = world.startExecution(options);
+  patch?.(execution.globals);
   const counts = () => ({
     apiCalls: execution.counters.urlFetchCalls + execution.counters.advancedCalls,
     sheetCalls: execution.counters.sheetCalls(),

@@ -121,6 +121,30 @@ describe('PacedSender', () => {
     expect(chat.writes()).toHaveLength(sent);
   });
 
+  it('leaves a call for the next execution when Retry-After reaches past the deadline, instead of sleeping it out', () => {
+    const clock = new TestClock();
+    const chat = chatWithSpaces('spaces/S');
+    const sleeps: number[] = [];
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = (ms) => {
+      sleeps.push(ms);
+      sleep(ms);
+    };
+    let tries = 0;
+    chat.intercept = (call) => {
+      if (call.method !== 'create' || (call.membership.member?.name ?? '') !== 'users/1001') return undefined;
+      tries++;
+      return { code: 429, error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota' }, retryAfterSeconds: 3600 };
+    };
+    const start = clock.now();
+    const replies = new PacedSender(chat, clock, start + 345_000).send([create(1), create(2)]);
+    expect(tries).toBe(1);
+    expect(replies[0].deferred).toBe(true);
+    expect(replies[1].code).toBe(200);
+    expect(clock.now() - start).toBeLessThan(5_000);
+    expect(Math.max(0, ...sleeps)).toBeLessThan(5_000);
+  });
+
   it('slows down when 429s come in a burst (someone else spends the budget), not for a lone one, and recovers later', () => {
     const pacer = new Pacer(0);
     const before = pacer.writeRatePerMinute;

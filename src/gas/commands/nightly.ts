@@ -5,7 +5,8 @@
 import { latestSlot, nightlyAction, parseHour } from '../../core/nightly';
 import { loadRecord, type RunRecord } from '../../core/runRecord';
 import type { RunReport } from '../../shared/report';
-import { documentStore } from '../platform';
+import { reportWithMessage } from '../../core/summary';
+import { documentStore, NoDocumentError } from '../platform';
 import { runLocked } from './provision';
 
 const HANDLER = 'nightlySync';
@@ -53,6 +54,17 @@ export function removeNightlySync(): string {
 
 /** Handler of the hourly trigger: the nightly sync at its hour, a continuation while rows are pending, else nothing. */
 export function nightlySync(_event?: GoogleAppsScript.Events.TimeDriven): RunReport | null {
+  try {
+    return nightlyStep();
+  } catch (error) {
+    // No error email reaches anyone from an add-on's trigger: the execution log gets a sentence, not a TypeError.
+    if (!(error instanceof NoDocumentError)) throw error;
+    console.error(error.message);
+    return reportWithMessage('apply', error.message);
+  }
+}
+
+function nightlyStep(): RunReport | null {
   const state = documentStore();
   const { currentHour, today } = spreadsheetNow();
   const hour = nightlyHour();

@@ -1,10 +1,11 @@
 /** previewRoster / provisionRoster: wire the Apps Script adapters into the core's run, under the document lock. */
 import { runRoster, type RunDeps } from '../../core/provision';
 import { ROSTER_SHEET } from '../../core/roster';
+import { reportWithMessage } from '../../core/summary';
 import type { RunMode, RunReport } from '../../shared/report';
 import { AppsScriptChatGateway } from '../chatGateway';
 import { AdminDirectoryLookup } from '../directory';
-import { appsScriptClock, documentCache, documentMutex, documentStore } from '../platform';
+import { documentCache, documentMutex, documentStore, NoDocumentError, spreadsheetClock } from '../platform';
 import { sheetRunLog } from '../runLogSheet';
 import { adminAccessEnabled } from '../settings';
 import { SheetRosterStore } from '../sheetStore';
@@ -25,7 +26,7 @@ function runDeps({ startedBy, fresh }: RunStart): RunDeps {
     store: new SheetRosterStore(ROSTER_SHEET),
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
-    clock: appsScriptClock,
+    clock: spreadsheetClock(),
     options: { useAdminAccess: adminAccessEnabled(), callerEmail },
     state: documentStore(),
     cache: documentCache(),
@@ -35,21 +36,21 @@ function runDeps({ startedBy, fresh }: RunStart): RunDeps {
   };
 }
 
-function busyReport(mode: RunMode): RunReport {
-  return {
-    mode, rows: 0, done: 0, pending: 0, counts: {}, bySpace: [],
-    message: 'Another Chat Roster run is in progress in this spreadsheet. Its rows are untouched; try again when it has finished.',
-  };
-}
+const BUSY = 'Another Chat Roster run is in progress in this spreadsheet. Its rows are untouched; try again when it has finished.';
 
 /** One execution's worth of a run, under the document lock (one run at a time per spreadsheet, whoever starts it). */
 export function runLocked(mode: RunMode, start: RunStart = {}): RunReport {
-  const mutex = documentMutex();
-  if (!mutex.tryAcquire(LOCK_WAIT_MS)) return busyReport(mode);
   try {
-    return runRoster(runDeps(start), mode);
-  } finally {
-    mutex.release();
+    const mutex = documentMutex();
+    if (!mutex.tryAcquire(LOCK_WAIT_MS)) return reportWithMessage(mode, BUSY);
+    try {
+      return runRoster(runDeps(start), mode);
+    } finally {
+      mutex.release();
+    }
+  } catch (error) {
+    if (error instanceof NoDocumentError) return reportWithMessage(mode, error.message);
+    throw error;
   }
 }
 
