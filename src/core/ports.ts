@@ -56,6 +56,11 @@ export interface ChatGateway extends MemberSender {
   getSpace(name: string, useAdminAccess: boolean): Result<Space>;
   /** Named spaces whose display name is exactly `displayName` (spaces.list, or spaces.search with admin access). */
   findSpacesByDisplayName(displayName: string, useAdminAccess: boolean): Result<Space[]>;
+  /**
+   * One read with useAdminAccess=true (spaces.search, one result): with the admin scopes granted, a 403 means
+   * the caller lacks the admin privilege, which would otherwise fail every row of the run one by one.
+   */
+  verifyAdminAccess(): Result<true>;
 }
 
 /** A person or group found in the Workspace directory. */

@@ -8,7 +8,7 @@
  * the next execution sees PENDING rows and re-plans only those (a continuation); with none, it is a new
  * run over every row. Planning is idempotent, so no row is lost and none is applied twice.
  */
-import { thrownError } from './apiErrors';
+import { httpNote, thrownError } from './apiErrors';
 import type { RosterRow, RowOutcome, RowStatus } from './model';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from './pacing';
@@ -112,6 +112,9 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const parsed = parseRoster(grid);
   if (!parsed.ok) return reportWithMessage(mode, parsed.message);
 
+  const refusal = adminAccessRefusal(deps);
+  if (refusal) return reportWithMessage(mode, refusal);
+
   const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
   const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
   const record: RunRecord | null = mode === 'apply' && deps.state
@@ -158,6 +161,23 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   }
   if (record && deps.state) finishExecution(deps, deps.state, record, report);
   return report;
+}
+
+/**
+ * With admin access on, one admin read first: without the privilege every space lookup and snapshot would
+ * fail row by row, so the run stops before touching a row and says why. Only a 403 decides; anything else
+ * (an outage) lets the run go on and report per row.
+ */
+function adminAccessRefusal(deps: RunDeps): string | null {
+  if (!deps.options.useAdminAccess) return null;
+  let checked;
+  try {
+    checked = deps.chat.verifyAdminAccess();
+  } catch (thrown) {
+    checked = { ok: false as const, error: thrownError(thrown) };
+  }
+  if (checked.ok || checked.error.code !== 403) return null;
+  return `Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege. Ask a super administrator for it, or turn admin access off in the sidebar. No row was changed. ${httpNote(checked.error)}`;
 }
 
 /** Keeps the record while rows are pending; otherwise logs the run and forgets it. */

@@ -1,7 +1,7 @@
 /** The ChatGateway port for Apps Script: memberships over UrlFetchApp, spaces over the Advanced Chat Service. */
 import type { ChatGateway, MemberCall, MemberReply, Result } from '../core/ports';
 import type { Space } from '../core/model';
-import { sendMemberCalls } from './chatRest';
+import { sendMemberCalls, verifyAdminAccess } from './chatRest';
 import { getSpace, SpaceDirectory } from './spaceDiscovery';
 
 export class AppsScriptChatGateway implements ChatGateway {
@@ -21,5 +21,9 @@ export class AppsScriptChatGateway implements ChatGateway {
 
   findSpacesByDisplayName(displayName: string, useAdminAccess: boolean): Result<Space[]> {
     return this.spaceDirectory.find(displayName, useAdminAccess);
+  }
+
+  verifyAdminAccess(): Result<true> {
+    return verifyAdminAccess();
   }
 }

@@ -3,7 +3,8 @@
  * muteHttpExceptions, because the Advanced Chat Service is sequential and its errors carry no HTTP status
  * (reference/apps-script-advanced-chat.md §4–6).
  */
-import type { ApiError, MemberCall, MemberReply } from '../core/ports';
+import { thrownError } from '../core/apiErrors';
+import type { ApiError, MemberCall, MemberReply, Result } from '../core/ports';
 import type { Membership } from '../core/model';
 
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -123,4 +124,22 @@ export function sendMemberCalls(calls: MemberCall[]): MemberReply[] {
   const token = ScriptApp.getOAuthToken();
   const responses = UrlFetchApp.fetchAll(calls.map((call) => restRequestFor(call, token)));
   return calls.map((call, index) => memberReplyFrom(call, responses[index]));
+}
+
+/** Admin search needs the customer and the space type in its query (reference/chat-api-memberships.md §11). */
+const ADMIN_SEARCH_QUERY = 'customer = "customers/my_customer" AND space_type = "SPACE"';
+
+/** spaces.search with admin access and one result, over REST for its HTTP status (the Advanced Service has none). */
+export function verifyAdminAccess(): Result<true> {
+  const url = `${CHAT_API}spaces:search${queryString({ useAdminAccess: true, pageSize: 1, query: ADMIN_SEARCH_QUERY })}`;
+  try {
+    const response = UrlFetchApp.fetch(url, {
+      method: 'get', headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` }, muteHttpExceptions: true, escaping: false,
+    });
+    const code = response.getResponseCode();
+    if (code >= 200 && code < 300) return { ok: true, value: true };
+    return { ok: false, error: apiErrorFrom(code, parseJson(response.getContentText())) };
+  } catch (thrown) {
+    return { ok: false, error: thrownError(thrown) };
+  }
 }

@@ -70,4 +70,15 @@ describe('admin access', () => {
     expect(execute<SidebarState>(world, 'getSidebarState', [], { user: ADMIN }).value?.adminAccess).toBe(true);
     expect(execute<SidebarState>(world, 'getSidebarState', [], { user: other }).value?.adminAccess).toBe(false);
   });
+
+  it('without the admin privilege ends in one sentence before any row, not an error on every row', () => {
+    const workload = makeWorkload({ spaces: 2, usersPerSpace: 3 });
+    const { google, world } = newWorld(workload);
+    const plainUser = workload.rows[0].member;
+    expect(execute(world, 'setAdminAccess', [true], { user: plainUser }).error).toBeUndefined();
+    const result = execute<RunReport>(world, 'previewRoster', [], { user: plainUser });
+    expect(result.value?.message).toMatch(/^Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege/);
+    expect(sheetRows(world).every((row) => row.status === '')).toBe(true);
+    expect(google.calls.map((call) => call.methodId)).toEqual(['chat.spaces.search']);
+  });
 });

@@ -71,6 +71,14 @@ export class FakeChat implements ChatGateway {
     return space ? { ok: true, value: space } : { ok: false, error: { code: 404, status: 'NOT_FOUND', message: 'Space not found.' } };
   }
 
+  /** Whether the caller holds the Chat admin privilege (useAdminAccess answers 403 without it). */
+  adminPrivilege = true;
+  verifyAdminAccess(): Result<true> {
+    this.adminChecks++;
+    return this.adminPrivilege ? { ok: true, value: true } : { ok: false, error: { code: 403, status: 'PERMISSION_DENIED', message: 'The caller is not an administrator.' } };
+  }
+  adminChecks = 0;
+
   findSpacesByDisplayName(displayName: string): Result<Space[]> {
     return { ok: true, value: [...this.spaces.values()].filter((space) => space.displayName === displayName) };
   }

@@ -117,6 +117,24 @@ describe('runRoster', () => {
     expect(chat.calls).toContainEqual({ method: 'get', name: 'spaces/TEAM/members/bob@example.com', useAdminAccess: true });
   });
 
+  it('with admin access but without the admin privilege, stops before any row with one plain sentence', () => {
+    const { chat, store, deps } = world(ROWS, true);
+    chat.adminPrivilege = false;
+    const before = JSON.stringify(store.grid);
+    const report = runRoster(deps, 'apply');
+    expect(report.message).toMatch(/^Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege\. .*No row was changed\. \(HTTP 403 PERMISSION_DENIED/);
+    expect(report.rows).toBe(0);
+    expect(chat.calls).toEqual([]);
+    expect(JSON.stringify(store.grid)).toBe(before);
+  });
+
+  it('checks the admin privilege only when admin access is on', () => {
+    const { chat, deps } = world(ROWS);
+    chat.adminPrivilege = false;
+    expect(runRoster(deps, 'preview').rows).toBeGreaterThan(0);
+    expect(chat.adminChecks).toBe(0);
+  });
+
   it('tells the admin to set up the sheet when it or its headers are missing, without throwing', () => {
     const missing = world([]);
     missing.store.grid = null;

@@ -53,6 +53,7 @@ describe('resolveSpaces', () => {
       listSpaces: () => ({ ok: true, value: [] }),
       getSpace: () => ({ ok: false, error: { code: 403, status: 'PERMISSION_DENIED', message: 'no' } }),
       findSpacesByDisplayName: () => { throw new Error('Service unavailable'); },
+      verifyAdminAccess: () => ({ ok: true, value: true }),
     };
     const id = spaceRef('spaces/X');
     const name = spaceRef('Some Name');
@@ -63,7 +64,7 @@ describe('resolveSpaces', () => {
 
   it('calls Google once per distinct space', () => {
     let gets = 0;
-    const counting: ChatGateway = { ...chat, send: () => [], getSpace: (n, a) => { gets++; return chat.getSpace(n); }, findSpacesByDisplayName: (d) => chat.findSpacesByDisplayName(d), listSpaces: () => chat.listSpaces() };
+    const counting: ChatGateway = { ...chat, send: () => [], getSpace: (n, a) => { gets++; return chat.getSpace(n); }, findSpacesByDisplayName: (d) => chat.findSpacesByDisplayName(d), listSpaces: () => chat.listSpaces(), verifyAdminAccess: () => chat.verifyAdminAccess() };
     resolveSpaces(counting, ['AAAA', 'spaces/AAAA', 'https://mail.google.com/chat/u/0/#chat/space/AAAA'].map(spaceRef), false);
     expect(gets).toBe(1);
   });
