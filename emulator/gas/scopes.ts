@@ -8,6 +8,7 @@ const AUTH = 'https://www.googleapis.com/auth/';
 export const DEFAULT_SCOPES: readonly string[] = [
   `${AUTH}spreadsheets.currentonly`,
   `${AUTH}script.container.ui`,
+  `${AUTH}userinfo.email`,
   `${AUTH}script.external_request`,
   `${AUTH}script.scriptapp`,
   `${AUTH}chat.memberships`,

@@ -6,6 +6,7 @@ import { latestSlot, nightlyAction, parseHour } from '../../core/nightly';
 import { loadRecord, type RunRecord } from '../../core/runRecord';
 import type { RunReport } from '../../shared/report';
 import { reportWithMessage } from '../../core/summary';
+import { ConsentError, requireGrants } from '../consent';
 import { documentStore, NoDocumentError } from '../platform';
 import { runLocked } from './provision';
 
@@ -36,6 +37,7 @@ function spreadsheetNow(): { currentHour: number; today: string } {
 export function installNightlySync(hour: number): string {
   const chosen = parseHour(hour);
   if (chosen === null) return 'Choose an hour from 0 to 23 for the nightly sync.';
+  requireGrants('triggers');
   for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
   ScriptApp.newTrigger(HANDLER).timeBased().everyHours(1).create();
   const state = documentStore();
@@ -47,6 +49,7 @@ export function installNightlySync(hour: number): string {
 }
 
 export function removeNightlySync(): string {
+  requireGrants('triggers');
   for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
   documentStore().remove(HOUR_KEY);
   return 'Nightly sync is off.';
@@ -58,7 +61,7 @@ export function nightlySync(_event?: GoogleAppsScript.Events.TimeDriven): RunRep
     return nightlyStep();
   } catch (error) {
     // No error email reaches anyone from an add-on's trigger: the execution log gets a sentence, not a TypeError.
-    if (!(error instanceof NoDocumentError)) throw error;
+    if (!(error instanceof NoDocumentError || error instanceof ConsentError)) throw error;
     console.error(error.message);
     return reportWithMessage('apply', error.message);
   }

@@ -5,6 +5,7 @@ import { reportWithMessage } from '../../core/summary';
 import type { RunMode, RunReport } from '../../shared/report';
 import { AppsScriptChatGateway } from '../chatGateway';
 import { AdminDirectoryLookup } from '../directory';
+import { ConsentError, requireGrants } from '../consent';
 import { documentCache, documentMutex, documentStore, NoDocumentError, spreadsheetClock } from '../platform';
 import { sheetRunLog } from '../runLogSheet';
 import { adminAccessEnabled } from '../settings';
@@ -20,14 +21,14 @@ export interface RunStart {
   fresh?: boolean;
 }
 
-function runDeps({ startedBy, fresh }: RunStart): RunDeps {
+function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDeps {
   const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
     clock: spreadsheetClock(),
-    options: { useAdminAccess: adminAccessEnabled(), callerEmail },
+    options: { useAdminAccess, callerEmail },
     state: documentStore(),
     cache: documentCache(),
     log: sheetRunLog,
@@ -41,15 +42,17 @@ const BUSY = 'Another Chat Roster run is in progress in this spreadsheet. Its ro
 /** One execution's worth of a run, under the document lock (one run at a time per spreadsheet, whoever starts it). */
 export function runLocked(mode: RunMode, start: RunStart = {}): RunReport {
   try {
+    const adminAccess = adminAccessEnabled();
+    requireGrants('run', ...(adminAccess ? (['adminAccess'] as const) : []));
     const mutex = documentMutex();
     if (!mutex.tryAcquire(LOCK_WAIT_MS)) return reportWithMessage(mode, BUSY);
     try {
-      return runRoster(runDeps(start), mode);
+      return runRoster(runDeps(start, adminAccess), mode);
     } finally {
       mutex.release();
     }
   } catch (error) {
-    if (error instanceof NoDocumentError) return reportWithMessage(mode, error.message);
+    if (error instanceof NoDocumentError || error instanceof ConsentError) return reportWithMessage(mode, error.message);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 /** setupRosterSheet: creates or repairs the Roster sheet without touching the administrator's other columns. */
 import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/roster';
+import { requireGrants } from '../consent';
 import { logSheet } from '../runLogSheet';
 
 const ROLE_CHOICES = ['Member', 'Manager', 'Owner'];
@@ -26,6 +27,7 @@ function headerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, n
 }
 
 export function setupRosterSheet(): string {
+  requireGrants('sheet');
   const spreadsheet = SpreadsheetApp.getActive();
   const sheet = spreadsheet.getSheetByName(ROSTER_SHEET) ?? spreadsheet.insertSheet(ROSTER_SHEET);
   const columns = headerColumns(sheet);

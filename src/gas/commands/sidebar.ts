@@ -8,6 +8,7 @@ import { parseRoster, ROSTER_SHEET } from '../../core/roster';
 import { LOG_SHEET, loadRecord, stopRecord } from '../../core/runRecord';
 import { rosterSummary } from '../../core/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
+import { requireGrants } from '../consent';
 import { documentStore } from '../platform';
 import { adminAccessEnabled } from '../settings';
 import { nightlyHour } from './nightly';
@@ -16,6 +17,7 @@ const START_ACTION_KEY = 'chatRoster.sidebarStart';
 const RECENT_RUNS = 5;
 
 function openSidebar(action: SidebarAction): void {
+  requireGrants('sidebar');
   const properties = PropertiesService.getUserProperties();
   if (action) properties.setProperty(START_ACTION_KEY, action);
   else properties.deleteProperty(START_ACTION_KEY);
@@ -59,6 +61,7 @@ function recentRuns(): LoggedRun[] {
 }
 
 export function getSidebarState(): SidebarState {
+  requireGrants('sidebar');
   const sheet = SpreadsheetApp.getActive().getSheetByName(ROSTER_SHEET);
   const parsed = sheet ? parseRoster(sheet.getDataRange().getValues()) : null;
   const record = loadRecord(documentStore());
