@@ -40,6 +40,8 @@ const reservedPath = (name: string) =>
 const simplePath = (key: string) => encodeURIComponent(String(key));
 
 interface ApiCall {
+  /** the Apps Script service and method, for the scope table, e.g. Chat.spaces.members.create */
+  service: string;
   /** discovery name, e.g. chat.spaces.members.create */
   method: string;
   httpMethod: HttpMethod;
@@ -55,7 +57,7 @@ export class AdvancedServiceCaller {
 
   call<T>(call: ApiCall): T {
     const { ctx } = this;
-    ctx.enter();
+    ctx.enter(call.service);
     ctx.requireAuthorization();
     this.token ??= ctx.google.issueToken(ctx.user, [...ctx.settings.scopes]);
     const headers: Headers = { authorization: `Bearer ${this.token}` };
@@ -88,7 +90,7 @@ function errorMessage(body: string, status: number): string {
 
 export function createChatService(api: AdvancedServiceCaller) {
   const chat = (method: string, httpMethod: HttpMethod, path: string, query?: Query, body?: unknown, headers?: Headers) =>
-    api.call<unknown>({ method: `chat.${method}`, httpMethod, url: CHAT_API_ROOT + path + queryString(query), body, headers });
+    api.call<unknown>({ service: `Chat.${method}`, method: `chat.${method}`, httpMethod, url: CHAT_API_ROOT + path + queryString(query), body, headers });
   return {
     Spaces: {
       get: (name: string, optionalArgs?: Query, headers?: Headers) =>
@@ -117,7 +119,7 @@ export type FakeChatService = ReturnType<typeof createChatService>;
 
 export function createAdminDirectoryService(api: AdvancedServiceCaller) {
   const directory = (method: string, path: string, query?: Query) =>
-    api.call<unknown>({ method: `directory.${method}`, httpMethod: 'GET', url: DIRECTORY_API_ROOT + path + queryString(query) });
+    api.call<unknown>({ service: `AdminDirectory.${method}`, method: `directory.${method}`, httpMethod: 'GET', url: DIRECTORY_API_ROOT + path + queryString(query) });
   return {
     Users: {
       get: (userKey: string, optionalArgs?: Query) =>

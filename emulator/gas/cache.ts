@@ -121,14 +121,14 @@ export class FakeCache implements GoogleAppsScript.Cache.Cache {
 
 /** The cache as one execution sees it. */
 function facade(cache: FakeCache, ctx: ExecutionContext): GoogleAppsScript.Cache.Cache {
-  const call = <T>(run: () => T): T => ctx.serviceCall(run);
+  const call = <T>(method: string, run: () => T): T => ctx.serviceCall(`Cache.${method}`, run);
   return {
-    get: (key) => call(() => cache.get(key)),
-    getAll: (keys) => call(() => cache.getAll(keys)),
-    put: (key: string, value: string, expirationInSeconds?: number) => call(() => cache.put(key, value, expirationInSeconds)),
-    putAll: (values: { [key: string]: unknown }, expirationInSeconds?: number) => call(() => cache.putAll(values, expirationInSeconds)),
-    remove: (key) => call(() => cache.remove(key)),
-    removeAll: (keys) => call(() => cache.removeAll(keys)),
+    get: (key) => call('get', () => cache.get(key)),
+    getAll: (keys) => call('getAll', () => cache.getAll(keys)),
+    put: (key: string, value: string, expirationInSeconds?: number) => call('put', () => cache.put(key, value, expirationInSeconds)),
+    putAll: (values: { [key: string]: unknown }, expirationInSeconds?: number) => call('putAll', () => cache.putAll(values, expirationInSeconds)),
+    remove: (key) => call('remove', () => cache.remove(key)),
+    removeAll: (keys) => call('removeAll', () => cache.removeAll(keys)),
   };
 }
 
@@ -138,20 +138,22 @@ export interface CacheStores {
   user(email: string): FakeCache;
 }
 
-/** The add-on always runs in a document, so the document cache is never null here. */
-export interface FakeCacheService extends GoogleAppsScript.Cache.CacheService {
-  getDocumentCache(): GoogleAppsScript.Cache.Cache;
+/** Outside a containing document (execution option `container: false`) the document cache is null. */
+export interface FakeCacheService {
+  getDocumentCache(): GoogleAppsScript.Cache.Cache | null;
+  getScriptCache(): GoogleAppsScript.Cache.Cache;
+  getUserCache(): GoogleAppsScript.Cache.Cache;
 }
 
 export function createCacheService(caches: CacheStores, ctx: ExecutionContext): FakeCacheService {
-  const open = (cache: () => FakeCache) => {
-    ctx.enter();
+  const open = (method: string, cache: () => FakeCache) => {
+    ctx.enter(`CacheService.${method}`);
     ctx.requireAuthorization();
     return facade(cache(), ctx);
   };
   return {
-    getDocumentCache: () => open(() => caches.document),
-    getScriptCache: () => open(() => caches.script),
-    getUserCache: () => open(() => caches.user(ctx.user)),
+    getDocumentCache: () => ctx.inDocument('CacheService.getDocumentCache', () => open('getDocumentCache', () => caches.document)),
+    getScriptCache: () => open('getScriptCache', () => caches.script),
+    getUserCache: () => open('getUserCache', () => caches.user(ctx.user)),
   };
 }

@@ -50,26 +50,26 @@ export class FakeHtmlTemplate {
 }
 
 export function createHtmlService(ctx: ExecutionContext, distDir: string | undefined) {
-  const readFile = (name: string): string => {
-    ctx.enter();
+  const readFile = (method: string, name: string): string => {
+    ctx.enter(`HtmlService.${method}`);
     const file = distDir ? join(distDir, name.endsWith('.html') ? name : `${name}.html`) : undefined;
     if (!file || !existsSync(file)) throw ctx.error(`No HTML file named ${name} was found.`);
     return readFileSync(file, 'utf8');
   };
   return {
     createHtmlOutput(html = ''): FakeHtmlOutput {
-      ctx.enter();
+      ctx.enter('HtmlService.createHtmlOutput');
       return new FakeHtmlOutput(String(html));
     },
     createHtmlOutputFromFile(name: string): FakeHtmlOutput {
-      return new FakeHtmlOutput(readFile(name));
+      return new FakeHtmlOutput(readFile('createHtmlOutputFromFile', name));
     },
     createTemplate(source: string): FakeHtmlTemplate {
-      ctx.enter();
+      ctx.enter('HtmlService.createTemplate');
       return new FakeHtmlTemplate(String(source), ctx);
     },
     createTemplateFromFile(name: string): FakeHtmlTemplate {
-      return new FakeHtmlTemplate(readFile(name), ctx);
+      return new FakeHtmlTemplate(readFile('createTemplateFromFile', name), ctx);
     },
     SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' },
   };

@@ -41,17 +41,17 @@ class FakeLock implements GoogleAppsScript.Lock.Lock {
   }
 
   hasLock(): boolean {
-    this.ctx.enter();
+    this.ctx.enter('Lock.hasLock');
     return this.table.holder(this.key) === this.id;
   }
 
   releaseLock(): void {
-    this.ctx.enter();
+    this.ctx.enter('Lock.releaseLock');
     this.table.release(this.key, this.id);
   }
 
   tryLock(timeoutInMillis: number): boolean {
-    this.ctx.enter();
+    this.ctx.enter('Lock.tryLock');
     if (this.table.acquire(this.key, this.id)) return true;
     this.ctx.advance(Math.max(0, Number(timeoutInMillis) || 0));
     this.ctx.checkDeadline();
@@ -63,15 +63,22 @@ class FakeLock implements GoogleAppsScript.Lock.Lock {
   }
 }
 
-export function createLockService(table: LockTable, ctx: ExecutionContext) {
-  const lock = (key: string) => {
-    ctx.enter();
+/** Outside a containing document (execution option `container: false`) there is no document lock: null. */
+export interface FakeLockService {
+  getDocumentLock(): GoogleAppsScript.Lock.Lock | null;
+  getScriptLock(): GoogleAppsScript.Lock.Lock;
+  getUserLock(): GoogleAppsScript.Lock.Lock;
+}
+
+export function createLockService(table: LockTable, ctx: ExecutionContext): FakeLockService {
+  const lock = (method: string, key: string) => {
+    ctx.enter(`LockService.${method}`);
     ctx.requireAuthorization();
     return new FakeLock(table, key, ctx);
   };
   return {
-    getDocumentLock: () => lock('document'),
-    getScriptLock: () => lock('script'),
-    getUserLock: () => lock(`user:${ctx.user}`),
+    getDocumentLock: () => ctx.inDocument('LockService.getDocumentLock', () => lock('getDocumentLock', 'document')),
+    getScriptLock: () => lock('getScriptLock', 'script'),
+    getUserLock: () => lock('getUserLock', `user:${ctx.user}`),
   };
 }

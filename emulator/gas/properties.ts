@@ -61,19 +61,19 @@ export class FakePropertyStore implements GoogleAppsScript.Properties.Properties
 
 /** The store as one execution sees it. */
 function facade(store: FakePropertyStore, ctx: ExecutionContext, quota: DailyQuota): GoogleAppsScript.Properties.Properties {
-  const call = <T>(run: () => T): T => ctx.serviceCall(() => {
+  const call = <T>(method: string, run: () => T): T => ctx.serviceCall(`Properties.${method}`, () => {
     if (!quota.spend(ctx.user, ctx.now())) throw new Error('Service invoked too many times for one day: properties.');
     return run();
   });
   const self: GoogleAppsScript.Properties.Properties = {
-    getProperty: (key) => call(() => store.getProperty(key)),
-    getProperties: () => call(() => store.getProperties()),
-    getKeys: () => call(() => store.getKeys()),
-    setProperty: (key, value) => call(() => (store.setProperty(key, value), self)),
+    getProperty: (key) => call('getProperty', () => store.getProperty(key)),
+    getProperties: () => call('getProperties', () => store.getProperties()),
+    getKeys: () => call('getKeys', () => store.getKeys()),
+    setProperty: (key, value) => call('setProperty', () => (store.setProperty(key, value), self)),
     setProperties: (properties: { [key: string]: string }, deleteAllOthers?: boolean) =>
-      call(() => (store.setProperties(properties, deleteAllOthers ?? false), self)),
-    deleteProperty: (key) => call(() => (store.deleteProperty(key), self)),
-    deleteAllProperties: () => call(() => (store.deleteAllProperties(), self)),
+      call('setProperties', () => (store.setProperties(properties, deleteAllOthers ?? false), self)),
+    deleteProperty: (key) => call('deleteProperty', () => (store.deleteProperty(key), self)),
+    deleteAllProperties: () => call('deleteAllProperties', () => (store.deleteAllProperties(), self)),
   };
   return self;
 }
@@ -84,15 +84,22 @@ export interface PropertyStores {
   user(email: string): FakePropertyStore;
 }
 
-export function createPropertiesService(stores: PropertyStores, ctx: ExecutionContext, quota: DailyQuota) {
-  const open = (store: () => FakePropertyStore) => {
-    ctx.enter();
+/** Outside a containing document there are no document properties: null, as the reference says. */
+export interface FakePropertiesService {
+  getDocumentProperties(): GoogleAppsScript.Properties.Properties | null;
+  getScriptProperties(): GoogleAppsScript.Properties.Properties;
+  getUserProperties(): GoogleAppsScript.Properties.Properties;
+}
+
+export function createPropertiesService(stores: PropertyStores, ctx: ExecutionContext, quota: DailyQuota): FakePropertiesService {
+  const open = (method: string, store: () => FakePropertyStore) => {
+    ctx.enter(`PropertiesService.${method}`);
     ctx.requireAuthorization();
     return facade(store(), ctx, quota);
   };
   return {
-    getDocumentProperties: () => open(() => stores.document),
-    getScriptProperties: () => open(() => stores.script),
-    getUserProperties: () => open(() => stores.user(ctx.user)),
+    getDocumentProperties: () => ctx.inDocument('PropertiesService.getDocumentProperties', () => open('getDocumentProperties', () => stores.document)),
+    getScriptProperties: () => open('getScriptProperties', () => stores.script),
+    getUserProperties: () => open('getUserProperties', () => stores.user(ctx.user)),
   };
 }

@@ -15,7 +15,7 @@ export class FakeRange {
   constructor(private readonly env: SheetEnv, readonly ref: RangeRef) {}
 
   private enter(method: string): void {
-    this.env.enter(method);
+    this.env.enter(method, 'Range');
   }
 
   private get grid() {

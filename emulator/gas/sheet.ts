@@ -14,7 +14,7 @@ export class FakeSheet {
   constructor(private readonly env: SheetEnv, readonly data: SheetData, private readonly parent: () => FakeSpreadsheetHandle) {}
 
   private enter(method: string): void {
-    this.env.enter(method);
+    this.env.enter(method, 'Sheet');
   }
 
   getName(): string { this.enter('getName'); return this.data.name; }

@@ -24,6 +24,8 @@ export const HANDLE_CALLS: ReadonlySet<string> = new Set([
 
 export const isRoundTrip = (method: string): boolean => !HANDLE_CALLS.has(method);
 
+export type SpreadsheetClass = 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range';
+
 /** A range as stored: the sheet and its cells' coordinates. */
 export interface RangeRef {
   data: SheetData;
@@ -33,8 +35,8 @@ export interface RangeRef {
 export interface SheetEnv {
   readonly ctx: ExecutionContext;
   readonly doc: FakeSpreadsheet;
-  /** counts the call and checks the execution is alive and allowed to touch the document */
-  enter(method: string): void;
+  /** counts the call by method name and checks the execution is alive and holds `Class.method`'s scopes */
+  enter(method: string, className: SpreadsheetClass): void;
   sheet(data: SheetData): FakeSheet;
   range(ref: RangeRef): FakeRange;
   /** the stored coordinates behind a Range handle of this execution (undefined for anything else) */

@@ -1,7 +1,8 @@
 /**
  * SpreadsheetApp for one execution: the active spreadsheet (a container-bound add-on sees only its own
  * document), the Ui (menus, sidebar, alerts — recorded in `execution.ui`) and the rule builders.
- * Document access needs AuthMode.FULL and a spreadsheets scope; building menus works in every AuthMode.
+ * Document access needs AuthMode.FULL and a spreadsheets scope, checked per class and method against the
+ * scope table (scopes.ts); building menus works in every AuthMode and needs no scope.
  * A time-driven execution has no editor open, so getUi throws there as in Apps Script.
  * Not modelled: openById/openByUrl/create, dialogs other than alert, prompt, the Ui's modal suspension
  * (alert returns OK at once), menu separators and submenus in `ui.menus` (only items are recorded).
@@ -10,7 +11,6 @@ import type { ExecutionContext } from './execution';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import type { FakeHtmlOutput } from './html';
 import { FakeRange } from './range';
-import { SERVICE_SCOPES } from './scopes';
 import { FakeSheet } from './sheet';
 import { DataValidationCriteria, FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './sheetBuilders';
 import type { RangeRef, SheetEnv } from './sheetEnv';
@@ -41,7 +41,7 @@ export class FakeMenu {
   }
 
   addToUi(): void {
-    this.ctx.enter();
+    this.ctx.enter('Menu.addToUi');
     this.ctx.ui.menus.push({ name: this.name, items: [...this.items] });
   }
 }
@@ -53,22 +53,23 @@ export class FakeUi {
   constructor(private readonly ctx: ExecutionContext, private readonly addOnName: string) {}
 
   createAddonMenu(): FakeMenu {
+    this.ctx.enter('Ui.createAddonMenu');
     return new FakeMenu(this.ctx, this.addOnName);
   }
 
   createMenu(name: string): FakeMenu {
+    this.ctx.enter('Ui.createMenu');
     return new FakeMenu(this.ctx, String(name));
   }
 
   showSidebar(output: FakeHtmlOutput): void {
-    this.ctx.enter();
-    this.ctx.requireScope('Ui.showSidebar', SERVICE_SCOPES.ui);
+    this.ctx.enter('Ui.showSidebar');
     this.ctx.ui.sidebars.push({ title: output.getTitle(), html: output.getContent() });
   }
 
   /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons): records the prompt. */
   alert(first: string, second?: string, _buttons?: string): string {
-    this.ctx.enter();
+    this.ctx.enter('Ui.alert');
     const prompt = second !== undefined && !(second in ButtonSet) ? second : first;
     this.ctx.ui.alerts.push(String(prompt));
     return Button.OK;
@@ -87,9 +88,8 @@ export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet
   const env: SheetEnv = {
     ctx,
     doc,
-    enter(method) {
-      ctx.enter();
-      ctx.requireScope(`SpreadsheetApp.${method}`, SERVICE_SCOPES.spreadsheet);
+    enter(method, className) {
+      ctx.enter(`${className}.${method}`);
       count(method);
     },
     sheet(data) {
@@ -105,31 +105,29 @@ export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet
 
   return {
     getActive(): FakeSpreadsheetHandle {
-      env.enter('getActive');
+      env.enter('getActive', 'SpreadsheetApp');
       return spreadsheet;
     },
     getActiveSpreadsheet(): FakeSpreadsheetHandle {
-      env.enter('getActiveSpreadsheet');
+      env.enter('getActiveSpreadsheet', 'SpreadsheetApp');
       return spreadsheet;
     },
     /** Pending writes are applied at once here, so flush only counts (it is a round trip in Apps Script). */
     flush(): void {
-      env.enter('flush');
+      env.enter('flush', 'SpreadsheetApp');
     },
     getUi(): FakeUi {
-      ctx.enter();
+      ctx.enter('SpreadsheetApp.getUi');
       count('getUi');
       if (ctx.settings.fromTrigger) throw ctx.error('Cannot call SpreadsheetApp.getUi() from this context.');
       return ui;
     },
     newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
-      ctx.enter();
-      count('newConditionalFormatRule');
+      env.enter('newConditionalFormatRule', 'SpreadsheetApp');
       return new FakeConditionalFormatRuleBuilder(env);
     },
     newDataValidation(): FakeDataValidationBuilder {
-      ctx.enter();
-      count('newDataValidation');
+      env.enter('newDataValidation', 'SpreadsheetApp');
       return new FakeDataValidationBuilder();
     },
     DataValidationCriteria,

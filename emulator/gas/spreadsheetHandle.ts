@@ -10,7 +10,7 @@ export class FakeSpreadsheetHandle {
   constructor(private readonly env: SheetEnv) {}
 
   private enter(method: string): void {
-    this.env.enter(method);
+    this.env.enter(method, 'Spreadsheet');
   }
 
   getId(): string { this.enter('getId'); return this.env.doc.id; }

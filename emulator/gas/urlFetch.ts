@@ -22,7 +22,6 @@
 import type { HttpMethod, HttpRequest, HttpResponse } from '../http';
 import type { DailyQuota } from './dailyQuota';
 import type { ExecutionContext } from './execution';
-import { SERVICE_SCOPES } from './scopes';
 
 type Params = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 type Request = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -134,10 +133,7 @@ export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
     return fail(`Request failed for ${new URL(url).origin} returned code ${response.getResponseCode()}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`);
   };
 
-  const begin = (method: string) => {
-    ctx.enter();
-    ctx.requireScope(`UrlFetchApp.${method}`, SERVICE_SCOPES.urlFetch);
-  };
+  const begin = (method: string) => ctx.enter(`UrlFetchApp.${method}`);
 
   return {
     fetch(url: string, params: Params = {}): FakeHttpResponse {

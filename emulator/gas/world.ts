@@ -7,18 +7,17 @@
  * it doesn't model. Type note: the fakes implement the parts of @types/google-apps-script the add-on uses,
  * not whole interfaces; `globals` is where they are handed over untyped (see TypedGlobals for tests).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createAdminDirectoryService, createChatService, AdvancedServiceCaller, type FakeAdminDirectoryService, type FakeChatService } from './advancedServices';
 import { FakeCache, createCacheService, type FakeCacheService } from './cache';
+import { Consent, readManifest, type Manifest } from './consent';
 import { DailyQuota } from './dailyQuota';
 import { DEFAULT_TIME_LIMIT_MS, ExecutionContext, type AuthModeName, type ExecutionCounters, type ExecutionUi, type Locale } from './execution';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 import type { Google } from '../google';
 import type { EmulatedGoogle } from './googleApi';
 import { createHtmlService } from './html';
-import { LockTable, createLockService } from './locks';
-import { FakePropertyStore, createPropertiesService } from './properties';
+import { LockTable, createLockService, type FakeLockService } from './locks';
+import { FakePropertyStore, createPropertiesService, type FakePropertiesService } from './properties';
 import { DEFAULT_SCOPES } from './scopes';
 import { createScriptApp } from './scriptApp';
 import { isRoundTrip } from './sheetEnv';
@@ -27,20 +26,13 @@ import type { FakeTrigger } from './triggers';
 import { createUrlFetchApp } from './urlFetch';
 import { createConsole, createLogger, createSession, createUtilities, virtualDateClass } from './utilities';
 
-export { DEFAULT_SCOPES };
-export type { FakeTrigger };
-
-/** The manifest fields the fakes honour (dist/appsscript.json). */
-export interface Manifest {
-  timeZone?: string;
-  oauthScopes?: string[];
-  urlFetchWhitelist?: string[];
-}
+export { DEFAULT_SCOPES, readManifest };
+export type { FakeTrigger, Manifest };
 
 export interface WorldOptions {
   /** the spreadsheet's time zone; default America/New_York */
   timeZone?: string;
-  /** scopes the users granted; default DEFAULT_SCOPES (narrowed to the manifest's oauthScopes when one is given) */
+  /** scopes every user granted unless `setGrantedScopes` says otherwise; default: all the manifest asks */
   scopes?: string[];
   /** folder of HtmlService files (dist/) */
   distDir?: string;
@@ -62,6 +54,8 @@ export interface StartExecutionOptions {
   authMode?: AuthModeName;
   /** a time-driven run: no Ui */
   fromTrigger?: boolean;
+  /** default true; false: no containing document, so getDocumentLock/Properties/Cache return null */
+  container?: boolean;
 }
 
 export interface Execution {
@@ -81,9 +75,9 @@ export interface TypedGlobals {
   UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   Chat: FakeChatService;
   AdminDirectory: FakeAdminDirectoryService;
-  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  PropertiesService: FakePropertiesService;
   CacheService: FakeCacheService;
-  LockService: GoogleAppsScript.Lock.LockService;
+  LockService: FakeLockService;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
@@ -95,12 +89,6 @@ export interface TypedGlobals {
 
 export function typed(execution: Execution): TypedGlobals {
   return execution.globals as unknown as TypedGlobals;
-}
-
-/** Reads `<distDir>/appsscript.json`. */
-export function readManifest(distDir: string): Manifest | undefined {
-  const file = join(distDir, 'appsscript.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : undefined;
 }
 
 /** G: the emulated Google by default; any EmulatedGoogle (e.g. a stub in unit tests) works. */
@@ -117,7 +105,8 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
   urlFetchWhitelist?: string[];
   readonly urlFetchQuota = new DailyQuota(100_000);
   readonly propertiesQuota = new DailyQuota(500_000);
-  readonly scopes: readonly string[];
+  /** what the manifest asks and what each user granted */
+  readonly consent: Consent;
   readonly scriptTimeZone: string;
   private readonly userStores = new Map<string, FakePropertyStore>();
   private readonly userCaches = new Map<string, FakeCache>();
@@ -127,11 +116,18 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
 
   constructor(readonly google: G, private readonly options: WorldOptions = {}) {
     const manifest = options.manifest;
-    const granted = options.scopes ?? [...DEFAULT_SCOPES];
-    this.scopes = manifest?.oauthScopes ? granted.filter((scope) => manifest.oauthScopes!.includes(scope)) : granted;
+    this.consent = new Consent(manifest, options.scopes ?? null);
     this.scriptTimeZone = manifest?.timeZone ?? 'America/New_York';
     this.urlFetchWhitelist = manifest?.urlFetchWhitelist;
     this.spreadsheet = new FakeSpreadsheet('1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Chat Roster', options.timeZone ?? 'America/New_York');
+  }
+
+  /**
+   * What `user` ticked on Google's granular consent screen; null = everything the manifest asks (the
+   * default). Executions started afterwards hold the manifest's scopes ∩ these.
+   */
+  setGrantedScopes(user: string, scopes: readonly string[] | null): void {
+    this.consent.setGranted(user, scopes);
   }
 
   userProperties(email: string): FakePropertyStore {
@@ -151,7 +147,8 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
     const ctx = new ExecutionContext(this.google, {
       id, user: options.user, locale: options.locale ?? 'en', authMode: options.authMode ?? 'FULL',
       fromTrigger: options.fromTrigger ?? false, timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-      killAtCall: options.killAtCall, scopes: this.scopes,
+      killAtCall: options.killAtCall, requestedScopes: this.consent.requested,
+      scopes: this.consent.effective(options.user), container: options.container ?? true,
     }, isRoundTrip);
     const VirtualDate = virtualDateClass(this.google.clock);
     ctx.newDate = (ms) => new VirtualDate(ms);

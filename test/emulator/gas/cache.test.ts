@@ -20,11 +20,11 @@ describe('CacheService', () => {
   it('keeps the document cache across executions and users, the user cache per user, values as strings', () => {
     const { world, run } = setup();
     const first = run(ADMIN);
-    first.getDocumentCache().put('run', JSON.stringify({ id: 1 }));
+    first.getDocumentCache()!.put('run', JSON.stringify({ id: 1 }));
     first.getUserCache().put('count', 3 as unknown as string);
     first.getScriptCache().put('config', 'on');
     const second = run(OTHER);
-    expect(second.getDocumentCache().get('run')).toBe('{"id":1}');
+    expect(second.getDocumentCache()!.get('run')).toBe('{"id":1}');
     expect(second.getScriptCache().get('config')).toBe('on');
     expect(second.getUserCache().get('count')).toBeNull();
     expect(run(ADMIN).getUserCache().get('count')).toBe('3');
@@ -35,7 +35,7 @@ describe('CacheService', () => {
   // Each read is a fresh execution: one execution dies at 6 minutes, before most TTLs run out.
   it('expires an entry on the virtual clock, 600 s by default', () => {
     const { run, advance } = setup();
-    const cache = () => run().getDocumentCache();
+    const cache = () => run().getDocumentCache()!;
     cache().put('default', 'a');
     cache().put('short', 'b', 30);
     advance(30 * SECOND - 1);
@@ -63,7 +63,7 @@ describe('CacheService', () => {
 
   it('a re-put replaces the value and restarts the expiration', () => {
     const { run, advance } = setup();
-    const cache = run().getDocumentCache();
+    const cache = run().getDocumentCache()!;
     cache.put('k', 'old', 10);
     advance(5 * SECOND);
     cache.put('k', 'new', 10);
@@ -73,7 +73,7 @@ describe('CacheService', () => {
 
   it('getAll leaves out missing keys; remove and removeAll delete', () => {
     const { run } = setup();
-    const cache = run().getDocumentCache();
+    const cache = run().getDocumentCache()!;
     cache.putAll({ a: '1', b: 2, c: '3' });
     expect(cache.getAll(['a', 'missing', 'b'])).toEqual({ a: '1', b: '2' });
     cache.remove('a');
@@ -83,7 +83,7 @@ describe('CacheService', () => {
 
   it('refuses a value over 100 KB or a key over 250 characters, storing nothing (putAll is all or nothing)', () => {
     const { run } = setup();
-    const cache = run().getDocumentCache();
+    const cache = run().getDocumentCache()!;
     cache.put('fits', 'x'.repeat(100 * 1024));
     expect(cache.get('fits')).toHaveLength(100 * 1024);
     expect(() => cache.put('big', 'x'.repeat(100 * 1024 + 1))).toThrow('Argument too large: value');
@@ -99,7 +99,7 @@ describe('CacheService', () => {
 
   it('keeps at most 1,000 items, evicting the oldest put first; expired items do not count', () => {
     const { world, run, advance } = setup();
-    const cache = run().getDocumentCache();
+    const cache = run().getDocumentCache()!;
     for (let i = 0; i < 999; i++) cache.put(`k${i}`, String(i));
     cache.put('expiring', 'gone soon', 1);
     advance(1 * SECOND);
@@ -114,7 +114,7 @@ describe('CacheService', () => {
 
   it('evictAll and evict play Google dropping entries before they expire', () => {
     const { world, run } = setup();
-    const cache = run().getDocumentCache();
+    const cache = run().getDocumentCache()!;
     cache.putAll({ a: '1', b: '2', c: '3' });
     world.documentCache.evict('a');
     expect(cache.getAll(['a', 'b', 'c'])).toEqual({ b: '2', c: '3' });
@@ -126,7 +126,7 @@ describe('CacheService', () => {
     const { world } = setup();
     const execution = world.startExecution({ user: ADMIN });
     const before = world.google.clock.now();
-    typed(execution).CacheService.getDocumentCache().put('k', 'v');
+    typed(execution).CacheService.getDocumentCache()!.put('k', 'v');
     expect(world.google.clock.now()).toBe(before);
     expect(execution.counters.sheetCalls()).toBe(0);
   });

@@ -9,17 +9,17 @@ describe('PropertiesService', () => {
   it('keeps document properties across executions and users, user properties per user, values as strings', () => {
     const world = new AppsScriptWorld(new StubGoogle());
     const first = typed(world.startExecution({ user: ADMIN }));
-    first.PropertiesService.getDocumentProperties().setProperty('run', JSON.stringify({ id: 1 }));
+    first.PropertiesService.getDocumentProperties()!.setProperty('run', JSON.stringify({ id: 1 }));
     first.PropertiesService.getUserProperties().setProperty('count', 3 as unknown as string);
     const second = typed(world.startExecution({ user: OTHER }));
-    expect(second.PropertiesService.getDocumentProperties().getProperty('run')).toBe('{"id":1}');
+    expect(second.PropertiesService.getDocumentProperties()!.getProperty('run')).toBe('{"id":1}');
     expect(second.PropertiesService.getUserProperties().getProperty('count')).toBeNull();
     expect(world.userProperties(ADMIN).getProperty('count')).toBe('3');
   });
 
   it('refuses a value over 9 KB and keeps the old one', () => {
     const world = new AppsScriptWorld(new StubGoogle());
-    const properties = typed(world.startExecution({ user: ADMIN })).PropertiesService.getDocumentProperties();
+    const properties = typed(world.startExecution({ user: ADMIN })).PropertiesService.getDocumentProperties()!;
     properties.setProperty('state', 'small');
     properties.setProperty('fits', 'x'.repeat(9 * 1024));
     expect(() => properties.setProperty('state', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
@@ -46,10 +46,10 @@ describe('LockService', () => {
   it('a document lock held by an unfinished execution blocks another, whose wait spends virtual time; end() releases it', () => {
     const world = new AppsScriptWorld(new StubGoogle());
     const first = world.startExecution({ user: ADMIN });
-    expect(typed(first).LockService.getDocumentLock().tryLock(1000)).toBe(true);
+    expect(typed(first).LockService.getDocumentLock()!.tryLock(1000)).toBe(true);
 
     const second = world.startExecution({ user: OTHER });
-    const lock = typed(second).LockService.getDocumentLock();
+    const lock = typed(second).LockService.getDocumentLock()!;
     const before = world.google.clock.now();
     expect(lock.tryLock(2000)).toBe(false);
     expect(world.google.clock.now() - before).toBe(2000);
@@ -60,7 +60,7 @@ describe('LockService', () => {
     expect(lock.tryLock(0)).toBe(true);
     expect(lock.hasLock()).toBe(true);
     lock.releaseLock();
-    expect(typed(world.startExecution({ user: ADMIN })).LockService.getDocumentLock().tryLock(0)).toBe(true);
+    expect(typed(world.startExecution({ user: ADMIN })).LockService.getDocumentLock()!.tryLock(0)).toBe(true);
   });
 
   it('user locks are per user', () => {
