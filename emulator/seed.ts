@@ -18,12 +18,19 @@ export interface SeedUser {
   chatAdmin?: boolean;
   /** outside the organisation: not in the Directory, addable only by email to spaces allowing external users */
   external?: boolean;
+  /** alias email addresses (Directory `aliases`): users.get accepts them as userKey; Chat doesn't resolve them */
+  aliases?: string[];
+  /** addresses Google derives, e.g. on a domain alias (Directory `nonEditableAliases`); same rules as aliases */
+  nonEditableAliases?: string[];
 }
 
 export interface SeedGroup {
   /** Cloud Identity group id, assumed equal to the Directory group id */
   id: string;
   email: string;
+  /** alias email addresses (Directory `aliases`): groups.get accepts them as groupKey */
+  aliases?: string[];
+  nonEditableAliases?: string[];
 }
 
 export interface SeedMember {
@@ -52,6 +59,12 @@ export interface OrgSeed {
   appConfigured?: boolean;
   /** numeric id the Chat app appears under in list output (type BOT) */
   appUserId?: string;
+  /**
+   * Admin console › Directory › Directory settings › Sharing settings › Contact sharing. Default true, as in
+   * Workspace ("When Directory is turned on (the default setting)", support.google.com/a/answer/60218).
+   * false → a non-administrator's `viewType=domain_public` reads are refused (403); administrators unaffected.
+   */
+  directorySharing?: boolean;
   users: SeedUser[];
   groups: SeedGroup[];
   spaces: SeedSpace[];
@@ -61,7 +74,7 @@ export const DEFAULT_APP_USER_ID = '109876543210987654321';
 
 const DEMO_USERS: Array<[local: string, extra?: Partial<SeedUser>]> = [
   ['admin', { chatAdmin: true }],
-  ['alice.smith'], ['bob.jones'], ['carol.white'], ['dave.brown'], ['erin.green'], ['frank.miller'],
+  ['alice.smith', { aliases: ['alice@example.com'] }], ['bob.jones'], ['carol.white'], ['dave.brown'], ['erin.green'], ['frank.miller'],
   ['grace.lee'], ['heidi.clark'],
   ['ivan.petrov', { autoAccept: false }],
   ['judy.wilson', { suspended: true }],
@@ -70,7 +83,8 @@ const DEMO_USERS: Array<[local: string, extra?: Partial<SeedUser>]> = [
 
 /**
  * Demo organisation "example.com": 12 users (admin@example.com runs the add-on and is a Chat admin;
- * ivan.petrov has auto-accept off; judy.wilson is suspended), one external gmail user, three groups,
+ * ivan.petrov has auto-accept off; judy.wilson is suspended; alice.smith also receives mail as alice@,
+ * engineering@ as eng@), one external gmail user, three groups,
  * five named spaces (Partners allows external users), one group chat and one direct message.
  */
 export function demoOrg(): OrgSeed {
@@ -87,7 +101,7 @@ export function demoOrg(): OrgSeed {
     appUserId: DEFAULT_APP_USER_ID,
     users,
     groups: [
-      { id: '03engineering01', email: 'engineering@example.com' },
+      { id: '03engineering01', email: 'engineering@example.com', aliases: ['eng@example.com'] },
       { id: '03design000002', email: 'design@example.com' },
       { id: '03allstaff0003', email: 'all-staff@example.com' },
     ],

@@ -15,11 +15,16 @@ export interface UserRecord {
   autoAccept: boolean;
   chatAdmin: boolean;
   external: boolean;
+  /** Directory aliases and non-editable aliases, as seeded (lower-case lookups go through the maps below). */
+  aliases: string[];
+  nonEditableAliases: string[];
 }
 
 export interface GroupRecord {
   id: string;
   email: string;
+  aliases: string[];
+  nonEditableAliases: string[];
 }
 
 export interface MembershipRecord {
@@ -48,23 +53,46 @@ export class OrgState {
   domain = '';
   appConfigured = true;
   appUserId = DEFAULT_APP_USER_ID;
+  /** Contact sharing (OrgSeed.directorySharing): non-admins may read the directory's domain_public view. */
+  directorySharing = true;
   readonly users = new Map<string, UserRecord>();
   readonly groups = new Map<string, GroupRecord>();
   readonly spaces = new Map<string, SpaceRecord>();
   private readonly usersByEmail = new Map<string, UserRecord>();
   private readonly groupsByEmail = new Map<string, GroupRecord>();
+  /** Alias addresses (editable and not) of users and groups, lower-case. */
+  private readonly usersByAlias = new Map<string, UserRecord>();
+  private readonly groupsByAlias = new Map<string, GroupRecord>();
   private lastSeq = 0;
 
   nextSeq(): number {
     return ++this.lastSeq;
   }
 
+  /**
+   * By PRIMARY email only. The Chat handlers resolve `users/{email}` and `spaces/S/members/{email}` with
+   * this: Chat doesn't document resolving a secondary alias, and the stricter reading is that it doesn't
+   * (FIDELITY.md, Admin SDK Directory). The Directory's keys go through userByKey.
+   */
   userByEmail(email: string): UserRecord | undefined {
     return this.usersByEmail.get(email.toLowerCase());
   }
 
+  /** By primary email only (Chat's view of groups is by id anyway). */
   groupByEmail(email: string): GroupRecord | undefined {
     return this.groupsByEmail.get(email.toLowerCase());
+  }
+
+  /** A Directory userKey: "the user's primary email address, alias email address, or unique user ID". */
+  userByKey(key: string): UserRecord | undefined {
+    if (!key.includes('@')) return this.users.get(key);
+    return this.userByEmail(key) ?? this.usersByAlias.get(key.toLowerCase());
+  }
+
+  /** A Directory groupKey: the group's email address, group alias, or unique group ID. */
+  groupByKey(key: string): GroupRecord | undefined {
+    if (!key.includes('@')) return this.groups.get(key);
+    return this.groupByEmail(key) ?? this.groupsByAlias.get(key.toLowerCase());
   }
 
   /** Email domains compare case-insensitively; a user flagged external is outside even with a matching domain. */
@@ -78,12 +106,14 @@ export class OrgState {
     this.domain = org.domain;
     this.appConfigured = org.appConfigured ?? true;
     this.appUserId = org.appUserId ?? DEFAULT_APP_USER_ID;
+    this.directorySharing = org.directorySharing ?? true;
     for (const u of org.users) {
       if (!/^\d+$/.test(u.id)) throw new Error(`seed: user id must be numeric: ${u.id}`);
       if (this.users.has(u.id) || this.userByEmail(u.email)) throw new Error(`seed: duplicate user ${u.id} ${u.email}`);
       const record: UserRecord = {
         id: u.id, email: u.email, suspended: u.suspended ?? false, autoAccept: u.autoAccept ?? true,
         chatAdmin: u.chatAdmin ?? false, external: u.external ?? false,
+        aliases: [...(u.aliases ?? [])], nonEditableAliases: [...(u.nonEditableAliases ?? [])],
       };
       this.users.set(u.id, record);
       this.usersByEmail.set(u.email.toLowerCase(), record);
@@ -91,22 +121,38 @@ export class OrgState {
     for (const g of org.groups) {
       // Group ids share the {member} segment with user ids, so they must not collide.
       if (this.groups.has(g.id) || this.users.has(g.id) || g.id === this.appUserId) throw new Error(`seed: duplicate id ${g.id}`);
-      const record: GroupRecord = { id: g.id, email: g.email };
+      const record: GroupRecord = {
+        id: g.id, email: g.email, aliases: [...(g.aliases ?? [])], nonEditableAliases: [...(g.nonEditableAliases ?? [])],
+      };
       this.groups.set(g.id, record);
       this.groupsByEmail.set(g.email.toLowerCase(), record);
     }
+    // An alias is an address of its own: no other user, group or alias may hold it (Workspace refuses it).
+    for (const user of this.users.values()) for (const alias of [...user.aliases, ...user.nonEditableAliases]) this.addAlias(alias, this.usersByAlias, user);
+    for (const group of this.groups.values()) for (const alias of [...group.aliases, ...group.nonEditableAliases]) this.addAlias(alias, this.groupsByAlias, group);
     for (const s of org.spaces) this.loadSpace(s, now);
+  }
+
+  private addAlias<T>(alias: string, into: Map<string, T>, owner: T): void {
+    const key = alias.toLowerCase();
+    if (!key.includes('@') || this.usersByEmail.has(key) || this.groupsByEmail.has(key) || this.usersByAlias.has(key) || this.groupsByAlias.has(key)) {
+      throw new Error(`seed: alias ${alias} is not a free email address`);
+    }
+    into.set(key, owner);
   }
 
   clear(): void {
     this.domain = '';
     this.appConfigured = true;
     this.appUserId = DEFAULT_APP_USER_ID;
+    this.directorySharing = true;
     this.users.clear();
     this.groups.clear();
     this.spaces.clear();
     this.usersByEmail.clear();
     this.groupsByEmail.clear();
+    this.usersByAlias.clear();
+    this.groupsByAlias.clear();
   }
 
   private loadSpace(s: SeedSpace, now: number): void {

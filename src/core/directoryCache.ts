@@ -9,8 +9,12 @@
  * null from all reads": https://developers.google.com/apps-script/reference/cache/cache-service); an email
  * not found in the cache is simply asked again. Emails the directory doesn't know are kept too (as absent), or every execution
  * would list the directory again for the people outside the organisation.
+ *
+ * A caller without directory access learns ids from Chat instead (members.get by email alias, one per row
+ * and space): `remember` keeps those answers here too, so the run's later executions don't probe the same
+ * emails again; a lookup the directory refuses still returns them (`known`).
  */
-import type { Directory, DirectoryEntry, Result, ShortTermCache } from './ports';
+import type { Directory, DirectoryEntry, DirectoryResult, ShortTermCache } from './ports';
 
 /** Long enough for an hourly trigger's next execution, short enough that a suspension made meanwhile counts soon. */
 export const ANSWERS_TTL_SECONDS = 2 * 60 * 60;
@@ -53,25 +57,54 @@ function utf8Bytes(text: string): number {
   return bytes;
 }
 
+function pick(emails: readonly string[], known: ReadonlyMap<string, DirectoryEntry | null>): Map<string, DirectoryEntry> {
+  const found = new Map<string, DirectoryEntry>();
+  for (const email of emails) {
+    const entry = known.get(email);
+    if (entry) found.set(email, entry);
+  }
+  return found;
+}
+
 export class CachedDirectory implements Directory {
+  /** This execution's copy of the run's answers, read from the cache once. */
+  private known: Map<string, DirectoryEntry | null> | null = null;
+
   constructor(private readonly directory: Directory, private readonly cache: ShortTermCache, private readonly runId: string) {}
 
-  lookup(emails: string[]): Result<Map<string, DirectoryEntry>> {
-    const known = this.read();
+  lookup(emails: string[]): DirectoryResult {
+    const known = this.answers();
     const missing = emails.filter((email) => !known.has(email));
     if (missing.length > 0) {
       const asked = this.directory.lookup(missing);
-      // A failure (no directory access, a quota) is not an answer: the next execution asks again.
-      if (!asked.ok) return asked;
+      // A failure (no directory access, a quota) is not an answer: the next execution asks again. What the
+      // run already knows (earlier answers, probes remembered) still counts.
+      if (!asked.ok) {
+        const found = pick(emails, known);
+        for (const [email, entry] of asked.known ?? []) if (!found.has(email)) found.set(email, entry);
+        return { ok: false, error: asked.error, known: found };
+      }
       for (const email of missing) known.set(email, asked.value.get(email) ?? null);
       this.write(known);
     }
-    const found = new Map<string, DirectoryEntry>();
-    for (const email of emails) {
-      const entry = known.get(email);
-      if (entry) found.set(email, entry);
+    return { ok: true, value: pick(emails, known) };
+  }
+
+  /** Adds answers learned from Chat; an answer the run already has (from the directory) is kept. */
+  remember(learned: ReadonlyMap<string, DirectoryEntry>): void {
+    const known = this.answers();
+    let added = false;
+    for (const [email, entry] of learned) {
+      if (known.get(email)) continue;
+      known.set(email, entry);
+      added = true;
     }
-    return { ok: true, value: found };
+    if (added) this.write(known);
+  }
+
+  private answers(): Map<string, DirectoryEntry | null> {
+    this.known ??= this.read();
+    return this.known;
   }
 
   private key(chunk: number): string {

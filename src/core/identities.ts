@@ -38,7 +38,7 @@ export function lookUp(directory: Directory, emails: string[]): DirectoryView {
   if (emails.length === 0) return { entries: new Map(), failure: null };
   try {
     const result = directory.lookup(emails);
-    return result.ok ? { entries: result.value, failure: null } : { entries: new Map(), failure: result.error };
+    return result.ok ? { entries: result.value, failure: null } : { entries: result.known ?? new Map(), failure: result.error };
   } catch (thrown) {
     return { entries: new Map(), failure: thrownError(thrown) };
   }
@@ -168,4 +168,32 @@ export function probeByAlias(
     else outcomes.push({ sheetRow: target.intent.sheetRow, status: 'INVALID', details: repeat });
   });
   return { targets: kept, outcomes };
+}
+
+/**
+ * What members.get by email alias taught: email → users/{id}, for the people Chat says are in the
+ * organisation. Those may be added by id in another space; a person from outside must be added by email
+ * (reference §6), so they are not remembered (`affiliation` is the newest field and may be absent: then
+ * nothing is remembered and the next execution asks again).
+ */
+export function probeAnswers(targets: readonly Target[]): Map<string, DirectoryEntry> {
+  const learned = new Map<string, DirectoryEntry>();
+  for (const { member } of targets) {
+    const membership: (Membership & { affiliation?: unknown }) | null | undefined = member.probed;
+    if (member.kind !== 'user' || !member.email || !membership || !member.name?.startsWith('users/')) continue;
+    if (membership.affiliation === 'INTERNAL') learned.set(member.email, { kind: 'user', name: member.name });
+  }
+  return learned;
+}
+
+/** Gives the directory what the probes learned, for the run's later executions; never fails the run. */
+export function rememberProbeAnswers(directory: Directory, targets: readonly Target[]): void {
+  if (!directory.remember) return;
+  const learned = probeAnswers(targets);
+  if (learned.size === 0) return;
+  try {
+    directory.remember(learned);
+  } catch {
+    // Not kept: the next execution probes again.
+  }
 }

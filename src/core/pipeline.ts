@@ -3,7 +3,7 @@
  * snapshot, probe, plan, then preview or run. Every row leaves with exactly one outcome; a row that fails
  * at one arrow doesn't reach the next, and the other rows go on.
  */
-import { probeByAlias, type Target } from './identities';
+import { probeByAlias, rememberProbeAnswers, type Target } from './identities';
 import type { RosterRow, RowOutcome } from './model';
 import { planTargets, previewOutcome, type Plan } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
@@ -88,6 +88,7 @@ export function collectOutcomes(
 
   const probed = probeByAlias(sender, listed, snapshots, admin);
   append(outcomes, probed.outcomes);
+  rememberProbeAnswers(directory, probed.targets);
 
   const plan = planTargets(probed.targets, {
     snapshots,

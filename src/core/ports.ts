@@ -71,14 +71,24 @@ export interface DirectoryEntry {
   suspended?: boolean;
 }
 
+/** A directory's answer; one that couldn't ask Google may still carry answers it knew (`known`). */
+export type DirectoryResult =
+  | { ok: true; value: Map<string, DirectoryEntry> }
+  | { ok: false; error: ApiError; known?: Map<string, DirectoryEntry> };
+
 export interface Directory {
   /**
-   * Resolves emails (lower-case) to Chat resource names in bulk (Admin SDK Directory).
+   * Resolves emails (lower-case, aliases included) to Chat resource names in bulk (Admin SDK Directory).
    * Emails the directory doesn't know are absent from the map (e.g. people outside the organisation).
    * Returns an error when the caller has no directory access: the core then falls back to
-   * `spaces.members.get` with the email alias.
+   * `spaces.members.get` with the email alias for the emails not `known`.
    */
-  lookup(emails: string[]): Result<Map<string, DirectoryEntry>>;
+  lookup(emails: string[]): DirectoryResult;
+  /**
+   * Answers learned elsewhere (members.get by email alias told email → users/{id}), kept for the run's
+   * later executions so they don't ask again (directoryCache.ts). A directory that keeps nothing omits it.
+   */
+  remember?(learned: ReadonlyMap<string, DirectoryEntry>): void;
 }
 
 /**

@@ -1,47 +1,146 @@
 /**
- * Identity resolution through the Admin SDK Directory advanced service: emails → users/{id}, groups/{id}.
- * Many emails: the whole directory is listed in pages (a read per 500 users) instead of a read per email.
- * Few emails: one get each. The advanced service throws localized errors without a status, so "no access"
- * is told apart from "unknown email" by one cheap list call, not by parsing the message.
+ * Identity resolution through the Admin SDK Directory advanced service: emails → users/{id}, groups/{id}
+ * (DESIGN.md §1 "Snapshot, then diff"; reference/first-deploy.md §4). Access, best first:
+ * - admin: the caller administers the directory. Many emails: every user and group listed in pages (a read
+ *   per 500 users), aliases included; few emails: one get each (users.get and groups.get take an alias).
+ * - domain_public: not an administrator, but the organisation shares its directory: the public view of the
+ *   caller's domain listed in pages. It shows primary addresses only (no aliases, no suspension, no
+ *   groups), so addresses of that domain it didn't show are then asked one get each (a get takes an alias),
+ *   at most PUBLIC_GETS_MAX of them.
+ * - none: the lookup fails and the core asks Chat instead, members.get by email alias per row and space
+ *   (identities.ts), remembering the answers for the run (directoryCache.ts).
+ * The advanced service throws localized errors without a status, so a refusal is told apart from an
+ * unknown email by which call failed (the first page of a view), never by reading the message. Each call
+ * sends a `fields` mask naming exactly the fields read here (Groups.get takes no optional arguments in
+ * Apps Script, so it alone goes without one).
  */
 import type { Directory, DirectoryEntry, Result } from '../core/ports';
 import { thrownMessage } from './advancedServices';
 
 /** Below this many emails, single gets are cheaper than listing the directory. */
 const BULK_THRESHOLD = 20;
+/** Single gets after a public listing, for the addresses it doesn't show (aliases, mostly). */
+const PUBLIC_GETS_MAX = 50;
+
+const USER_FIELDS = 'id,primaryEmail,aliases,nonEditableAliases,suspended';
+const USER_LIST_FIELDS = `users(${USER_FIELDS}),nextPageToken`;
+const USER_GET_FIELDS = 'id,suspended';
+const GROUP_LIST_FIELDS = 'groups(id,email,aliases,nonEditableAliases),nextPageToken';
+/** One user's id: the cheapest proof that a view may be read. */
+const PROOF_FIELDS = 'users(id)';
 
 type DirectoryService = GoogleAppsScript.AdminDirectory;
+type User = GoogleAppsScript.AdminDirectory.Schema.User;
+type Group = GoogleAppsScript.AdminDirectory.Schema.Group;
 
-function userEntry(user: GoogleAppsScript.AdminDirectory.Schema.User): DirectoryEntry {
+export type DirectoryMode = 'admin' | 'domain_public' | 'none';
+
+/** The query parameters naming a view: every user of the customer, or the public view of one domain. */
+type ViewArgs = { customer: string; projection: string } | { domain: string; viewType: string; projection: string };
+const ADMIN_VIEW: ViewArgs = { customer: 'my_customer', projection: 'basic' };
+const publicView = (domain: string): ViewArgs => ({ domain, viewType: 'domain_public', projection: 'basic' });
+
+const NOT_ENABLED = 'The Admin SDK Directory service is not enabled in this script.';
+
+const DETAILS: Record<DirectoryMode, string> = {
+  admin: 'You can read your Workspace directory as an administrator: people\'s emails, their aliases and group emails are resolved in bulk.',
+  domain_public: 'You are not a directory administrator, but your organisation shares its directory with its members: people\'s emails are resolved in bulk (aliases one by one). Group emails need an administrator: write groups/{id} in the Member cell for a group. Suspended accounts aren\'t shown to you, so adding one ends in an error instead of being held.',
+  none: 'Chat Roster can\'t read your Workspace directory: you are not a directory administrator and your organisation doesn\'t share its directory with you (Admin console › Directory › Directory settings › Sharing settings), or the directory permissions weren\'t granted. Each person will be looked up in each space instead, which is slower, and group emails can\'t be resolved: write groups/{id} in the Member cell for a group.',
+};
+
+/** A view's first page was refused: the caller may not read that view (as opposed to a later failure). */
+class Refused {
+  constructor(readonly error: unknown) {}
+}
+
+function directoryService(): DirectoryService | undefined {
+  const service = typeof AdminDirectory === 'undefined' ? undefined : AdminDirectory;
+  return service?.Users && service.Groups ? service : undefined;
+}
+
+/** The domain of the account running Chat Roster, lower-case; '' when Apps Script doesn't tell. */
+function domainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+}
+
+function callerDomain(): string {
+  try {
+    return domainOf(Session.getEffectiveUser().getEmail());
+  } catch {
+    return '';
+  }
+}
+
+function userEntry(user: User): DirectoryEntry {
   return { kind: 'user', name: `users/${user.id}`, suspended: user.suspended === true };
 }
 
-function listAll(service: DirectoryService, found: Map<string, DirectoryEntry>): void {
+/** Every address of a person or group: primary, aliases, non-editable aliases; the primary never yields. */
+function index(found: Map<string, DirectoryEntry>, primary: string | undefined, aliases: (string[] | undefined)[], entry: DirectoryEntry): void {
+  if (primary) found.set(primary.toLowerCase(), entry);
+  for (const list of aliases) {
+    for (const alias of list ?? []) {
+      const key = alias.toLowerCase();
+      if (!found.has(key)) found.set(key, entry);
+    }
+  }
+}
+
+/** Pages through a list; a refused first page throws Refused, a later failure throws as it came. */
+function eachPage<T>(fetch: (pageToken: string | undefined) => { items: T[] | undefined; next: string | undefined }, each: (item: T) => void): void {
   let pageToken: string | undefined;
+  let first = true;
   do {
-    const page = service.Users!.list({ customer: 'my_customer', maxResults: 500, projection: 'basic', pageToken });
-    for (const user of page.users ?? []) {
-      if (user.primaryEmail && user.id) found.set(user.primaryEmail.toLowerCase(), userEntry(user));
+    let page: { items: T[] | undefined; next: string | undefined };
+    try {
+      page = fetch(pageToken);
+    } catch (error) {
+      throw first ? new Refused(error) : error;
     }
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
-  do {
-    const page = service.Groups!.list({ customer: 'my_customer', maxResults: 200, pageToken });
-    for (const group of page.groups ?? []) {
-      if (group.email && group.id) found.set(group.email.toLowerCase(), { kind: 'group', name: `groups/${group.id}` });
-    }
-    pageToken = page.nextPageToken || undefined;
+    first = false;
+    for (const item of page.items ?? []) each(item);
+    pageToken = page.next || undefined;
   } while (pageToken);
 }
 
-/** Looks one email up as a user, then as a group; null when the directory has neither. */
-function getOne(service: DirectoryService, email: string): DirectoryEntry | null {
+function listUsers(service: DirectoryService, view: ViewArgs, found: Map<string, DirectoryEntry>): void {
+  eachPage((pageToken) => {
+    const page = service.Users!.list({ ...view, maxResults: 500, pageToken, fields: USER_LIST_FIELDS });
+    return { items: page.users, next: page.nextPageToken };
+  }, (user: User) => {
+    if (user.id) index(found, user.primaryEmail, [user.aliases, user.nonEditableAliases], userEntry(user));
+  });
+}
+
+function listGroups(service: DirectoryService, found: Map<string, DirectoryEntry>): void {
+  eachPage((pageToken) => {
+    const page = service.Groups!.list({ customer: 'my_customer', maxResults: 200, pageToken, fields: GROUP_LIST_FIELDS });
+    return { items: page.groups, next: page.nextPageToken };
+  }, (group: Group) => {
+    if (group.id) index(found, group.email, [group.aliases, group.nonEditableAliases], { kind: 'group', name: `groups/${group.id}` });
+  });
+}
+
+/** One cheap call that the view may be read; throws Refused when it may not. */
+function proveView(service: DirectoryService, view: ViewArgs): void {
   try {
-    const user = service.Users!.get(email, { projection: 'basic' });
+    service.Users!.list({ ...view, maxResults: 1, fields: PROOF_FIELDS });
+  } catch (error) {
+    throw new Refused(error);
+  }
+}
+
+/** One email as a user (primary or alias), then, with the admin view, as a group; null when neither. */
+function getOne(service: DirectoryService, email: string, view: 'admin' | 'domain_public'): DirectoryEntry | null {
+  try {
+    const args = view === 'admin' ? { projection: 'basic', fields: USER_GET_FIELDS } : { projection: 'basic', viewType: 'domain_public', fields: USER_GET_FIELDS };
+    const user = service.Users!.get(email, args);
     if (user.id) return userEntry(user);
   } catch {
-    // Not a user (or no access: checked once by the caller).
+    // Not a user that this view shows (access itself was proven before).
   }
+  if (view !== 'admin') return null; // Groups are for administrators only.
   try {
     const group = service.Groups!.get(email);
     if (group.id) return { kind: 'group', name: `groups/${group.id}` };
@@ -51,33 +150,98 @@ function getOne(service: DirectoryService, email: string): DirectoryEntry | null
   return null;
 }
 
+function adminLookup(service: DirectoryService, emails: readonly string[], found: Map<string, DirectoryEntry>): void {
+  if (emails.length > BULK_THRESHOLD) {
+    listUsers(service, ADMIN_VIEW, found);
+    try {
+      listGroups(service, found);
+    } catch (error) {
+      // Users were readable, so this is no reason to fall back to the public view: a plain failure.
+      throw error instanceof Refused ? error.error : error;
+    }
+    return;
+  }
+  proveView(service, ADMIN_VIEW);
+  for (const email of emails) {
+    const entry = getOne(service, email, 'admin');
+    if (entry) found.set(email, entry);
+  }
+}
+
+function publicLookup(service: DirectoryService, emails: readonly string[], domain: string, found: Map<string, DirectoryEntry>): void {
+  const view = publicView(domain);
+  if (emails.length > BULK_THRESHOLD) listUsers(service, view, found);
+  else proveView(service, view);
+  const unseen = emails.filter((email) => !found.has(email) && domainOf(email) === domain).slice(0, PUBLIC_GETS_MAX);
+  for (const email of unseen) {
+    const entry = getOne(service, email, 'domain_public');
+    if (entry) found.set(email, entry);
+  }
+}
+
+const failure = (error: unknown): { ok: false; error: { code: number; status: string; message: string } } =>
+  ({ ok: false, error: { code: 0, status: '', message: thrownMessage(error) } });
+
 export class AdminDirectoryLookup implements Directory {
+  /** `callerEmail`: the account running Chat Roster (its domain is the public view's); Session's when absent. */
+  constructor(private readonly callerEmail?: string) {}
+
   lookup(emails: string[]): Result<Map<string, DirectoryEntry>> {
     const found = new Map<string, DirectoryEntry>();
     if (emails.length === 0) return { ok: true, value: found };
-    const service = typeof AdminDirectory === 'undefined' ? undefined : AdminDirectory;
-    if (!service?.Users || !service.Groups) {
-      return { ok: false, error: { code: 0, status: '', message: 'The Admin SDK Directory service is not enabled.' } };
-    }
+    const service = directoryService();
+    if (!service) return { ok: false, error: { code: 0, status: '', message: NOT_ENABLED } };
+    let refusal: unknown;
     try {
-      if (emails.length > BULK_THRESHOLD) {
-        listAll(service, found);
-      } else {
-        // Proves directory access once; a failure here means "not an admin", not "unknown email".
-        service.Users.list({ customer: 'my_customer', maxResults: 1, projection: 'basic' });
-        for (const email of emails) {
-          const entry = getOne(service, email);
-          if (entry) found.set(email, entry);
-        }
-      }
+      adminLookup(service, emails, found);
+      return { ok: true, value: wanted(emails, found) };
     } catch (error) {
-      return { ok: false, error: { code: 0, status: '', message: thrownMessage(error) } };
+      if (!(error instanceof Refused)) return failure(error);
+      refusal = error.error;
     }
-    const wanted = new Map<string, DirectoryEntry>();
-    for (const email of emails) {
-      const entry = found.get(email);
-      if (entry) wanted.set(email, entry);
+    const domain = this.callerEmail === undefined ? callerDomain() : domainOf(this.callerEmail);
+    if (!domain) return failure(refusal);
+    found.clear();
+    try {
+      publicLookup(service, emails, domain, found);
+      return { ok: true, value: wanted(emails, found) };
+    } catch (error) {
+      return failure(error instanceof Refused ? error.error : error);
     }
-    return { ok: true, value: wanted };
   }
+}
+
+function wanted(emails: readonly string[], found: ReadonlyMap<string, DirectoryEntry>): Map<string, DirectoryEntry> {
+  const answers = new Map<string, DirectoryEntry>();
+  for (const email of emails) {
+    const entry = found.get(email);
+    if (entry) answers.set(email, entry);
+  }
+  return answers;
+}
+
+/**
+ * How this account can read the directory, with one cheap call per mode tried (admin view, then the
+ * public view of its domain), and what that means for the roster in a sentence or three. For checkSetup().
+ */
+export function probeDirectoryAccess(): { mode: 'admin' | 'domain_public' | 'none'; detail: string } {
+  const service = directoryService();
+  if (!service) return { mode: 'none', detail: `${NOT_ENABLED} ${DETAILS.none}` };
+  let refusal: unknown;
+  try {
+    proveView(service, ADMIN_VIEW);
+    return { mode: 'admin', detail: DETAILS.admin };
+  } catch (error) {
+    refusal = error instanceof Refused ? error.error : error;
+  }
+  const domain = callerDomain();
+  if (domain) {
+    try {
+      proveView(service, publicView(domain));
+      return { mode: 'domain_public', detail: DETAILS.domain_public };
+    } catch (error) {
+      refusal = error instanceof Refused ? error.error : error;
+    }
+  }
+  return { mode: 'none', detail: `${DETAILS.none} (Google said: ${thrownMessage(refusal)})` };
 }

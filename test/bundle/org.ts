@@ -1,6 +1,7 @@
 /**
  * The organisation the bundle tests provision against: every kind of member and space the roster can name,
- * and the awkward cases (auto-accept off, suspended, external, a space the admin isn't in, a sole owner).
+ * and the awkward cases (auto-accept off, suspended, external, a space the admin isn't in, a sole owner,
+ * people and groups named by an alias).
  */
 import type { OrgSeed } from '../../emulator/seed';
 
@@ -24,12 +25,13 @@ export function testOrg(): OrgSeed {
         person(index + 1, name, {
           autoAccept: name !== 'bob',
           suspended: name === 'dave',
+          ...(name === 'tina' ? { aliases: ['t.owner@example.com'] } : {}),
         }),
       ),
       { id: '200001', email: 'pat@gmail.com', external: true },
     ],
     groups: [
-      { id: 'g-eng', email: 'eng-team@example.com' },
+      { id: 'g-eng', email: 'eng-team@example.com', aliases: ['engineering@example.com'] },
       { id: 'g-design', email: 'design@example.com' },
     ],
     spaces: [
@@ -103,6 +105,9 @@ export const ROSTER_CASES: RosterCase[] = [
   { cells: ['group:nobody@example.com', eng, '', ''], status: 'ERROR', details: /directory|group/i },
   { cells: ['pat@gmail.com', 'AAAAhands', '', ''], status: 'ADDED', details: /./ },
   { cells: ['pat@gmail.com', eng, '', ''], status: 'ERROR', details: /outside your organisation.*HTTP 403/ },
+  // Anyone may be named by an alias (the directory resolves it; Chat wouldn't).
+  { cells: ['T.Owner@example.com', eng, '', ''], status: 'ADDED', details: /./ },
+  { cells: ['group:engineering@example.com', 'All Hands', '', ''], status: 'ADDED', details: /group added/i },
 ];
 
 /** Plain adds to fill the roster to about 50 rows across two spaces. */

@@ -87,6 +87,9 @@ describe('provisionRoster on a 50-row roster', () => {
     expect(find('ivan@example.com')).toBeUndefined();
     expect(google.membersOf('spaces/AAAAsolo').map((m) => m.member)).toEqual([ADMIN]);
     expect(google.membersOf('spaces/AAAAhands').find((m) => m.member === 'pat@gmail.com')).toBeDefined();
+    // Rows naming an alias reached the person and the group behind it.
+    expect(find('tina@example.com')).toMatchObject({ role: 'ROLE_MEMBER', state: 'JOINED' });
+    expect(google.membersOf('spaces/AAAAhands').find((m) => m.member === 'group:eng-team@example.com')).toBeDefined();
   });
 
   it('reads and writes the sheet in at most 6 round trips', () => {

@@ -52,10 +52,38 @@ describe('CachedDirectory', () => {
     const directory = organisation();
     directory.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
     const cache = new FakeCache();
-    expect(new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS)).toEqual({ ok: false, error: directory.failure });
+    expect(new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS)).toEqual({ ok: false, error: directory.failure, known: new Map() });
     directory.failure = null;
     expect(new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS).ok).toBe(true);
     expect(directory.lookups).toHaveLength(2);
+  });
+
+  it('remembers what probes learned for the run, and still returns it when the directory refuses', () => {
+    const directory = new FakeDirectory();
+    directory.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
+    const cache = new FakeCache();
+    const first = new CachedDirectory(directory, cache, 'run-1');
+    expect(first.lookup(EMAILS).ok).toBe(false);
+    first.remember(new Map([['alice@example.com', { kind: 'user', name: 'users/11' }]]));
+    const next = new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS);
+    expect(next).toEqual({ ok: false, error: directory.failure, known: new Map([['alice@example.com', { kind: 'user', name: 'users/11' }]]) });
+    // Asked only about what the run doesn't know yet.
+    expect(directory.lookups[1]).toEqual(EMAILS.slice(1));
+    expect(new CachedDirectory(directory, cache, 'run-2').lookup(EMAILS)).toEqual({ ok: false, error: directory.failure, known: new Map() });
+  });
+
+  it("keeps the directory's answer over a probe's (a suspension the probe can't tell)", () => {
+    const directory = organisation();
+    const cache = new FakeCache();
+    const cached = new CachedDirectory(directory, cache, 'run-1');
+    cached.lookup(EMAILS);
+    const puts = cache.ttls.length;
+    cached.remember(new Map([['gone@example.com', { kind: 'user', name: 'users/13' }]]));
+    expect(cache.ttls).toHaveLength(puts);
+    cached.remember(new Map([['ext@gmail.com', { kind: 'user', name: 'users/77' }]]));
+    const next = new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS);
+    expect(next.ok && next.value.get('gone@example.com')).toEqual({ kind: 'user', name: 'users/13', suspended: true });
+    expect(next.ok && next.value.get('ext@gmail.com')).toEqual({ kind: 'user', name: 'users/77' });
   });
 
   it('asks again when Google dropped the cache, and works without a cache that throws', () => {

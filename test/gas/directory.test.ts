@@ -1,0 +1,60 @@
+/**
+ * probeDirectoryAccess (src/gas/directory.ts), called as checkSetup() will call it: inside an execution of
+ * the emulated Apps Script, whose AdminDirectory and Session globals it reads.
+ */
+import { Google } from '../../emulator/google';
+import { AppsScriptWorld } from '../../emulator/gas/world';
+import { demoOrg } from '../../emulator/seed';
+import { probeDirectoryAccess } from '../../src/gas/directory';
+
+const GLOBALS = ['AdminDirectory', 'Session'] as const;
+const scope = globalThis as Record<string, unknown>;
+
+function probeAs(user: string, options: { directorySharing?: boolean; scopes?: string[] } = {}) {
+  const seed = demoOrg();
+  if (options.directorySharing !== undefined) seed.directorySharing = options.directorySharing;
+  const google = new Google({ seed });
+  const world = new AppsScriptWorld(google, options.scopes ? { scopes: options.scopes } : {});
+  const execution = world.startExecution({ user });
+  for (const name of GLOBALS) scope[name] = execution.globals[name];
+  try {
+    const callsBefore = google.calls.length;
+    const access = probeDirectoryAccess();
+    return { access, calls: google.calls.slice(callsBefore) };
+  } finally {
+    execution.end();
+    for (const name of GLOBALS) delete scope[name];
+  }
+}
+
+describe('probeDirectoryAccess', () => {
+  it('admin: one cheap call', () => {
+    const { access, calls } = probeAs('admin@example.com');
+    expect(access.mode).toBe('admin');
+    expect(access.detail).toMatch(/administrator.*aliases/);
+    expect(calls.map((call) => [call.methodId, call.status])).toEqual([['admin.directory.users.list', 200]]);
+  });
+
+  it('domain_public: not an admin, but the organisation shares its directory', () => {
+    const { access, calls } = probeAs('bob.jones@example.com');
+    expect(access.mode).toBe('domain_public');
+    expect(access.detail).toMatch(/not a directory administrator.*groups\/\{id\}/);
+    expect(calls.map((call) => call.status)).toEqual([403, 200]);
+  });
+
+  it('none: sharing off, or the directory scope not granted; the detail says what follows and what Google said', () => {
+    const off = probeAs('bob.jones@example.com', { directorySharing: false });
+    expect(off.access.mode).toBe('none');
+    expect(off.access.detail).toMatch(/Sharing settings.*each space.*Not Authorized to access this resource\/api/);
+    expect(off.calls.map((call) => call.status)).toEqual([403, 403]);
+
+    const chatOnly = ['chat.memberships', 'chat.spaces.readonly'].map((name) => `https://www.googleapis.com/auth/${name}`);
+    const noScope = probeAs('admin@example.com', { scopes: chatOnly });
+    expect(noScope.access.mode).toBe('none');
+    expect(noScope.access.detail).toMatch(/insufficient authentication scopes/);
+  });
+
+  it('none, without calling Google, when the advanced service is missing', () => {
+    expect(probeDirectoryAccess()).toEqual({ mode: 'none', detail: expect.stringMatching(/^The Admin SDK Directory service is not enabled/) });
+  });
+});
