@@ -7,7 +7,7 @@
 import { httpNote, thrownError } from './apiErrors';
 import type { SpaceRef } from './model';
 import type { ApiError, ChatGateway, MemberCall, MemberReply, Result } from './ports';
-import { spaceKey, spaceRefLabel } from './refs';
+import { spaceKey } from './refs';
 import { MAX_BATCH } from './sending';
 import { ADMIN_LIST_FILTER } from './snapshot';
 import { resolveSpaces } from './spaces';
@@ -139,18 +139,24 @@ function readCall(space: string, useAdminAccess: boolean): MemberCall {
   return call;
 }
 
-/** Each distinct space the refs name: found (spaces.get, list or search), then one read of its members. */
-export function readRosterSpaces(chat: ChatGateway, refs: readonly SpaceRef[], useAdminAccess: boolean): SpaceRead[] {
-  const resolved = resolveSpaces(chat, refs, useAdminAccess);
+/** A Space cell as the administrator wrote it, and what it names. */
+export interface SpaceCell {
+  cell: string;
+  ref: SpaceRef;
+}
+
+/** Each distinct space the cells name: found (spaces.get, list or search), then one read of its members. */
+export function readRosterSpaces(chat: ChatGateway, cells: readonly SpaceCell[], useAdminAccess: boolean): SpaceRead[] {
+  const resolved = resolveSpaces(chat, cells.map((cell) => cell.ref), useAdminAccess);
   const reads: SpaceRead[] = [];
   const found: { label: string; name: string }[] = [];
   const seen = new Set<string>();
-  for (const ref of refs) {
+  for (const { cell, ref } of cells) {
     const key = spaceKey(ref);
     if (seen.has(key)) continue;
     seen.add(key);
     const resolution = resolved.get(key);
-    const label = spaceRefLabel(ref);
+    const label = `"${cell}"`;
     if (!resolution) continue;
     if (!resolution.ok) reads.push({ label, ok: false, details: resolution.details });
     // A space named by its ID on one row and by its name on another is read once.

@@ -129,9 +129,8 @@ export function sendMemberCalls(calls: MemberCall[]): MemberReply[] {
 /** Admin search needs the customer and the space type in its query (reference/chat-api-memberships.md §11). */
 const ADMIN_SEARCH_QUERY = 'customer = "customers/my_customer" AND space_type = "SPACE"';
 
-/** spaces.search with admin access and one result, over REST for its HTTP status (the Advanced Service has none). */
-export function verifyAdminAccess(): Result<true> {
-  const url = `${CHAT_API}spaces:search${queryString({ useAdminAccess: true, pageSize: 1, query: ADMIN_SEARCH_QUERY })}`;
+/** One GET over REST, for its HTTP status (the Advanced Service has none): ok on 2xx, Google's error otherwise. */
+function readOnce(url: string): Result<true> {
   try {
     const response = UrlFetchApp.fetch(url, {
       method: 'get', headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` }, muteHttpExceptions: true, escaping: false,
@@ -142,4 +141,14 @@ export function verifyAdminAccess(): Result<true> {
   } catch (thrown) {
     return { ok: false, error: thrownError(thrown) };
   }
+}
+
+/** spaces.search with admin access and one result: a 403 means the caller lacks the admin privilege. */
+export function verifyAdminAccess(): Result<true> {
+  return readOnce(`${CHAT_API}spaces:search${queryString({ useAdminAccess: true, pageSize: 1, query: ADMIN_SEARCH_QUERY })}`);
+}
+
+/** spaces.list with one result: Google answers 404 "Google Chat app not found" while the Chat app isn't configured. */
+export function readOneSpace(): Result<true> {
+  return readOnce(`${CHAT_API}spaces${queryString({ pageSize: 1 })}`);
 }

@@ -4,6 +4,8 @@
  * missing, says in a sentence which permission and what it is for. The admin-only scopes are needed only
  * while admin access is on.
  */
+import { ADMIN_SENTENCE_PREFIX } from '../shared/sentences';
+
 const AUTH = 'https://www.googleapis.com/auth/';
 
 export interface ScopeUse {
@@ -52,7 +54,7 @@ export class ConsentError extends Error {
 
 export function consentSentence(missing: readonly ScopeUse[]): string {
   const what = missing.map((use) => `${use.purpose} (${use.scope.slice(AUTH.length)})`).join('; and to ');
-  return `Chat Roster needs your permission to ${what}. Open Extensions › Chat Roster again and allow ${missing.length > 1 ? 'them' : 'it'} on Google's consent screen.`;
+  return `${ADMIN_SENTENCE_PREFIX}your permission to ${what}. Open Extensions › Chat Roster again and allow ${missing.length > 1 ? 'them' : 'it'} on Google's consent screen.`;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 export { onOpen, onInstall } from './commands/menu';
 export { setupRosterSheet } from './commands/setup';
+export { checkSetup } from './commands/checkSetup';
 export { previewRoster, provisionRoster } from './commands/provision';
 export { installNightlySync, removeNightlySync, nightlySync } from './commands/nightly';
-export { showSidebar, showPreview, showProvision, getSidebarState, stopRun } from './commands/sidebar';
+export { showSidebar, showPreview, showProvision, showCheckSetup, getSidebarState, stopRun } from './commands/sidebar';
 export { setAdminAccess } from './settings';

@@ -1,5 +1,6 @@
 /** Thin adapters for the small ports: clock, document properties, document cache, document lock, user settings. */
 import type { Clock, KeyValueStore, Mutex, ShortTermCache } from '../core/ports';
+import { ADMIN_SENTENCE_PREFIX } from '../shared/sentences';
 
 /** Utilities.sleep refuses more than 5 minutes (reference/first-deploy.md §2). */
 export const MAX_SLEEP_MS = 300_000;
@@ -10,7 +11,7 @@ export const MAX_SLEEP_MS = 300_000;
  */
 export class NoDocumentError extends Error {
   constructor(what: string) {
-    super(`Chat Roster needs its spreadsheet, but Apps Script gave this run no ${what}. Open the spreadsheet and use Extensions › Chat Roster (or turn the nightly sync off and on again there).`);
+    super(`${ADMIN_SENTENCE_PREFIX}its spreadsheet, but Apps Script gave this run no ${what}. Open the spreadsheet and use Extensions › Chat Roster (or turn the nightly sync off and on again there).`);
     this.name = 'NoDocumentError';
   }
 }

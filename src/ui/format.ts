@@ -2,6 +2,7 @@
  * Pure wording and arithmetic of the sidebar: counts → sentences, progress, the time-left estimate,
  * the plan per space, server errors → plain sentences. No DOM here, so it is unit-tested in Node.
  */
+import { ADMIN_SENTENCE_PREFIX } from '../shared/sentences';
 import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
 import { displayText } from './escape';
@@ -281,7 +282,7 @@ export function normalizeReport(value: unknown, mode: RunMode): RunReport {
 }
 
 /** What the sidebar was doing when a call failed, for the sentence that says so. */
-export type Action = 'load' | 'preview' | 'apply' | 'stop' | 'nightly' | 'admin' | 'setup';
+export type Action = 'load' | 'preview' | 'apply' | 'stop' | 'nightly' | 'admin' | 'setup' | 'check';
 
 const DOING: Record<Action, string> = {
   load: 'load the roster',
@@ -291,6 +292,7 @@ const DOING: Record<Action, string> = {
   nightly: 'change the nightly sync',
   admin: 'change admin access',
   setup: 'set up the Roster sheet',
+  check: 'check the setup',
 };
 
 /** The message of whatever a failure handler received (an Error, a string, anything). */
@@ -308,6 +310,7 @@ const RESUME_HINT = ' The rows not done yet stay PENDING: press Resume to contin
 export function errorSentence(action: Action, error: unknown): string {
   const raw = displayText(errorMessage(error), 300).replace(/^(Exception|Error|TypeError|ScriptError):\s*/i, '').trim();
   const during = action === 'apply' ? RESUME_HINT : '';
+  if (raw.startsWith(ADMIN_SENTENCE_PREFIX)) return raw;
   if (/exceeded maximum execution time|timed? ?out/i.test(raw)) {
     return `The last step ran out of time (Apps Script stops a call after 6 minutes).${action === 'apply' ? RESUME_HINT : ' Try again.'}`;
   }

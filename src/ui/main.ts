@@ -10,7 +10,8 @@ import {
   errorSentence, finishSentence, normalizeReport, plural, removalCount, removalPrompt,
 } from './format';
 import {
-  fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSummary, resetProgress, type ProgressParts,
+  fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
+  type ProgressParts,
 } from './render';
 import { callServer } from './server';
 
@@ -46,6 +47,9 @@ const ui = {
   adminAccess: byId('admin-access', HTMLInputElement),
   adminStatus: byId('admin-status', HTMLElement),
   recentRuns: byId('recent-runs', HTMLElement),
+  checkSetup: byId('check-setup', HTMLButtonElement),
+  checkSummary: byId('check-summary', HTMLElement),
+  checkReport: byId('check-report', HTMLElement),
   user: byId('user', HTMLElement),
 };
 
@@ -69,11 +73,12 @@ interface Model {
   confirming: boolean;
   nightlyBusy: boolean;
   adminBusy: boolean;
+  checkBusy: boolean;
 }
 
 const model: Model = {
   state: null, preview: null, busy: false, running: false, stopRequested: false, confirming: false,
-  nightlyBusy: false, adminBusy: false,
+  nightlyBusy: false, adminBusy: false, checkBusy: false,
 };
 
 // ---- what the admin sees ---------------------------------------------------------------------------
@@ -112,6 +117,7 @@ function updateControls(): void {
   ui.nightlyToggle.disabled = !state || model.nightlyBusy;
   ui.nightlyHour.disabled = !state || model.nightlyBusy;
   ui.adminAccess.disabled = !state || model.adminBusy;
+  ui.checkSetup.disabled = model.checkBusy;
 }
 
 function renderRunNotice(state: SidebarState): void {
@@ -161,6 +167,8 @@ async function load(): Promise<void> {
   }
   if (state.startAction === 'preview') {
     await preview(false);
+  } else if (state.startAction === 'check') {
+    await checkSetup();
   } else if (state.startAction === 'apply') {
     if (state.run) {
       say('A run isn’t finished yet: press Resume to continue it.');
@@ -352,6 +360,23 @@ async function changeAdminAccess(): Promise<void> {
   updateControls();
 }
 
+async function checkSetup(): Promise<void> {
+  if (model.checkBusy) return;
+  model.checkBusy = true;
+  setText(ui.checkSummary, 'Checking the setup with Google…');
+  updateControls();
+  try {
+    const report = await callServer('checkSetup');
+    setText(ui.checkSummary, report.summary);
+    renderSetupReport(ui.checkReport, report);
+  } catch (error) {
+    setText(ui.checkSummary, '');
+    sayError(errorSentence('check', error));
+  }
+  model.checkBusy = false;
+  updateControls();
+}
+
 // ---- wiring ----------------------------------------------------------------------------------------
 
 ui.preview.addEventListener('click', () => void preview(false));
@@ -364,6 +389,7 @@ ui.setup.addEventListener('click', () => void setup());
 ui.nightlyToggle.addEventListener('change', () => void changeNightly());
 ui.nightlyHour.addEventListener('change', () => void changeNightlyHour());
 ui.adminAccess.addEventListener('change', () => void changeAdminAccess());
+ui.checkSetup.addEventListener('click', () => void checkSetup());
 ui.confirm.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') cancelConfirm();
 });

@@ -1,5 +1,6 @@
 /** Renders the sidebar's parts from JSON-safe server values, with DOM nodes only (see dom.ts). */
 import type { RunReport } from '../shared/report';
+import type { SetupReport } from '../shared/setup';
 import type { LoggedRun, SidebarState } from '../shared/sidebar';
 import { h, replaceChildren, setText } from './dom';
 import {
@@ -144,4 +145,16 @@ export function fillHours(select: HTMLSelectElement, selected: number): void {
     options.push(option);
   }
   replaceChildren(select, options);
+}
+
+const OUTCOME_WORDS = { ok: 'OK', warning: 'Warning', failed: 'Failed', skipped: 'Not checked' } as const;
+
+/** checkSetup's report: one line per check, what was found, and the fix for each failure or warning. */
+export function renderSetupReport(list: HTMLElement, report: SetupReport): void {
+  replaceChildren(list, report.checks.map((check) => h('li', { className: `check check-${check.outcome}`, attrs: { 'data-outcome': check.outcome } }, [
+    h('span', { className: 'check-outcome', text: OUTCOME_WORDS[check.outcome] }),
+    h('span', { className: 'check-name', text: check.name }),
+    h('p', { className: 'check-detail', text: check.detail }),
+    check.fix ? h('p', { className: 'check-fix', text: check.fix }) : null,
+  ])));
 }

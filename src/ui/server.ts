@@ -9,6 +9,7 @@
  * run at once (the sidebar keeps to one run call at a time plus the odd settings call).
  */
 import type { RunReport } from '../shared/report';
+import type { SetupReport } from '../shared/setup';
 import type { SidebarState } from '../shared/sidebar';
 
 /** The server functions the sidebar calls: top-level functions of dist/Code.js (src/gas/main.ts). */
@@ -21,6 +22,7 @@ export interface ServerFunctions {
   removeNightlySync(): string;
   setAdminAccess(enabled: boolean): boolean;
   setupRosterSheet(): string;
+  checkSetup(): SetupReport;
 }
 
 export type ServerName = keyof ServerFunctions;

@@ -23,25 +23,20 @@ describe('stamps', () => {
   });
 });
 
-/** Apps Script without a containing document (reference/first-deploy.md §2): both return null. */
-function withoutDocument(globals: Record<string, unknown>): void {
-  globals.LockService = { ...(globals.LockService as object), getDocumentLock: () => null };
-  globals.PropertiesService = { ...(globals.PropertiesService as object), getDocumentProperties: () => null };
-}
-
 describe('without a containing document', () => {
   const { google, world } = newWorld(makeWorkload({ spaces: 1, usersPerSpace: 3 }));
 
   it.each(['previewRoster', 'provisionRoster', 'nightlySync'])('%s says so in a sentence and changes nothing', (name) => {
     const writes = google.writes().length;
-    const result = execute<RunReport>(world, name, [], { user: ADMIN, fromTrigger: name === 'nightlySync' }, withoutDocument);
+    // No containing document (reference/first-deploy.md §2): the document lock and properties are null.
+    const result = execute<RunReport>(world, name, [], { user: ADMIN, fromTrigger: name === 'nightlySync', container: false });
     expect(result.error).toBeUndefined();
     expect(result.value?.message).toMatch(/^Chat Roster needs its spreadsheet, but Apps Script gave this run no document (lock|properties)\./);
     expect(google.writes().length).toBe(writes);
   });
 
   it('the sidebar gets the same sentence, not a TypeError', () => {
-    const result = execute<SidebarState>(world, 'getSidebarState', [], { user: ADMIN }, withoutDocument);
+    const result = execute<SidebarState>(world, 'getSidebarState', [], { user: ADMIN, container: false });
     expect(result.error).toMatch(/^Chat Roster needs its spreadsheet/);
   });
 });

@@ -2,8 +2,7 @@
  * checkSetup's report as an administrator reads it: one line per check, the fix for each failure, decided
  * on HTTP statuses; and one read of each space the roster names.
  */
-import type { SpaceRef } from '../../src/core/model';
-import { readRosterSpaces, setupReport, type SetupFacts } from '../../src/core/setupChecks';
+import { readRosterSpaces, setupReport, type SetupFacts, type SpaceCell } from '../../src/core/setupChecks';
 import { FakeChat } from './fakes';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -86,12 +85,13 @@ describe('readRosterSpaces', () => {
   it('reads each distinct space once (however rows name it) and reports those it cannot read', () => {
     const chat = new FakeChat().addSpace('spaces/A', 'Alpha').addSpace('spaces/B', 'Beta');
     chat.hiddenMemberLists.add('spaces/B');
-    const refs: SpaceRef[] = [
-      { kind: 'name', name: 'spaces/A' }, { kind: 'displayName', displayName: 'Alpha' }, { kind: 'name', name: 'spaces/A' },
-      { kind: 'name', name: 'spaces/B' }, { kind: 'displayName', displayName: 'Nowhere' },
+    const cells: SpaceCell[] = [
+      { cell: 'spaces/A', ref: { kind: 'name', name: 'spaces/A' } }, { cell: 'Alpha', ref: { kind: 'displayName', displayName: 'Alpha' } },
+      { cell: 'A', ref: { kind: 'name', name: 'spaces/A' } }, { cell: 'spaces/B', ref: { kind: 'name', name: 'spaces/B' } },
+      { cell: 'Nowhere', ref: { kind: 'displayName', displayName: 'Nowhere' } },
     ];
-    const reads = readRosterSpaces(chat, refs, false);
-    expect(reads.map((read) => [read.label, read.ok])).toEqual([['"Nowhere"', false], ['spaces/A', true], ['spaces/B', false]]);
+    const reads = readRosterSpaces(chat, cells, false);
+    expect(reads.map((read) => [read.label, read.ok])).toEqual([['"Nowhere"', false], ['"spaces/A"', true], ['"spaces/B"', false]]);
     expect(chat.calls.filter((call) => call.method === 'list')).toHaveLength(2);
   });
 });

@@ -169,6 +169,11 @@ describe('server errors as plain sentences', () => {
       .toMatch(/out of date/);
   });
 
+  it('shows the server’s own sentence for a missing permission as it is, naming the scope', () => {
+    const sentence = 'Chat Roster needs your permission to show its menu and sidebar (script.container.ui). Open Extensions › Chat Roster again and allow it on Google\'s consent screen.';
+    expect(errorSentence('load', new Error(`Exception: ${sentence}`))).toBe(sentence);
+  });
+
   it('passes any other reason on, as one sentence', () => {
     expect(errorSentence('nightly', new Error('Exception: Boom.'))).toBe("Chat Roster couldn't change the nightly sync: Boom. Try again.");
     expect(errorSentence('preview', {})).toBe("Chat Roster couldn't preview the roster. Try again.");

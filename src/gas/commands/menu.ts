@@ -10,6 +10,7 @@ export function onOpen(_event?: OpenEvent): void {
     .createAddonMenu()
     .addItem('Open Chat Roster', 'showSidebar')
     .addItem('Set up roster sheet', 'setupRosterSheet')
+    .addItem('Check setup', 'showCheckSetup')
     .addSeparator()
     .addItem('Preview changes', 'showPreview')
     .addItem('Provision now', 'showProvision')

@@ -39,12 +39,17 @@ export function showProvision(): void {
   openSidebar('apply');
 }
 
+/** Menu: Check setup — the sidebar opens and shows the setup report. */
+export function showCheckSetup(): void {
+  openSidebar('check');
+}
+
 /** What the menu asked the sidebar to do, once. */
 function takeStartAction(): SidebarAction {
   const properties = PropertiesService.getUserProperties();
   const action = properties.getProperty(START_ACTION_KEY);
   if (action) properties.deleteProperty(START_ACTION_KEY);
-  return action === 'preview' || action === 'apply' ? action : null;
+  return action === 'preview' || action === 'apply' || action === 'check' ? action : null;
 }
 
 function recentRuns(): LoggedRun[] {
