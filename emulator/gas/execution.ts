@@ -5,8 +5,9 @@
  * is refused unless the execution holds one of the scopes the scope table (scopes.ts) gives for it.
  *
  * Not modelled: the real runtime ends the script outright at the time limit (the error can't be caught);
- * here the error can be caught, but the execution is then dead and every later service call throws again.
- * Only the advanced services' messages are localized; every other message here is in English.
+ * here the error can be caught, but the execution is then dead and every later service call throws again
+ * (so does one ended by ScriptApp.requireScopes). Only the advanced services' and the permission messages
+ * are localized; every other message here is in English.
  */
 import { isContext, runInContext } from 'node:vm';
 import type { EmulatedGoogle } from './googleApi';

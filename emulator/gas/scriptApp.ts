@@ -109,3 +109,5 @@ export function createScriptApp(ctx: ExecutionContext, world: TriggerWorld) {
     },
   };
 }
+
+export type FakeScriptApp = ReturnType<typeof createScriptApp>;

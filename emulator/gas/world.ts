@@ -19,7 +19,7 @@ import { createHtmlService } from './html';
 import { LockTable, createLockService, type FakeLockService } from './locks';
 import { FakePropertyStore, createPropertiesService, type FakePropertiesService } from './properties';
 import { DEFAULT_SCOPES } from './scopes';
-import { createScriptApp } from './scriptApp';
+import { createScriptApp, type FakeScriptApp } from './scriptApp';
 import { isRoundTrip } from './sheetEnv';
 import { createSpreadsheetApp } from './spreadsheetApp';
 import type { FakeTrigger } from './triggers';
@@ -78,7 +78,7 @@ export interface TypedGlobals {
   PropertiesService: FakePropertiesService;
   CacheService: FakeCacheService;
   LockService: FakeLockService;
-  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  ScriptApp: FakeScriptApp;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
