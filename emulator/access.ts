@@ -4,6 +4,7 @@
  */
 import { invalidArgument, notFound, permissionDenied } from './errors';
 import type { Caller } from './auth';
+import { GROUP_SEGMENT_PREFIX } from './render';
 import type { MembershipRecord, OrgState, SpaceRecord } from './state';
 
 export function requireSpace(state: OrgState, spaceId: string | undefined): SpaceRecord {
@@ -60,16 +61,20 @@ export function isLastOwner(space: SpaceRecord, m: MembershipRecord): boolean {
   return m.kind === 'HUMAN' && m.state === 'JOINED' && m.role === 'ROLE_MANAGER' && joinedOwnerCount(space) === 1;
 }
 
-export type SegmentKind = 'app' | 'alias' | 'id';
+export type SegmentKind = 'app' | 'alias' | 'group' | 'id';
 
+/** User ids are numeric, so `group-…` without an '@' can only be a group's segment. */
 export function segmentKind(segment: string): SegmentKind {
   if (segment === 'app') return 'app';
-  return segment.includes('@') ? 'alias' : 'id';
+  if (segment.includes('@')) return 'alias';
+  return segment.startsWith(GROUP_SEGMENT_PREFIX) ? 'group' : 'id';
 }
 
 /**
- * The {member} of spaces/S/members/{member}: `app` (the calling app), an email alias (users only), or the
- * canonical id. Unknown people and non-members are NOT_FOUND.
+ * The {member} of spaces/S/members/{member}: `app` (the calling app), an email alias (users only),
+ * `group-{groupId}` (a group, as Google names it: first-deploy.md §5), or a user's canonical id. A bare group
+ * id addresses nothing (stricter reading: only names Google gives out are accepted). Unknown people and
+ * non-members are NOT_FOUND.
  */
 export function resolveMembership(state: OrgState, space: SpaceRecord, segment: string, adminAccess: boolean): MembershipRecord {
   let key = segment;
@@ -81,9 +86,11 @@ export function resolveMembership(state: OrgState, space: SpaceRecord, segment: 
     const user = state.userByEmail(segment);
     if (!user) throw notFound(`User ${segment} not found.`);
     key = user.id;
+  } else if (kind === 'group') {
+    key = segment.slice(GROUP_SEGMENT_PREFIX.length);
   }
   const m = space.members.get(key);
-  if (!m) throw notFound(`Membership spaces/${space.id}/members/${segment} not found.`);
+  if (!m || (m.kind === 'GROUP') !== (kind === 'group')) throw notFound(`Membership spaces/${space.id}/members/${segment} not found.`);
   if (adminAccess && m.kind === 'BOT') throw invalidArgument('App memberships are not supported with admin access.');
   return m;
 }

@@ -125,8 +125,9 @@ export const patchMember: MethodSpec = {
     const admin = authorizeWrite(ctx, query, 'chat.spaces.members.patch', false);
     const space = requireSpace(ctx.state, ctx.params.space);
     const segment = ctx.params.member ?? '';
-    // Patch by email alias isn't documented (§3); stricter reading: only the canonical name.
-    if (segmentKind(segment) !== 'id') throw invalidArgument('Use the membership name returned by the API (spaces/{space}/members/{id}) to update a membership.');
+    // Patch by email alias isn't documented (§3); stricter reading: only the canonical name. A group's
+    // name gets as far as the "only people" refusal below.
+    if (segmentKind(segment) !== 'id' && segmentKind(segment) !== 'group') throw invalidArgument('Use the membership name returned by the API (spaces/{space}/members/{id}) to update a membership.');
     const caller = admin ? undefined : requireManager(space, ctx.caller);
     const target = resolveMembership(ctx.state, space, segment, admin);
     ctx.setTarget(membershipName(space, target));

@@ -1,6 +1,7 @@
 /**
  * Chat resources as the API returns them to a user-auth caller (reference/chat-api-memberships.md §2):
- * users only as users/{numeric id} with name and type, groups as groups/{id}, never an email.
+ * users only as users/{numeric id} with name and type, groups as groups/{id} in memberships named
+ * spaces/S/members/group-{id}, never an email.
  */
 import type { chat_v1 } from '@googleapis/chat';
 import type { MembershipRecord, OrgState, SpaceRecord } from './state';
@@ -9,16 +10,18 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** A group's {member} segment: Google names group memberships `group-{groupId}` (first-deploy.md §5). */
+export const GROUP_SEGMENT_PREFIX = 'group-';
+
 export function membershipName(space: SpaceRecord, m: MembershipRecord): string {
-  return `spaces/${space.id}/members/${m.key}`;
+  return `spaces/${space.id}/members/${m.kind === 'GROUP' ? GROUP_SEGMENT_PREFIX : ''}${m.key}`;
 }
 
 export function renderMembership(state: OrgState, space: SpaceRecord, m: MembershipRecord): chat_v1.Schema$Membership {
-  const out: chat_v1.Schema$Membership & { affiliation?: string } = {
-    name: membershipName(space, m),
-    state: m.state,
-    role: m.role,
-  };
+  const out: chat_v1.Schema$Membership & { affiliation?: string } = { name: membershipName(space, m), state: m.state };
+  // A group's role is always MEMBERSHIP_ROLE_UNSPECIFIED, the enum's default, which proto3 JSON leaves out:
+  // field captures show group memberships with no role (first-deploy.md §5).
+  if (m.kind !== 'GROUP') out.role = m.role;
   if (m.kind === 'GROUP') {
     out.groupMember = { name: `groups/${m.key}` };
   } else {

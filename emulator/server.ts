@@ -1,16 +1,15 @@
 /**
  * The REST face: a loopback HTTP server speaking the emulated APIs' wire format (paths /v1/… for Chat and
  * /admin/directory/v1/… for the Directory, forwarded unchanged to google.fetch), so Google's own client
- * libraries can point at it. The control API lives apart under /__control/ and is never part of the
- * emulated surface.
+ * libraries can point at it. The control API (control.ts) lives apart under /__control/ and is never part
+ * of the emulated surface.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FaultSpec } from './faults';
+import { controlRequest } from './control';
 import type { Google } from './google';
 import type { HttpMethod } from './http';
 import { ADMIN_BASE, CHAT_BASE } from './router';
-import { demoOrg, type OrgSeed } from './seed';
 import { errorResponse, GoogleError, notFound } from './errors';
 
 export interface RestServer {
@@ -63,42 +62,10 @@ function handle(google: Google, req: IncomingMessage, body: string, res: ServerR
   send(res, response.status, response.headers, response.body);
 }
 
-/**
- * POST seed (an OrgSeed; empty body = the demo organisation), reset, fault (a FaultSpec), clearFaults,
- * advance {ms}, randomSeed {seed}, token {email, scopes} → {token}; GET state.
- */
 function control(google: Google, method: HttpMethod, path: string, body: string, res: ServerResponse): void {
-  const action = path.slice('/__control/'.length).split('?')[0];
-  const json = (status: number, value: unknown): void => send(res, status, { 'content-type': 'application/json' }, JSON.stringify(value));
   try {
-    const input: unknown = body ? JSON.parse(body) : undefined;
-    const field = (name: string): unknown => (typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined);
-    if (method === 'GET' && action === 'state') {
-      json(200, {
-        now: google.clock.now(),
-        latencyMs: google.latencyMs,
-        spaces: google.spaces().map((s) => ({ ...s, members: google.membersOf(s.name) })),
-        calls: google.calls.length,
-        writes: google.writes().length,
-      });
-      return;
-    }
-    if (method !== 'POST') throw new Error(`unknown control ${method} ${action ?? ''}`);
-    switch (action) {
-      case 'seed': google.seed(input === undefined ? demoOrg() : (input as OrgSeed)); break;
-      case 'reset': google.reset(); break;
-      case 'fault': google.injectFault(input as FaultSpec); break;
-      case 'clearFaults': google.clearFaults(); break;
-      case 'advance': google.clock.advance(Number(field('ms'))); break;
-      case 'randomSeed': google.setRandomSeed(Number(field('seed'))); break;
-      case 'token': {
-        const scopes = field('scopes');
-        json(200, { token: google.issueToken(String(field('email')), Array.isArray(scopes) ? scopes.map(String) : []) });
-        return;
-      }
-      default: throw new Error(`unknown control action ${action ?? ''}`);
-    }
-    json(200, { ok: true, now: google.clock.now() });
+    const reply = controlRequest(google, method, path, body);
+    send(res, reply.status, { 'content-type': 'application/json' }, JSON.stringify(reply.body));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const r = errorResponse(new GoogleError(400, 'INVALID_ARGUMENT', message));

@@ -1,6 +1,6 @@
 // Runs a TypeScript script (demo, benchmark, workbench) in Node: esbuild bundles it, Node runs the bundle.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -9,6 +9,10 @@ const [file, ...args] = process.argv.slice(2);
 const cacheDir = resolve('node_modules/.cache/run-ts');
 mkdirSync(cacheDir, { recursive: true });
 const outfile = join(cacheDir, basename(file).replace(/\.ts$/, '.cjs'));
-await build({ entryPoints: [resolve(file)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, packages: 'external', sourcemap: 'inline', logLevel: 'warning' });
+const { outputFiles } = await build({ entryPoints: [resolve(file)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, packages: 'external', sourcemap: 'inline', logLevel: 'warning', write: false });
+// Written aside then renamed: two runs of one script at once (parallel tests) never import a half-written file.
+const partial = `${outfile}.${process.pid}.tmp`;
+writeFileSync(partial, outputFiles[0].contents);
+renameSync(partial, outfile);
 process.argv = [process.argv[0], resolve(file), ...args];
 await import(pathToFileURL(outfile).href);

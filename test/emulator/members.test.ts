@@ -49,6 +49,31 @@ describe('email aliases', () => {
   });
 });
 
+describe('group memberships', () => {
+  it('are named spaces/S/members/group-{id}, with no role, in list, get, create and delete answers', () => {
+    const { g, admin } = demo();
+    const engGroup = g.groupIdOf('engineering@example.com') ?? '';
+    const name = `${ENG}/members/group-${engGroup}`;
+    const listed = memberships(admin.list(ENG, { showGroups: true })).filter((m) => m.groupMember);
+    expect(listed).toEqual([expect.objectContaining({ name, groupMember: { name: `groups/${engGroup}` } })]);
+    expect(listed[0]).not.toHaveProperty('role');
+    expect(admin.get(name).json).toMatchObject({ name, state: 'JOINED' });
+    expect(admin.del(name).json).toMatchObject({ name, groupMember: { name: `groups/${engGroup}` } });
+    const design = g.groupIdOf('design@example.com') ?? '';
+    expect(admin.create(ENG, { groupMember: { name: `groups/${design}` } }).json.name).toBe(`${ENG}/members/group-${design}`);
+  });
+
+  it('are not addressed by the bare group id or a group email (stricter reading)', () => {
+    const { g, admin } = demo();
+    const engGroup = g.groupIdOf('engineering@example.com') ?? '';
+    expect(admin.get(`${ENG}/members/${engGroup}`).status).toBe(404);
+    expect(admin.del(`${ENG}/members/${engGroup}`).status).toBe(404);
+    expect(admin.get(`${ENG}/members/group-engineering@example.com`).status).toBe(404);
+    expect(admin.get(`${ENG}/members/group-nosuch`).status).toBe(404);
+    expect(g.membersOf(ENG).map((m) => m.member)).toContain('group:engineering@example.com');
+  });
+});
+
 describe('create', () => {
   it('409 ALREADY_EXISTS for joined and for invited members', () => {
     const { admin } = demo();
@@ -87,7 +112,8 @@ describe('create', () => {
     const designGroup = g.groupIdOf('design@example.com');
     const ok = admin.create(ENG, { groupMember: { name: `groups/${designGroup}` } });
     expect(ok.status).toBe(200);
-    expect(ok.json).toMatchObject({ groupMember: { name: `groups/${designGroup}` }, role: 'MEMBERSHIP_ROLE_UNSPECIFIED' });
+    expect(ok.json).toMatchObject({ name: `${ENG}/members/group-${designGroup}`, groupMember: { name: `groups/${designGroup}` } });
+    expect(ok.json).not.toHaveProperty('role');
     expect(admin.create('spaces/AAAAgroupchat', { groupMember: { name: `groups/${designGroup}` } }).status).toBe(400);
     expect(admin.create(ENG, { groupMember: { name: 'groups/nosuchgroup' } }).status).toBe(404);
     expect(admin.create(ENG, { groupMember: { name: 'groups/design@example.com' } }).status).toBe(400);
@@ -140,7 +166,7 @@ describe('patch', () => {
   it('refuses the email alias, groups, the app, and manager roles outside named spaces', () => {
     const { g, admin, id } = demo();
     expect(admin.patch(`${ENG}/members/bob.jones@example.com`, 'ROLE_MANAGER').status).toBe(400);
-    expect(admin.patch(`${ENG}/members/${g.groupIdOf('engineering@example.com')}`, 'ROLE_MANAGER').status).toBe(400);
+    expect(admin.patch(`${ENG}/members/group-${g.groupIdOf('engineering@example.com')}`, 'ROLE_MANAGER').status).toBe(400);
     expect(admin.patch(`${ENG}/members/${g.appUserId}`, 'ROLE_MANAGER').status).toBe(400);
     expect(admin.patch(`spaces/AAAAgroupchat/members/${id('bob.jones@example.com')}`, 'ROLE_MANAGER', { updateMask: 'role', useAdminAccess: true }).status).toBe(400);
   });

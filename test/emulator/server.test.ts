@@ -52,4 +52,22 @@ describe('REST server on loopback', () => {
     await control('reset');
     expect(google.spaces()).toEqual([]);
   });
+
+  it('lets tests read the clock, the call log, the writes and a space\'s members through GET /__control/…', async () => {
+    await control('reset');
+    await control('seed');
+    const { token } = await control('token', { email: 'admin@example.com', scopes: USER_SCOPES }) as { token: string };
+    const read = async (what: string): Promise<unknown> => {
+      const res = await fetch(`${server.url}/__control/${what}`);
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const removed = await fetch(`${server.url}/v1/spaces/AAAAleadership/members/kevin.taylor%40example.com`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect(removed.status).toBe(200);
+    expect(await read('clock')).toEqual({ now: google.clock.now(), latencyMs: 0 });
+    expect(await read('calls')).toEqual([expect.objectContaining({ methodId: 'chat.spaces.members.delete', caller: 'admin@example.com', status: 200, write: true })]);
+    expect(await read('writes')).toHaveLength(1);
+    expect(await read('members?space=spaces/AAAAleadership')).toEqual([{ member: 'admin@example.com', role: 'ROLE_MANAGER', state: 'JOINED' }]);
+    expect((await fetch(`${server.url}/__control/members?space=spaces/NOSUCH`)).status).toBe(400);
+  });
 });

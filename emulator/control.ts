@@ -1,0 +1,60 @@
+/**
+ * The control API of the REST server (/__control/…): what tests, the workbench and `npm run emulator` users
+ * need to set up and observe the emulated Google from outside its process. It is never part of the emulated
+ * surface: Google has no such URLs, and nothing here goes through auth, quotas, faults or the call log.
+ *
+ *   POST seed (an OrgSeed; empty body = the demo organisation), reset, fault (a FaultSpec), clearFaults,
+ *        advance {ms}, randomSeed {seed}, token {email, scopes} → {token}; each answers {ok, now} unless noted
+ *   GET  state (clock, latency, spaces with members, call and write counts), clock {now, latencyMs},
+ *        calls and writes (ApiCallRecord[]), members?space=spaces/S (MemberView[])
+ * A bad request is answered 400 in Google's error JSON.
+ */
+import type { FaultSpec } from './faults';
+import type { Google } from './google';
+import type { HttpMethod } from './http';
+import { demoOrg, type OrgSeed } from './seed';
+
+export interface ControlReply {
+  status: number;
+  body: unknown;
+}
+
+export function controlRequest(google: Google, method: HttpMethod, pathAndQuery: string, body: string): ControlReply {
+  const url = new URL(pathAndQuery, 'http://control.invalid');
+  const action = url.pathname.slice('/__control/'.length);
+  const input: unknown = body ? JSON.parse(body) : undefined;
+  if (method === 'GET') return { status: 200, body: read(google, action, url.searchParams) };
+  if (method !== 'POST') throw new Error(`unknown control ${method} ${action}`);
+  const field = (name: string): unknown => (typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined);
+  switch (action) {
+    case 'seed': google.seed(input === undefined ? demoOrg() : (input as OrgSeed)); break;
+    case 'reset': google.reset(); break;
+    case 'fault': google.injectFault(input as FaultSpec); break;
+    case 'clearFaults': google.clearFaults(); break;
+    case 'advance': google.clock.advance(Number(field('ms'))); break;
+    case 'randomSeed': google.setRandomSeed(Number(field('seed'))); break;
+    case 'token': {
+      const scopes = field('scopes');
+      return { status: 200, body: { token: google.issueToken(String(field('email')), Array.isArray(scopes) ? scopes.map(String) : []) } };
+    }
+    default: throw new Error(`unknown control action ${action}`);
+  }
+  return { status: 200, body: { ok: true, now: google.clock.now() } };
+}
+
+function read(google: Google, action: string, query: URLSearchParams): unknown {
+  switch (action) {
+    case 'state': return {
+      now: google.clock.now(),
+      latencyMs: google.latencyMs,
+      spaces: google.spaces().map((s) => ({ ...s, members: google.membersOf(s.name) })),
+      calls: google.calls.length,
+      writes: google.writes().length,
+    };
+    case 'clock': return { now: google.clock.now(), latencyMs: google.latencyMs };
+    case 'calls': return google.calls;
+    case 'writes': return google.writes();
+    case 'members': return google.membersOf(query.get('space') ?? '');
+    default: throw new Error(`unknown control GET ${action}`);
+  }
+}
