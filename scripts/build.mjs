@@ -1,7 +1,7 @@
 // Builds the Apps Script project into dist/ (the clasp rootDir):
 //   Code.js          one IIFE bundle of src/gas/main.ts, then one top-level forwarding function per export,
 //                    because triggers, menus and google.script.run only see top-level function declarations
-//   appsscript.json  the manifest, copied from deploy/
+//   appsscript.json  the manifest, copied from the project root
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,6 +26,6 @@ const code = `${bundle.outputFiles[0].text}\n// Entry points: Apps Script finds 
 
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'Code.js'), code);
-copyFileSync(join(root, 'deploy/appsscript.json'), join(dist, 'appsscript.json'));
+copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 if (existsSync(join(root, 'scripts/build-ui.mjs'))) await import('./build-ui.mjs');
 console.log(`dist/Code.js ${(code.length / 1024).toFixed(1)} KB, entry points: ${exportsOf.join(', ')}; files: ${readdirSync(dist).join(', ')}`);

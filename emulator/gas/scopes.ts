@@ -8,7 +8,7 @@
  * fake then asks for a scope) or "AuthMode NONE" (menus must build in an add-on's onOpen before any grant).
  * Permission messages: see `permissionDenied`.
  */
-import shippedManifest from '../../deploy/appsscript.json';
+import shippedManifest from '../../appsscript.json';
 import type { Locale } from './execution';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -21,7 +21,7 @@ export const SCOPE = {
   scriptApp: `${AUTH}script.scriptapp`,
 } as const;
 
-/** The scopes the shipped manifest asks (deploy/appsscript.json): a world without a manifest asks these. */
+/** The scopes the shipped manifest asks (appsscript.json at the project root): a world without a manifest asks these. */
 export const DEFAULT_SCOPES: readonly string[] = shippedManifest.oauthScopes;
 
 const REF = 'https://developers.google.com/apps-script/reference/';

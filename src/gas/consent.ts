@@ -14,7 +14,7 @@ export interface ScopeUse {
   purpose: string;
 }
 
-/** Every scope of deploy/appsscript.json, with what it is for (README's table says the same). */
+/** Every scope of appsscript.json (the manifest), with what it is for (README's table says the same). */
 export const SCOPES = {
   sheet: { scope: `${AUTH}spreadsheets.currentonly`, purpose: 'read the roster and write statuses in this spreadsheet' },
   ui: { scope: `${AUTH}script.container.ui`, purpose: 'show its menu and sidebar' },

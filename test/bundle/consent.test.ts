@@ -11,7 +11,7 @@ import { SCOPES } from '../../src/gas/consent';
 import type { RunReport } from '../../src/shared/report';
 import { ADMIN, execute, makeWorkload, rosterGrid, sheetRows } from './workload';
 
-const manifest = JSON.parse(readFileSync('deploy/appsscript.json', 'utf8')) as { oauthScopes: string[] };
+const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8')) as { oauthScopes: string[] };
 const AUTH = 'https://www.googleapis.com/auth/';
 const workload = makeWorkload({ spaces: 1, usersPerSpace: 3 });
 

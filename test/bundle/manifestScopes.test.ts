@@ -1,6 +1,6 @@
 /**
  * The shipped manifest's scopes, and nothing else: the built bundle loaded with exactly the scopes
- * deploy/appsscript.json asks for (every one granted) drives every entry point of src/gas/main.ts — the
+ * appsscript.json asks for (every one granted) drives every entry point of src/gas/main.ts — the
  * menu, the sidebar, setup, checkSetup, preview, apply (with admin access too), the nightly sync — and
  * none meets Apps Script's "You do not have permission to call …" or a missing-permission sentence.
  * A scope missing from the manifest makes some step here (or another bundle test) fail.

@@ -8,7 +8,7 @@ import { StubGoogle } from './stubGoogle';
 const ADMIN = 'admin@example.com';
 const MORE = 'For more information, see https://developers.google.com/apps-script/guides/support/troubleshooting#authorization-is';
 const ROOT = join(__dirname, '../../..');
-const shipped = JSON.parse(readFileSync(join(ROOT, 'deploy/appsscript.json'), 'utf8')) as Required<Manifest>;
+const shipped = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')) as Required<Manifest>;
 
 const without = (...dropped: string[]) => DEFAULT_SCOPES.filter((scope) => !dropped.includes(scope));
 const run = (oauthScopes: readonly string[], options: { authMode?: 'NONE' | 'FULL'; locale?: 'en' | 'es' } = {}) =>
