@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { require as gasRequire } from 'gas-local';
+import type { EmulatedGoogle } from '../gas/googleApi';
 import type { AppsScriptWorld } from '../gas/world';
 
 /** npm scripts and jest run from the project root; bundled scripts have no reliable __dirname. */
@@ -26,7 +27,7 @@ export interface ExecutionResult<T> {
 
 /** Calls one global function of the bundle in a new execution and ends it (locks released), whatever happens. */
 export function runEntryPoint<T>(
-  world: AppsScriptWorld,
+  world: AppsScriptWorld<EmulatedGoogle>,
   name: string,
   args: unknown[],
   options: ExecutionOptions,
