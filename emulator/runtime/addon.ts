@@ -1,20 +1,24 @@
 /**
- * Runs the built add-on (dist/Code.js) the way Apps Script does: each call of an entry point is one
- * execution with fresh globals, the bundle loaded into a vm context through gas-local.
+ * The one harness that runs the built add-on (dist/Code.js) the way Apps Script does: each call of an entry
+ * point is one execution with fresh globals, the bundle loaded into a vm context through gas-local. The
+ * bundle tests, the benchmark, the workbench and the demo all run entry points through it.
  */
 import { resolve } from 'node:path';
 import { require as gasRequire } from 'gas-local';
 import type { EmulatedGoogle } from '../gas/googleApi';
-import type { AppsScriptWorld } from '../gas/world';
+import type { AppsScriptWorld, Execution, StartExecutionOptions } from '../gas/world';
+import type { RunReport } from '../../src/shared/report';
 
 /** npm scripts and jest run from the project root; bundled scripts have no reliable __dirname. */
 export const DEFAULT_DIST = resolve('dist');
 
-export interface ExecutionOptions {
-  user: string;
-  locale?: 'en' | 'es';
-  timeLimitMs?: number;
-  killAtCall?: number;
+export interface ExecutionOptions extends StartExecutionOptions {
+  /** the folder whose script files are loaded; default dist/ */
+  distDir?: string;
+  /** which files of that folder are the script; default every .js file */
+  filter?: (file: string) => boolean;
+  /** sees the execution before the bundle loads: to change a global (a service Google answers differently) or watch it */
+  beforeLoad?: (execution: Execution) => void;
 }
 
 export interface ExecutionResult<T> {
@@ -23,6 +27,13 @@ export interface ExecutionResult<T> {
   error?: string;
   sheetCalls: number;
   urlFetchCalls: number;
+  /** API requests of the execution: UrlFetchApp requests and advanced-service calls, as killAtCall counts them */
+  apiCalls: number;
+}
+
+/** The message of whatever was thrown: errors from the vm's realm fail `instanceof Error`, and a script may throw anything. */
+export function thrownMessage(thrown: unknown): string {
+  return typeof thrown === 'object' && thrown !== null && 'message' in thrown ? String(thrown.message) : String(thrown);
 }
 
 /** Calls one global function of the bundle in a new execution and ends it (locks released), whatever happens. */
@@ -31,20 +42,45 @@ export function runEntryPoint<T>(
   name: string,
   args: unknown[],
   options: ExecutionOptions,
-  distDir: string = DEFAULT_DIST,
 ): ExecutionResult<T> {
-  const execution = world.startExecution(options);
+  const { distDir = DEFAULT_DIST, filter = (file: string) => file.endsWith('.js'), beforeLoad, ...start } = options;
+  const execution = world.startExecution(start);
+  const counts = () => ({
+    sheetCalls: execution.counters.sheetCalls(),
+    urlFetchCalls: execution.counters.urlFetchCalls,
+    apiCalls: execution.counters.urlFetchCalls + execution.counters.advancedCalls,
+  });
   try {
-    const context = gasRequire(distDir, execution.globals, { filter: (file) => file.endsWith('.js') });
+    beforeLoad?.(execution);
+    const context = gasRequire(distDir, execution.globals, { filter });
     const entry = context[name];
-    if (typeof entry !== 'function') throw new Error(`dist/Code.js has no top-level function ${name}`);
+    if (typeof entry !== 'function') throw new Error(`${distDir} has no top-level function ${name}`);
     const value = entry(...args) as T;
-    return { value, sheetCalls: execution.counters.sheetCalls(), urlFetchCalls: execution.counters.urlFetchCalls };
+    return { value, ...counts() };
   } catch (error) {
-    // Errors may come from the vm's realm, where `instanceof Error` is false.
-    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-    return { error: message, sheetCalls: execution.counters.sheetCalls(), urlFetchCalls: execution.counters.urlFetchCalls };
+    return { error: thrownMessage(error), ...counts() };
   } finally {
     execution.end();
   }
+}
+
+/**
+ * What the sidebar does: one execution after another while rows are pending. `runOne` runs one
+ * provisionRoster (and may measure it); stops at the first that throws, or after `maxExecutions`.
+ */
+export function repeatUntilDone<R extends { error?: string; value?: RunReport }>(runOne: () => R, maxExecutions: number): R[] {
+  const executions: R[] = [];
+  for (let n = 0; n < maxExecutions; n++) {
+    const result = runOne();
+    executions.push(result);
+    if (result.error || !result.value || result.value.pending === 0) break;
+  }
+  return executions;
+}
+
+/** provisionRoster through the harness until no row is pending (see repeatUntilDone). */
+export function runUntilDone(
+  world: AppsScriptWorld<EmulatedGoogle>, options: ExecutionOptions, maxExecutions: number,
+): ExecutionResult<RunReport>[] {
+  return repeatUntilDone(() => runEntryPoint<RunReport>(world, 'provisionRoster', [], options), maxExecutions);
 }

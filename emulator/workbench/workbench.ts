@@ -10,7 +10,7 @@ import { demoOrg, type OrgSeed } from '../seed';
 import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptions } from '../gas/world';
 import { applyWritten, interpretInput } from '../gas/sheetData';
 import { DEMO_ROSTER } from '../runtime/demoRoster';
-import { runEntryPoint } from '../runtime/addon';
+import { runEntryPoint, thrownMessage } from '../runtime/addon';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
@@ -85,7 +85,7 @@ export class Workbench {
     const started = this.google.clock.now();
     this.bench.next = force;
     this.bench.takeLast();
-    const result = runEntryPoint<unknown>(this.world, name, args, { user: this.user }, this.options.distDir);
+    const result = runEntryPoint<unknown>(this.world, name, args, { user: this.user, distDir: this.options.distDir });
     const virtualMs = this.google.clock.now() - started;
     const ui = this.bench.takeLast()?.ui;
     const response: RunResponse = { alerts: [...(ui?.alerts ?? [])], toasts: [...(ui?.toasts ?? [])], virtualMs };
@@ -105,7 +105,7 @@ export class Workbench {
 
   private record(name: string, via: string, virtualMs: number, error: string | undefined, value: unknown, sheetCalls: number, urlFetchCalls: number): void {
     const message = typeof value === 'string' ? value
-      : typeof value === 'object' && value !== null && 'message' in value ? String((value as { message: unknown }).message) : '';
+      : typeof value === 'object' && value !== null && 'message' in value ? thrownMessage(value) : '';
     this.activity.unshift({ seq: ++this.seq, name, via, virtualMs, outcome: error ?? 'ok', summary: message, sheetCalls, urlFetchCalls });
     this.activity.length = Math.min(this.activity.length, ACTIVITY_KEPT);
   }
@@ -197,7 +197,7 @@ export class Workbench {
     this.world.fireTriggersUpTo(this.google.clock.now() + ms, (trigger, firedAt) => {
       this.bench.next = { fromTrigger: true };
       const started = this.google.clock.now();
-      const result = runEntryPoint<unknown>(this.world, trigger.getHandlerFunction(), [trigger.eventAt(firedAt)], { user: trigger.owner }, this.options.distDir);
+      const result = runEntryPoint<unknown>(this.world, trigger.getHandlerFunction(), [trigger.eventAt(firedAt)], { user: trigger.owner, distDir: this.options.distDir });
       this.record(trigger.getHandlerFunction(), 'trigger', this.google.clock.now() - started, result.error, result.value, result.sheetCalls, result.urlFetchCalls);
     });
   }

@@ -1,12 +1,13 @@
 /**
- * Drives Apps Script code in the emulator, one execution at a time, the way runEntryPoint does
- * (emulator/runtime/addon.ts: fresh globals, the folder's .js loaded through gas-local), but also keeps the
- * execution's virtual start and end, its Sheets calls by method, and which flushes were progress flushes.
+ * Drives Apps Script code in the emulator, one execution at a time through the one harness
+ * (emulator/runtime/addon.ts), and keeps what the benchmark measures of each: its virtual start and end,
+ * its Sheets calls by method, and which flushes were progress flushes.
  */
 import { resolve } from 'node:path';
-import { require as gasRequire } from 'gas-local';
 import { Google } from '../../emulator/google';
-import { AppsScriptWorld } from '../../emulator/gas/world';
+import { AppsScriptWorld, type Execution } from '../../emulator/gas/world';
+import type { ExecutionCounters } from '../../emulator/gas/execution';
+import { repeatUntilDone, runEntryPoint } from '../../emulator/runtime/addon';
 import type { RunReport } from '../../src/shared/report';
 import { ADMIN, type Workload } from './workload';
 
@@ -28,32 +29,25 @@ export interface ExecutionStats<T> {
 
 interface FlushMark { setValues: number; apiCalls: number }
 
-/** One execution of `name` from the .js files of `folder` that `filter` keeps. */
+/** One execution of `name` from the .js files of `folder` that `filter` keeps, through the one harness. */
 export function execute<T>(world: AppsScriptWorld, name: string, folder: string, filter: (file: string) => boolean): ExecutionStats<T> {
   const startAt = world.google.clock.now();
   const callsFrom = world.google.calls.length;
-  const execution = world.startExecution({ user: ADMIN });
-  const counters = execution.counters;
-  const apiCalls = () => counters.urlFetchCalls + counters.advancedCalls;
   const marks: FlushMark[] = [];
-  const app = execution.globals.SpreadsheetApp as { flush(): void };
-  const flush = app.flush.bind(app);
-  app.flush = () => {
-    flush();
-    marks.push({ setValues: counters.sheets.setValues ?? 0, apiCalls: apiCalls() });
+  let counters: ExecutionCounters | undefined;
+  const apiCalls = () => (counters ? counters.urlFetchCalls + counters.advancedCalls : 0);
+  // Each flush is marked with the writes and API calls so far, to tell progress flushes from the last one.
+  const watchFlushes = (execution: Execution) => {
+    const seen = execution.counters;
+    counters = seen;
+    const app = execution.globals.SpreadsheetApp as { flush(): void };
+    const flush = app.flush.bind(app);
+    app.flush = () => {
+      flush();
+      marks.push({ setValues: seen.sheets.setValues ?? 0, apiCalls: apiCalls() });
+    };
   };
-  let value: T | undefined;
-  let error: string | undefined;
-  try {
-    const context = gasRequire(folder, execution.globals, { filter });
-    const entry = context[name];
-    if (typeof entry !== 'function') throw new Error(`${folder} has no top-level function ${name}`);
-    value = entry() as T;
-  } catch (thrown) {
-    error = typeof thrown === 'object' && thrown !== null && 'message' in thrown ? String(thrown.message) : String(thrown);
-  } finally {
-    execution.end();
-  }
+  const { value, error, sheetCalls } = runEntryPoint<T>(world, name, [], { user: ADMIN, distDir: folder, filter, beforeLoad: watchFlushes });
   let progressFlushes = 0;
   let progressFlushCalls = 0;
   let setValuesBefore = 0;
@@ -65,8 +59,8 @@ export function execute<T>(world: AppsScriptWorld, name: string, folder: string,
     setValuesBefore = mark.setValues;
   }
   return {
-    value, error, startAt, endAt: world.google.clock.now(), callsFrom, callsTo: world.google.calls.length, sheetCalls: counters.sheetCalls(),
-    progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters.sheets },
+    value, error, startAt, endAt: world.google.clock.now(), callsFrom, callsTo: world.google.calls.length, sheetCalls,
+    progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters?.sheets },
   };
 }
 
@@ -87,11 +81,5 @@ export function runAddOn<T = RunReport>(world: AppsScriptWorld, name: string): E
 
 /** provisionRoster executions back to back (as the sidebar calls it) until no row is pending. */
 export function driveUntilDone(world: AppsScriptWorld, maxExecutions = 100): ExecutionStats<RunReport>[] {
-  const executions: ExecutionStats<RunReport>[] = [];
-  for (let n = 0; n < maxExecutions; n++) {
-    const run = runAddOn(world, 'provisionRoster');
-    executions.push(run);
-    if (run.error || !run.value || run.value.pending === 0) break;
-  }
-  return executions;
+  return repeatUntilDone(() => runAddOn(world, 'provisionRoster'), maxExecutions);
 }

@@ -3,18 +3,16 @@
  * organisations and rosters, an execution runner that also does trigger runs, and what an administrator
  * would check afterwards (statuses, members, duplicate writes, the run record, the log sheet).
  */
-import { resolve } from 'node:path';
-import { require as gasRequire } from 'gas-local';
 import { Google, type ApiCallRecord } from '../../emulator/google';
 import type { OrgSeed, SeedMember, SeedSpace, SeedUser } from '../../emulator/seed';
-import { AppsScriptWorld, type StartExecutionOptions } from '../../emulator/gas/world';
+import { AppsScriptWorld } from '../../emulator/gas/world';
+import { runEntryPoint, runUntilDone } from '../../emulator/runtime/addon';
 import type { RunReport } from '../../src/shared/report';
 
 export const ADMIN = 'admin@example.com';
 export const HEADERS = ['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'];
 export const RUN_RECORD_KEY = 'chatRoster.run';
 export const LOG_SHEET = 'Chat Roster Log';
-const DIST = resolve('dist');
 
 export type RoleCell = '' | 'Member' | 'Manager' | 'Owner';
 export type Role = 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER';
@@ -138,56 +136,21 @@ export function newWorld(workload: Workload, options: { latencyMs?: number; time
   return { google, world };
 }
 
-export interface Executed<T> {
-  value?: T;
-  error?: string;
-  /** API requests the execution made (UrlFetchApp requests + advanced-service calls), as killAtCall counts them */
-  apiCalls: number;
-  sheetCalls: number;
-}
+/** Entry points run through the one harness (emulator/runtime/addon.ts), under the names these tests use. */
+export const execute = runEntryPoint;
+export type { ExecutionResult as Executed } from '../../emulator/runtime/addon';
 
 /**
- * One execution of an entry point, like emulator/runtime/addon.ts runEntryPoint, but with every
- * StartExecutionOptions (fromTrigger for trigger runs) and the advanced-service calls counted too.
- */
-export function execute<T>(
-  world: AppsScriptWorld, name: string, args: unknown[], options: StartExecutionOptions,
-  /** changes the execution's globals before the bundle loads (a service Google answers differently) */
-  patch?: (globals: Record<string, unknown>) => void,
-): Executed<T> {
-  const execution = world.startExecution(options);
-  patch?.(execution.globals);
-  const counts = () => ({
-    apiCalls: execution.counters.urlFetchCalls + execution.counters.advancedCalls,
-    sheetCalls: execution.counters.sheetCalls(),
-  });
-  try {
-    const context = gasRequire(DIST, execution.globals, { filter: (file) => file.endsWith('.js') });
-    const entry = context[name];
-    if (typeof entry !== 'function') throw new Error(`dist/Code.js has no top-level function ${name}`);
-    const value = entry(...args) as T;
-    return { value, ...counts() };
-  } catch (error) {
-    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-    return { error: message, ...counts() };
-  } finally {
-    execution.end();
-  }
-}
-
-/**
- * What the sidebar does: provisionRoster, then again while rows are pending. Returns the reports;
- * throws if an execution throws or the run doesn't finish within `max` executions.
+ * What the sidebar does (runUntilDone), for tests that expect it to finish: the reports, or a throw if an
+ * execution throws or the run doesn't finish within `max` executions.
  */
 export function provisionUntilDone(world: AppsScriptWorld, max: number, user = ADMIN): RunReport[] {
-  const reports: RunReport[] = [];
-  for (let i = 0; i < max; i++) {
-    const result = execute<RunReport>(world, 'provisionRoster', [], { user });
-    if (result.error) throw new Error(`provisionRoster (execution ${i + 1}) threw: ${result.error}`);
-    reports.push(result.value!);
-    if (result.value!.pending === 0) return reports;
-  }
-  throw new Error(`still pending after ${max} executions: ${JSON.stringify(reports[reports.length - 1])}`);
+  const executions = runUntilDone(world, { user }, max);
+  const failed = executions.findIndex((result) => result.error);
+  if (failed >= 0) throw new Error(`provisionRoster (execution ${failed + 1}) threw: ${executions[failed].error}`);
+  const reports = executions.map((result) => result.value!);
+  if (reports[reports.length - 1].pending > 0) throw new Error(`still pending after ${max} executions: ${JSON.stringify(reports[reports.length - 1])}`);
+  return reports;
 }
 
 export interface SheetRow { member: string; space: string; status: string; details: string; updated: unknown }
