@@ -3,6 +3,7 @@
  * Pure types; shared by every core module (DESIGN.md §3–4).
  */
 import type { chat_v1 } from '@googleapis/chat';
+import type { RowStatus } from '../shared/statuses';
 
 /** Chat API resource shapes, from Google's own client types (imported as types only). */
 export type Membership = chat_v1.Schema$Membership;
@@ -14,10 +15,8 @@ export type ApiRole = 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER';
 export type RoleName = 'Member' | 'Manager' | 'Owner';
 export type Action = 'add' | 'remove';
 
-export type RowStatus =
-  | 'ADDED' | 'INVITED' | 'ROLE_UPDATED' | 'REMOVED' | 'UNCHANGED'
-  | 'INVALID' | 'HELD' | 'ERROR' | 'PENDING'
-  | 'WOULD_ADD' | 'WOULD_UPDATE_ROLE' | 'WOULD_REMOVE';
+/** A row's status: a word of the one status table (src/shared/statuses.ts), re-exported for the core. */
+export type { RowStatus };
 
 /** A member cell, normalised. */
 export type MemberRef =

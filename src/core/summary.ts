@@ -1,27 +1,13 @@
 /** The RunReport of a run: counts per status and one plain sentence for the toast and the sidebar. */
-import type { RowOutcome, RowStatus } from './model';
+import type { RowOutcome } from './model';
 import { parseSpaceCell, spaceKey } from './refs';
 import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
+import { ATTENTION_STATUSES, countPhrase, STATUSES, type StatusCounts } from '../shared/statuses';
 
-/** Statuses in the order the sentence names them, with their words (singular, plural). */
-const WORDS: [RowStatus, string, string][] = [
-  ['WOULD_ADD', 'to add', 'to add'],
-  ['WOULD_UPDATE_ROLE', 'role to change', 'roles to change'],
-  ['WOULD_REMOVE', 'to remove', 'to remove'],
-  ['ADDED', 'added', 'added'],
-  ['INVITED', 'invited', 'invited'],
-  ['ROLE_UPDATED', 'role changed', 'roles changed'],
-  ['REMOVED', 'removed', 'removed'],
-  ['UNCHANGED', 'unchanged', 'unchanged'],
-  ['PENDING', 'pending', 'pending'],
-  ['HELD', 'held', 'held'],
-  ['INVALID', 'invalid', 'invalid'],
-  ['ERROR', 'error', 'errors'],
-];
-
-/** Statuses the administrator has to look at. */
-const NEEDS_ATTENTION: readonly RowStatus[] = ['HELD', 'INVALID', 'ERROR'];
+/** The order the sentence names statuses in: what a preview would do first, then the table's order. */
+const SENTENCE_ORDER = [...STATUSES.filter((info) => info.preview), ...STATUSES.filter((info) => !info.preview)]
+  .map((info) => info.status);
 
 export function reportWithMessage(mode: RunMode, message: string): RunReport {
   return { mode, rows: 0, done: 0, pending: 0, counts: {}, message, bySpace: [] };
@@ -29,7 +15,7 @@ export function reportWithMessage(mode: RunMode, message: string): RunReport {
 
 /** Counts per space for the sidebar's plan and progress; `spaceOfRow` names a row's space as its cell does. */
 export function countsBySpace(outcomes: readonly RowOutcome[], spaceOfRow: (sheetRow: number) => string): SpaceCounts[] {
-  const bySpace = new Map<string, Record<string, number>>();
+  const bySpace = new Map<string, StatusCounts>();
   for (const { sheetRow, status } of outcomes) {
     const space = spaceOfRow(sheetRow) || '(no space)';
     let counts = bySpace.get(space);
@@ -40,7 +26,7 @@ export function countsBySpace(outcomes: readonly RowOutcome[], spaceOfRow: (shee
 }
 
 export function summarize(mode: RunMode, outcomes: readonly RowOutcome[], spaceOfRow: (sheetRow: number) => string = () => ''): RunReport {
-  const counts: Record<string, number> = {};
+  const counts: StatusCounts = {};
   for (const { status } of outcomes) counts[status] = (counts[status] ?? 0) + 1;
   const rows = outcomes.length;
   const pending = counts.PENDING ?? 0;
@@ -52,8 +38,11 @@ export function summarize(mode: RunMode, outcomes: readonly RowOutcome[], spaceO
   if (counts.UNCHANGED === rows) {
     return { ...report, message: `${preview}Nothing to change: all ${rows} rows are already as the roster asks.` };
   }
-  const parts = WORDS.filter(([status]) => counts[status]).map(([status, one, many]) => `${counts[status]} ${counts[status] === 1 ? one : many}`);
-  const attention = NEEDS_ATTENTION.some((status) => counts[status]) ? ' — see the Details column' : '';
+  const parts = SENTENCE_ORDER.flatMap((status) => {
+    const count = counts[status];
+    return count ? [countPhrase(status, count)] : [];
+  });
+  const attention = ATTENTION_STATUSES.some((status) => counts[status]) ? ' — see the Details column' : '';
   const tail = mode === 'preview' ? `${attention}. Nothing was changed in Google Chat.` : `${attention}.`;
   return { ...report, message: `${preview}${parts.join(', ')}${tail}` };
 }

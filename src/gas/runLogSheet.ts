@@ -8,7 +8,7 @@ export function logSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = spreadsheet.getSheetByName(LOG_SHEET);
   if (existing) return existing;
   const sheet = spreadsheet.insertSheet(LOG_SHEET);
-  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS]).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;
 }

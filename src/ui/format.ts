@@ -5,31 +5,26 @@
 import { ADMIN_SENTENCE_PREFIX } from '../shared/sentences';
 import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
+import {
+  ATTENTION_STATUSES as NEEDS_ATTENTION, countPhrase, isRowStatus, ROW_STATUSES, STATUS,
+  type RowStatus, type StatusCounts, type Tone,
+} from '../shared/statuses';
 import { displayText } from './escape';
 
-export type Tone = 'done' | 'neutral' | 'waiting' | 'problem' | 'preview';
+export type { Tone };
 
-/** Statuses in the order the sidebar lists them; '' is a row that never ran. */
-export const STATUS_ORDER: readonly string[] = [
-  'ADDED', 'INVITED', 'ROLE_UPDATED', 'REMOVED', 'UNCHANGED',
-  'WOULD_ADD', 'WOULD_UPDATE_ROLE', 'WOULD_REMOVE',
-  'PENDING', 'HELD', 'INVALID', 'ERROR', '',
-];
+/** Counts as the sidebar receives them: per status of the table, or per Status cell as read (any text). */
+type Counts = Readonly<Partial<Record<string, number>>>;
 
-/** The same colour families as the Status column of the Roster sheet (setupRosterSheet). */
-const TONES: Record<string, Tone> = {
-  ADDED: 'done', ROLE_UPDATED: 'done', REMOVED: 'done',
-  UNCHANGED: 'neutral', '': 'neutral',
-  INVITED: 'waiting', PENDING: 'waiting', HELD: 'waiting',
-  INVALID: 'problem', ERROR: 'problem',
-  WOULD_ADD: 'preview', WOULD_UPDATE_ROLE: 'preview', WOULD_REMOVE: 'preview',
-};
+/** Statuses in the order the sidebar lists them (the table's); '' is a row that never ran. */
+export const STATUS_ORDER: readonly string[] = [...ROW_STATUSES, ''];
 
-/** Statuses the administrator has to look at in the Details column. */
-export const ATTENTION_STATUSES: readonly string[] = ['ERROR', 'INVALID', 'HELD'];
+/** Statuses the administrator has to look at in the Details column, worst first (the table lists them worst last). */
+export const ATTENTION_STATUSES: readonly RowStatus[] = [...NEEDS_ATTENTION].reverse();
 
+/** The same colour families as the Status column of the Roster sheet; a blank or unknown status is neutral. */
 export function statusTone(status: string): Tone {
-  return TONES[status] ?? 'neutral';
+  return isRowStatus(status) ? STATUS[status].tone : 'neutral';
 }
 
 /** The Status cell as the sheet shows it; a blank status reads "Not run yet". */
@@ -49,7 +44,7 @@ export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-const count = (counts: Record<string, number> | undefined, status: string): number => {
+const count = (counts: Counts | undefined, status: string): number => {
   const value = counts ? counts[status] : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 };
@@ -62,7 +57,7 @@ export interface SummaryEntry {
 }
 
 /** Counts per status, in STATUS_ORDER, then any unknown status alphabetically; zero counts left out. */
-export function summaryEntries(counts: Record<string, number>): SummaryEntry[] {
+export function summaryEntries(counts: Counts): SummaryEntry[] {
   const known = STATUS_ORDER.filter((status) => count(counts, status) > 0);
   const unknown = Object.keys(counts).filter((status) => !STATUS_ORDER.includes(status) && count(counts, status) > 0).sort();
   return [...known, ...unknown].map((status) => ({
@@ -124,21 +119,28 @@ export interface PlanRow {
   total: number;
 }
 
-const PLANNED = ['WOULD_ADD', 'WOULD_UPDATE_ROLE', 'WOULD_REMOVE', 'HELD', 'INVALID', 'ERROR', 'UNCHANGED'];
+/** The plan's named columns, each the count of one status; every other status counts as "other". */
+const PLAN_COLUMNS = {
+  add: 'WOULD_ADD', roleChange: 'WOULD_UPDATE_ROLE', remove: 'WOULD_REMOVE',
+  held: 'HELD', invalid: 'INVALID', error: 'ERROR', unchanged: 'UNCHANGED',
+} as const satisfies Record<Exclude<keyof PlanRow, 'space' | 'other' | 'total'>, RowStatus>;
+
+const PLANNED: readonly RowStatus[] = Object.values(PLAN_COLUMNS);
 
 export function planRows(bySpace: readonly SpaceCounts[]): PlanRow[] {
   return bySpace.map(({ space, counts }) => {
     const total = Object.keys(counts).reduce((sum, status) => sum + count(counts, status), 0);
     const planned = PLANNED.reduce((sum, status) => sum + count(counts, status), 0);
+    const column = (name: keyof typeof PLAN_COLUMNS) => count(counts, PLAN_COLUMNS[name]);
     return {
       space: displayText(space) || '(no space)',
-      add: count(counts, 'WOULD_ADD'),
-      roleChange: count(counts, 'WOULD_UPDATE_ROLE'),
-      remove: count(counts, 'WOULD_REMOVE'),
-      held: count(counts, 'HELD'),
-      invalid: count(counts, 'INVALID'),
-      error: count(counts, 'ERROR'),
-      unchanged: count(counts, 'UNCHANGED'),
+      add: column('add'),
+      roleChange: column('roleChange'),
+      remove: column('remove'),
+      held: column('held'),
+      invalid: column('invalid'),
+      error: column('error'),
+      unchanged: column('unchanged'),
       other: total - planned,
       total,
     };
@@ -199,15 +201,10 @@ export function removalPrompt(report: RunReport): { question: string; detail: st
 }
 
 /** "3 rows need attention (2 errors, 1 held): see the Details column in the Roster sheet." or ''. */
-export function attentionSentence(counts: Record<string, number>): string {
-  const parts: string[] = [];
-  const error = count(counts, 'ERROR');
-  const invalid = count(counts, 'INVALID');
-  const held = count(counts, 'HELD');
-  if (error) parts.push(plural(error, 'error', 'errors'));
-  if (invalid) parts.push(`${formatCount(invalid)} invalid`);
-  if (held) parts.push(`${formatCount(held)} held`);
-  const total = error + invalid + held;
+export function attentionSentence(counts: StatusCounts): string {
+  const needing = ATTENTION_STATUSES.filter((status) => count(counts, status) > 0);
+  const parts = needing.map((status) => countPhrase(status, count(counts, status), formatCount));
+  const total = needing.reduce((sum, status) => sum + count(counts, status), 0);
   if (total === 0) return '';
   const rows = total === 1 ? '1 row needs attention' : `${formatCount(total)} rows need attention`;
   const detail = parts.length > 1 ? ` (${parts.join(', ')})` : '';
@@ -258,10 +255,10 @@ export function formatStarted(text: string, locale?: string, timeZone?: string):
 export function normalizeReport(value: unknown, mode: RunMode): RunReport {
   const object = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
-  const counts = (v: unknown): Record<string, number> => {
-    const out: Record<string, number> = {};
+  const counts = (v: unknown): StatusCounts => {
+    const out: StatusCounts = {};
     if (typeof v === 'object' && v !== null) {
-      for (const [key, n] of Object.entries(v as Record<string, unknown>)) if (number(n) > 0) out[key] = number(n);
+      for (const [key, n] of Object.entries(v as Record<string, unknown>)) if (isRowStatus(key) && number(n) > 0) out[key] = number(n);
     }
     return out;
   };

@@ -1,19 +1,11 @@
 /** setupRosterSheet: creates or repairs the Roster sheet without touching the administrator's other columns. */
 import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/roster';
+import { STATUSES } from '../../shared/statuses';
 import { requireGrants } from '../consent';
 import { logSheet } from '../runLogSheet';
 
 const ROLE_CHOICES = ['Member', 'Manager', 'Owner'];
 const ACTION_CHOICES = ['add', 'remove'];
-
-/** Status colours: green for done, amber for waiting, red for problems, blue for preview. */
-const STATUS_COLOURS: [string[], string][] = [
-  [['ADDED', 'ROLE_UPDATED', 'REMOVED'], '#d9ead3'],
-  [['UNCHANGED'], '#f3f3f3'],
-  [['INVITED', 'PENDING', 'HELD'], '#fff2cc'],
-  [['INVALID', 'ERROR'], '#f4cccc'],
-  [['WOULD_ADD', 'WOULD_UPDATE_ROLE', 'WOULD_REMOVE'], '#cfe2f3'],
-];
 
 function headerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
   const width = Math.max(sheet.getLastColumn(), 1);
@@ -55,10 +47,9 @@ export function setupRosterSheet(): string {
   const others = sheet.getConditionalFormatRules().filter(
     (rule) => !rule.getRanges().some((range) => range.getColumn() === statusRange.getColumn()),
   );
-  const rules = STATUS_COLOURS.flatMap(([statuses, colour]) =>
-    statuses.map((status) =>
-      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(status).setBackground(colour).setRanges([statusRange]).build(),
-    ),
+  // One colour rule per status of the table: green for done, amber for waiting, red for problems, blue for preview.
+  const rules = STATUSES.map(({ status, colour }) =>
+    SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(status).setBackground(colour).setRanges([statusRange]).build(),
   );
   sheet.setConditionalFormatRules([...others, ...rules]);
   logSheet();

@@ -5,7 +5,7 @@
  */
 import { WRITES_PER_MINUTE } from '../../core/pacing';
 import { parseRoster, ROSTER_SHEET } from '../../core/roster';
-import { LOG_SHEET, loadRecord, stopRecord } from '../../core/runRecord';
+import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_SHEET, loadRecord, stopRecord } from '../../core/runRecord';
 import { rosterSummary } from '../../core/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
 import { requireGrants } from '../consent';
@@ -59,9 +59,10 @@ function recentRuns(): LoggedRun[] {
   if (last < 2) return [];
   const count = Math.min(RECENT_RUNS, last - 1);
   const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
-  return sheet.getRange(last - count + 1, 1, count, 14).getValues().reverse().map((row) => ({
-    run: text(row[0]), started: text(row[1]), finished: text(row[2]), executions: text(row[3]),
-    startedBy: text(row[4]), summary: text(row[13]),
+  const at = LOG_FIELD_INDEX;
+  return sheet.getRange(last - count + 1, 1, count, LOG_HEADERS.length).getValues().reverse().map((row) => ({
+    run: text(row[at.run]), started: text(row[at.started]), finished: text(row[at.finished]),
+    executions: text(row[at.executions]), startedBy: text(row[at.startedBy]), summary: text(row[at.summary]),
   }));
 }
 
