@@ -1,10 +1,24 @@
 /**
- * Each administrator's own settings, in user properties: admin access acts with one person's admin
- * privilege, so turning it on is that person's choice, not every editor's of the spreadsheet (DESIGN §6).
- * The nightly sync runs as the administrator who installed it, so it uses their setting.
+ * Settings. Admin access is each administrator's own (user properties): it acts with one person's admin
+ * privilege, so turning it on is that person's choice, not every editor's of the spreadsheet (DESIGN §6);
+ * the nightly sync runs as the administrator who installed it, so it uses their setting. The nightly hour
+ * belongs to the spreadsheet (document properties).
  */
+import { parseHour } from '../core/nightly';
 import { requireGrants } from './consent';
-import { userStore } from './platform';
+import { documentStore, userStore } from './platform';
+
+const NIGHTLY_HOUR_KEY = 'chatRoster.nightlyHour';
+
+/** The nightly hour (0–23, spreadsheet time), or null when the sync is off. */
+export function nightlyHour(): number | null {
+  return parseHour(documentStore().get(NIGHTLY_HOUR_KEY));
+}
+
+export function setNightlyHour(hour: number | null): void {
+  if (hour === null) documentStore().remove(NIGHTLY_HOUR_KEY);
+  else documentStore().set(NIGHTLY_HOUR_KEY, String(hour));
+}
 
 const ADMIN_ACCESS_KEY = 'chatRoster.useAdminAccess';
 

@@ -8,10 +8,10 @@ import type { RunReport } from '../../shared/report';
 import { reportWithMessage } from '../../core/summary';
 import { ConsentError, requireGrants } from '../consent';
 import { documentStore, NoDocumentError } from '../platform';
-import { runLocked } from './provision';
+import { runRosterNow } from '../compose';
+import { nightlyHour, setNightlyHour } from '../settings';
 
 const HANDLER = 'nightlySync';
-const HOUR_KEY = 'chatRoster.nightlyHour';
 const LAST_STARTED_KEY = 'chatRoster.nightlyLastStarted';
 
 /** This user's nightly triggers in this spreadsheet (getProjectTriggers would span every document). */
@@ -21,11 +21,6 @@ function nightlyTriggers(): GoogleAppsScript.Script.Trigger[] {
 
 /** A stopped run waits for the administrator's Apply, not for the trigger. */
 const isContinuable = (record: RunRecord | null): boolean => record !== null && !record.stopped;
-
-/** The nightly hour, or null when the sync is off. */
-export function nightlyHour(): number | null {
-  return parseHour(documentStore().get(HOUR_KEY));
-}
 
 /** The hour and date now in the spreadsheet's time zone (the nightly hour is the spreadsheet's). */
 function spreadsheetNow(): { currentHour: number; today: string } {
@@ -40,8 +35,8 @@ export function installNightlySync(hour: number): string {
   requireGrants('triggers');
   for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
   ScriptApp.newTrigger(HANDLER).timeBased().everyHours(1).create();
+  setNightlyHour(chosen);
   const state = documentStore();
-  state.set(HOUR_KEY, String(chosen));
   // The slot already passed today (or yesterday's) is not caught up: the first sync is the next one.
   const { currentHour, today } = spreadsheetNow();
   state.set(LAST_STARTED_KEY, latestSlot(chosen, currentHour, today));
@@ -51,7 +46,7 @@ export function installNightlySync(hour: number): string {
 export function removeNightlySync(): string {
   requireGrants('triggers');
   for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
-  documentStore().remove(HOUR_KEY);
+  setNightlyHour(null);
   return 'Nightly sync is off.';
 }
 
@@ -80,5 +75,5 @@ function nightlyStep(): RunReport | null {
   });
   if (action === 'skip') return null;
   if (action === 'start' && hour !== null) state.set(LAST_STARTED_KEY, latestSlot(hour, currentHour, today));
-  return runLocked('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
+  return runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
 }

@@ -10,8 +10,7 @@ import { rosterSummary } from '../../core/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
 import { requireGrants } from '../consent';
 import { documentStore } from '../platform';
-import { adminAccessEnabled } from '../settings';
-import { nightlyHour } from './nightly';
+import { adminAccessEnabled, nightlyHour } from '../settings';
 
 const START_ACTION_KEY = 'chatRoster.sidebarStart';
 const RECENT_RUNS = 5;

@@ -1,0 +1,55 @@
+/**
+ * The composition root: the Apps Script adapters built once per execution and handed to the core. Commands
+ * call these instead of each other (DESIGN.md §1, as clasp keeps one root and one thin file per command).
+ */
+import { runExclusively } from '../core/exclusiveRun';
+import { runRoster, type RunDeps } from '../core/provision';
+import { ROSTER_SHEET } from '../core/roster';
+import { reportWithMessage } from '../core/summary';
+import type { RunMode, RunReport } from '../shared/report';
+import { AppsScriptChatGateway } from './chatGateway';
+import { ConsentError, requireGrants } from './consent';
+import { AdminDirectoryLookup } from './directory';
+import { documentCache, documentMutex, documentStore, NoDocumentError, spreadsheetClock } from './platform';
+import { sheetRunLog } from './runLogSheet';
+import { adminAccessEnabled } from './settings';
+import { SheetRosterStore } from './sheetStore';
+
+export interface RunStart {
+  /** Who or what started it, for the log; the running account when absent. */
+  startedBy?: string;
+  /** A new run over every row, even if some are PENDING. */
+  fresh?: boolean;
+}
+
+/** Everything one run needs, from the Apps Script services of this execution. */
+function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDeps {
+  const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
+  return {
+    store: new SheetRosterStore(ROSTER_SHEET),
+    chat: new AppsScriptChatGateway(),
+    directory: new AdminDirectoryLookup(),
+    clock: spreadsheetClock(),
+    options: { useAdminAccess, callerEmail },
+    state: documentStore(),
+    cache: documentCache(),
+    log: sheetRunLog,
+    startedBy: startedBy ?? callerEmail,
+    fresh,
+  };
+}
+
+/**
+ * One execution's worth of a run: the permissions it needs checked first, then the core's run under the
+ * document lock. A missing permission or document ends in the report's sentence, not an exception.
+ */
+export function runRosterNow(mode: RunMode, start: RunStart = {}): RunReport {
+  try {
+    const adminAccess = adminAccessEnabled();
+    requireGrants('run', ...(adminAccess ? (['adminAccess'] as const) : []));
+    return runExclusively(documentMutex(), mode, () => runRoster(runDeps(start, adminAccess), mode));
+  } catch (error) {
+    if (error instanceof NoDocumentError || error instanceof ConsentError) return reportWithMessage(mode, error.message);
+    throw error;
+  }
+}
