@@ -372,6 +372,9 @@ async function checkSetup(): Promise<void> {
     const report = await callServer('checkSetup');
     setText(ui.checkSummary, report.summary);
     renderSetupReport(ui.checkReport, report);
+    // The first failure (else warning) in sight: the report is longer than the sidebar is high.
+    const first = ui.checkReport.querySelector('[data-outcome="failed"]') ?? ui.checkReport.querySelector('[data-outcome="warning"]');
+    first?.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     setText(ui.checkSummary, '');
     sayError(errorSentence('check', error));
