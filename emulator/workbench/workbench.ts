@@ -11,6 +11,7 @@ import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptio
 import { applyWritten, interpretInput } from '../gas/sheetData';
 import { DEMO_ROSTER } from '../runtime/demoRoster';
 import { runEntryPoint } from '../runtime/addon';
+import { SetupControls } from './setup';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
@@ -61,6 +62,8 @@ export class Workbench {
   readonly google: Google;
   readonly world: AppsScriptWorld;
   readonly user = WORKBENCH_USER;
+  /** the Setup panel: what checkSetup() looks at, changeable */
+  readonly setup: SetupControls;
   speed: number;
   private readonly bench: WorkbenchWorld;
   private readonly faults: FaultView[] = [];
@@ -74,6 +77,7 @@ export class Workbench {
     this.bench = new WorkbenchWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
     this.world = this.bench;
     this.world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
+    this.setup = new SetupControls(this.google, this.world, this.user);
     this.speed = options.speed ?? 60;
   }
 
@@ -223,7 +227,7 @@ export class Workbench {
   state(): StateView {
     return {
       user: this.user, sheetNames: this.world.spreadsheet.sheets.map((sheet) => sheet.name), google: this.googleView(),
-      faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
+      setup: this.setup.view(), faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
     };
   }
 }
