@@ -58,6 +58,11 @@ describeBrowser('Setup panel and Check setup', () => {
     session = await openWorkbench(browser);
   });
 
+  // Each case starts from a sound setup, even when the one before failed half-way.
+  afterEach(async () => {
+    await setupClick(session.page, '#setup-repair');
+  });
+
   afterAll(async () => {
     await session?.close();
     await browser?.close();
@@ -116,6 +121,7 @@ describeBrowser('Setup panel and Check setup', () => {
     await setupClick(page, '#setup-repair');
     expect(await page.textContent('#setup-status')).toBe('Sound: Check setup should report every check OK.');
     expect((await checkSetupFromMenu(page)).every((check) => check.outcome === 'ok')).toBe(true);
+    expect(await page.locator('.space[data-space="spaces/AAAAleadership"] tr[data-member="admin@example.com"] .role').textContent()).toBe('Owner');
     expect(session.errors).toEqual([]);
   });
 });
