@@ -61,16 +61,16 @@ function setupPanel(container, send) {
   }
 
   const title = el('div', undefined, 'box-title setup-title');
-  const intro = el('p', 'What Check setup checks. Break one, then run Extensions › Chat Roster › Check setup.', 'setup-intro muted');
+  const intro = el('p', 'Break one, then run Extensions › Chat Roster › Check setup.', 'setup-intro muted');
   const status = el('p', '', 'setup-status');
   status.id = 'setup-status';
-  const app = toggle('setup-app-configured', 'Chat app configured', 'Cloud console › Google Chat API › Configuration',
+  const app = toggle('setup-app-configured', 'Chat app configured', 'Cloud console › Chat API › Configuration',
     (on) => ({ appConfigured: on }));
-  const admin = toggle('setup-chat-admin', 'Your admin privilege', '"Manage chat and spaces conversations" (Admin console › Admin roles)',
+  const admin = toggle('setup-chat-admin', 'Your admin privilege', 'Manage chat and spaces conversations',
     (on) => ({ chatAdmin: on }));
-  const sharing = toggle('setup-directory-sharing', 'Directory sharing', 'Admin console › Directory settings; matters without the admin privilege',
+  const sharing = toggle('setup-directory-sharing', 'Directory sharing', 'Admin console; counts without the privilege',
     (on) => ({ directorySharing: on }));
-  const space = toggle('setup-in-space', 'You are in the space', 'the roster names it: Check setup reads it', (on) => ({ inSpace: on }));
+  const space = toggle('setup-in-space', 'You are in the space', 'the roster names it', (on) => ({ inSpace: on }));
 
   const scopes = el('details', undefined, 'setup-scopes');
   scopes.id = 'setup-scopes';
