@@ -4,7 +4,8 @@
  * surface: Google has no such URLs, and nothing here goes through auth, quotas, faults or the call log.
  *
  *   POST seed (an OrgSeed; empty body = the demo organisation), reset, fault (a FaultSpec), clearFaults,
- *        advance {ms}, randomSeed {seed}, token {email, scopes} → {token}; each answers {ok, now} unless noted
+ *        advance {ms}, randomSeed {seed}, token {email, scopes} → {token}, configure {appConfigured?,
+ *        directorySharing?}, chatAdmin {email, on}; each answers {ok, now} unless noted
  *   GET  state (clock, latency, spaces with members, call and write counts), clock {now, latencyMs},
  *        calls and writes (ApiCallRecord[]), members?space=spaces/S (MemberView[])
  * A bad request is answered 400 in Google's error JSON.
@@ -33,6 +34,8 @@ export function controlRequest(google: Google, method: HttpMethod, pathAndQuery:
     case 'clearFaults': google.clearFaults(); break;
     case 'advance': google.clock.advance(Number(field('ms'))); break;
     case 'randomSeed': google.setRandomSeed(Number(field('seed'))); break;
+    case 'configure': google.configure(booleans(input, ['appConfigured', 'directorySharing'])); break;
+    case 'chatAdmin': google.setChatAdmin(String(field('email')), field('on') === true); break;
     case 'token': {
       const scopes = field('scopes');
       return { status: 200, body: { token: google.issueToken(String(field('email')), Array.isArray(scopes) ? scopes.map(String) : []) } };
@@ -40,6 +43,18 @@ export function controlRequest(google: Google, method: HttpMethod, pathAndQuery:
     default: throw new Error(`unknown control action ${action}`);
   }
   return { status: 200, body: { ok: true, now: google.clock.now() } };
+}
+
+/** The named fields of a JSON object that are booleans; anything else is refused. */
+function booleans(input: unknown, names: readonly string[]): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const name of names) {
+    const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') throw new Error(`${name} must be true or false`);
+    out[name] = value;
+  }
+  return out;
 }
 
 function read(google: Google, action: string, query: URLSearchParams): unknown {

@@ -5,6 +5,7 @@
  */
 import { TokenStore, type MethodId } from './auth';
 import { VirtualClock } from './clock';
+import { configure, placeMember, setChatAdmin, settingsOf, userOf, type OrgSettings, type PlacedMembership } from './orgControl';
 import type { MethodSpec, RequestContext } from './context';
 import { getGroup, getUser, listGroups, listUsers } from './directory';
 import { errorResponse, GoogleError, jsonResponse, notFound } from './errors';
@@ -20,6 +21,7 @@ import { getSpace, listSpaces, searchSpaces } from './spaces';
 import { OrgState, type MemberState, type Role } from './state';
 
 export type { OrgSeed } from './seed';
+export type { OrgSettings, PlacedMembership } from './orgControl';
 export type { Quotas } from './quota';
 export type { FaultSpec } from './faults';
 export type { HttpRequest, HttpResponse } from './http';
@@ -140,6 +142,32 @@ export class Google {
     this.calls.length = 0;
     this.faults.clear();
     this.meter.clear();
+  }
+
+  // Control, like seed and reset (orgControl.ts): the consoles' switches, changed while the organisation runs.
+
+  /** The Chat app and directory sharing switches as they are now. */
+  settings(): OrgSettings {
+    return settingsOf(this.state);
+  }
+
+  /** Flips the switches given (Cloud console: the Chat app; Admin console: directory sharing). */
+  configure(settings: Partial<OrgSettings>): void {
+    configure(this.state, settings);
+  }
+
+  /** Whether the user holds the "Manage chat and spaces conversations" admin privilege; throws for no such user. */
+  isChatAdmin(email: string): boolean {
+    return userOf(this.state, email).chatAdmin;
+  }
+
+  setChatAdmin(email: string, on: boolean): void {
+    setChatAdmin(this.state, email, on);
+  }
+
+  /** Puts a person in a space, changes their membership, or takes them out (null), bypassing the API's rules. */
+  placeMember(spaceName: string, email: string, membership: PlacedMembership): void {
+    placeMember(this.state, spaceName, email, membership, this.clock.now());
   }
 
   /** Default: fires on every matching call until clearFaults(); `times` and `probability` narrow it. */

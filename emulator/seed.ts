@@ -85,7 +85,8 @@ const DEMO_USERS: Array<[local: string, extra?: Partial<SeedUser>]> = [
  * Demo organisation "example.com": 12 users (admin@example.com runs the add-on and is a Chat admin;
  * ivan.petrov has auto-accept off; judy.wilson is suspended; alice.smith also receives mail as alice@,
  * engineering@ as eng@), one external gmail user, three groups,
- * five named spaces (Partners allows external users), one group chat and one direct message.
+ * six named spaces (Partners allows external users; admin manages all but Marketing, where they are a
+ * plain member), one group chat and one direct message.
  */
 export function demoOrg(): OrgSeed {
   const users: SeedUser[] = DEMO_USERS.map(([local, extra], index) => ({
@@ -126,6 +127,11 @@ export function demoOrg(): OrgSeed {
       {
         id: 'AAAAleadership', displayName: 'Leadership', spaceType: 'SPACE',
         members: [manager, member('kevin.taylor', { role: 'ROLE_MANAGER' })],
+      },
+      {
+        // You're a plain member here: checkSetup reads it fine, and the roster's add is refused (403) on Apply.
+        id: 'AAAAmarketing', displayName: 'Marketing', spaceType: 'SPACE',
+        members: [member('grace.lee', { role: 'ROLE_MANAGER' }), { email: 'admin@example.com' }, member('dave.brown')],
       },
       {
         id: 'AAAAgroupchat', spaceType: 'GROUP_CHAT',

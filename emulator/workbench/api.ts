@@ -79,10 +79,43 @@ export interface GoogleView {
   triggers: { handler: string; nextRunAt: number | null }[];
 }
 
+/** One scope of the manifest, and whether the workbench user ticked it on the consent screen. */
+export interface ScopeGrant {
+  /** full URL, https://www.googleapis.com/auth/… */
+  scope: string;
+  granted: boolean;
+}
+
+/** What checkSetup() looks at, as the Setup panel shows it (and changes it: SetupChange). */
+export interface SetupView {
+  /** Cloud console: the project has a Chat app configured */
+  appConfigured: boolean;
+  /** Admin console: contact sharing, so non-administrators may read the directory's public view */
+  directorySharing: boolean;
+  /** the workbench user holds the "Manage chat and spaces conversations" admin privilege */
+  chatAdmin: boolean;
+  /** the manifest's scopes in its order */
+  scopes: ScopeGrant[];
+  /** the space the panel can take the user out of (a space-read failure); null when the organisation lacks it */
+  space: { name: string; displayName: string; member: boolean } | null;
+}
+
+/** POST /api/setup: the fields given change, the others stay. */
+export interface SetupChange {
+  appConfigured?: boolean;
+  directorySharing?: boolean;
+  chatAdmin?: boolean;
+  /** the scopes the user grants, each one of the manifest's; null = all of them */
+  grantedScopes?: string[] | null;
+  /** put the user in SetupView.space (as they were) or take them out */
+  inSpace?: boolean;
+}
+
 export interface StateView {
   user: string;
   sheetNames: string[];
   google: GoogleView;
+  setup: SetupView;
   /** what the fault form offers */
   faultMethods: readonly string[];
   faultCodes: readonly number[];

@@ -14,6 +14,7 @@ import type { FaultSpec } from '../faults';
 import type { Google } from '../google';
 import type { AppsScriptWorld } from '../gas/world';
 import { FAULT_CODES, FAULT_METHODS, type RunRequest } from './api';
+import { parseSetupChange } from './setup';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
 export interface StartOptions extends Partial<WorkbenchOptions> {
@@ -34,6 +35,7 @@ export interface RunningWorkbench {
 const ASSETS: Record<string, string> = {
   '/': 'index.html',
   '/app.js': 'app.js',
+  '/setup.js': 'setup.js',
   '/style.css': 'style.css',
 };
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
@@ -111,6 +113,14 @@ export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkb
         if (!(FAULT_CODES as readonly unknown[]).includes(Number(code))) throw new HttpError(400, 'Unknown HTTP code.');
         if (!(p > 0 && p <= 1)) throw new HttpError(400, 'Probability must be within (0, 1].');
         workbench.injectFault(String(methodId), Number(code) as FaultSpec['code'], p);
+        return json(res, 200, { ok: true });
+      }
+      case '/api/setup': {
+        try {
+          workbench.setup.change(parseSetupChange(body, workbench.world.consent.requested));
+        } catch (error) {
+          throw new HttpError(400, error instanceof Error ? error.message : String(error));
+        }
         return json(res, 200, { ok: true });
       }
       case '/api/faults/clear':

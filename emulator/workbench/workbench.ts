@@ -11,6 +11,7 @@ import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptio
 import { applyWritten, interpretInput } from '../gas/sheetData';
 import { DEMO_ROSTER } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
+import { SetupControls } from './setup';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
@@ -36,33 +37,13 @@ export interface WorkbenchOptions {
   latencyMs?: number;
 }
 
-/** An AppsScriptWorld that remembers the last execution it started (for its Ui: menus, sidebars, alerts). */
-class WorkbenchWorld extends AppsScriptWorld {
-  last?: Execution;
-  /** options forced onto the next execution (AuthMode of onOpen, a trigger run) */
-  next: Partial<StartExecutionOptions> = {};
-
-  override startExecution(options: StartExecutionOptions): Execution {
-    const execution = super.startExecution({ ...options, ...this.next });
-    this.next = {};
-    this.last = execution;
-    return execution;
-  }
-
-  /** The execution started since the last call, if any. */
-  takeLast(): Execution | undefined {
-    const last = this.last;
-    this.last = undefined;
-    return last;
-  }
-}
-
 export class Workbench {
   readonly google: Google;
   readonly world: AppsScriptWorld;
   readonly user = WORKBENCH_USER;
+  /** the Setup panel: what checkSetup() looks at, changeable */
+  readonly setup: SetupControls;
   speed: number;
-  private readonly bench: WorkbenchWorld;
   private readonly faults: FaultView[] = [];
   private readonly activity: ActivityEntry[] = [];
   private readonly sidebars = new Map<number, string>();
@@ -71,9 +52,9 @@ export class Workbench {
 
   constructor(readonly options: WorkbenchOptions) {
     this.google = new Google({ seed: options.seed ?? demoOrg(), latencyMs: options.latencyMs ?? 300 });
-    this.bench = new WorkbenchWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
-    this.world = this.bench;
+    this.world = new AppsScriptWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
     this.world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
+    this.setup = new SetupControls(this.google, this.world, this.user);
     this.speed = options.speed ?? 60;
   }
 
@@ -83,11 +64,13 @@ export class Workbench {
       return { error: `Script function not found: ${name}`, alerts: [], toasts: [], virtualMs: 0 };
     }
     const started = this.google.clock.now();
-    this.bench.next = force;
-    this.bench.takeLast();
-    const result = runEntryPoint<unknown>(this.world, name, args, { user: this.user, distDir: this.options.distDir });
+    // The execution's Ui (menus, sidebars, alerts) is what the page shows of it.
+    let execution: Execution | undefined;
+    const result = runEntryPoint<unknown>(this.world, name, args, {
+      user: this.user, ...force, distDir: this.options.distDir, beforeLoad: (begun) => { execution = begun; },
+    });
     const virtualMs = this.google.clock.now() - started;
-    const ui = this.bench.takeLast()?.ui;
+    const ui = execution?.ui;
     const response: RunResponse = { alerts: [...(ui?.alerts ?? [])], toasts: [...(ui?.toasts ?? [])], virtualMs };
     if (result.error !== undefined) response.error = result.error;
     else if (result.value !== undefined) response.value = JSON.parse(JSON.stringify(result.value)) as unknown;
@@ -195,9 +178,10 @@ export class Workbench {
    */
   advance(ms: number): void {
     this.world.fireTriggersUpTo(this.google.clock.now() + ms, (trigger, firedAt) => {
-      this.bench.next = { fromTrigger: true };
       const started = this.google.clock.now();
-      const result = runEntryPoint<unknown>(this.world, trigger.getHandlerFunction(), [trigger.eventAt(firedAt)], { user: trigger.owner, distDir: this.options.distDir });
+      const result = runEntryPoint<unknown>(this.world, trigger.getHandlerFunction(), [trigger.eventAt(firedAt)], {
+        user: trigger.owner, fromTrigger: true, distDir: this.options.distDir,
+      });
       this.record(trigger.getHandlerFunction(), 'trigger', this.google.clock.now() - started, result.error, result.value, result.sheetCalls, result.urlFetchCalls);
     });
   }
@@ -223,7 +207,7 @@ export class Workbench {
   state(): StateView {
     return {
       user: this.user, sheetNames: this.world.spreadsheet.sheets.map((sheet) => sheet.name), google: this.googleView(),
-      faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
+      setup: this.setup.view(), faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
     };
   }
 }

@@ -30,9 +30,9 @@ export interface SetupFacts {
   chatApi: Result<true> | null;
   /** How the caller can read the Directory; null when skipped. */
   directory: { mode: DirectoryMode; detail: string } | null;
-  /** One admin read, when admin access is on and its scopes are granted; else null. */
+  /** One admin read, when admin access is on, its scopes are granted and Google Chat answered; else null. */
   adminPrivilege: Result<true> | null;
-  /** One read per space the roster names; null when skipped. */
+  /** One read per space the roster names; null when skipped (permissions missing, or Google Chat didn't answer). */
   spaces: SpaceRead[] | null;
   /** Why the roster's spaces could not be listed (no sheet, missing headers); '' otherwise. */
   rosterProblem: string;
@@ -83,11 +83,17 @@ function directoryLine(facts: SetupFacts): SetupCheck {
   return line(name, 'warning', facts.directory.detail, fix);
 }
 
+/** Google Chat refused or didn't answer: every later Chat read would only repeat that line, so they are skipped. */
+const chatFailed = (facts: SetupFacts) => facts.chatApi !== null && !facts.chatApi.ok;
+const UNTIL_CHAT = 'Not checked until Google Chat answers (see above).';
+
 function adminLine(facts: SetupFacts): SetupCheck {
   const name = 'Admin access';
   if (!facts.adminAccess) return line(name, 'ok', 'Off: Chat Roster manages the spaces you manage yourself.');
   const result = facts.adminPrivilege;
-  if (!result) return line(name, 'skipped', 'On, but not checked until its permissions are granted.');
+  if (!result) {
+    return line(name, 'skipped', chatFailed(facts) ? 'On, but not checked until Google Chat answers (see above).' : 'On, but not checked until its permissions are granted.');
+  }
   if (result.ok) return line(name, 'ok', 'On, and Google accepts your admin privilege.');
   if (result.error.code === 403) {
     return line(name, 'failed', `On, but Google refused it: your account lacks the "Manage chat and spaces conversations" admin privilege. ${httpNote(result.error)}`,
@@ -102,13 +108,15 @@ function spaceFix(error: ApiError | undefined, adminAccess: boolean): string {
   }
   if (error?.code === 404) return 'Check the Space cell: the space may have been deleted, or the ID or link is wrong.';
   if (error && (error.code === 0 || error.code === 429 || error.code >= 500)) return 'Google did not answer: try again in a few minutes.';
-  return 'Fix the Space cell of the rows that name it.';
+  // Not found by its ID, link or name: a typo, or (without admin access) a space you aren't in.
+  return adminAccess ? 'Check the Space cell of the rows that name it: the space may not exist, or the ID, link or name is wrong.'
+    : 'Check the Space cell of the rows that name it, and that you are a member of that space (or turn on admin access).';
 }
 
 function spaceLines(facts: SetupFacts): SetupCheck[] {
   const name = 'Spaces in the roster';
   if (facts.rosterProblem) return [line(name, 'skipped', facts.rosterProblem)];
-  if (!facts.spaces) return [line(name, 'skipped', 'Not checked until the permissions above are granted.')];
+  if (!facts.spaces) return [line(name, 'skipped', chatFailed(facts) ? UNTIL_CHAT : 'Not checked until the permissions above are granted.')];
   const failed = facts.spaces.filter((read): read is Extract<SpaceRead, { ok: false }> => !read.ok);
   const total = facts.spaces.length;
   if (total === 0) return [line(name, 'ok', 'The roster names no space yet.')];

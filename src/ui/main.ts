@@ -47,6 +47,7 @@ const ui = {
   adminAccess: byId('admin-access', HTMLInputElement),
   adminStatus: byId('admin-status', HTMLElement),
   recentRuns: byId('recent-runs', HTMLElement),
+  checkHeading: byId('check-heading', HTMLElement),
   checkSetup: byId('check-setup', HTMLButtonElement),
   checkSummary: byId('check-summary', HTMLElement),
   checkReport: byId('check-report', HTMLElement),
@@ -168,6 +169,8 @@ async function load(): Promise<void> {
   if (state.startAction === 'preview') {
     await preview(false);
   } else if (state.startAction === 'check') {
+    // Opened by the menu's Check setup: the report sits below Settings, out of sight without this.
+    ui.checkHeading.scrollIntoView({ block: 'start' });
     await checkSetup();
   } else if (state.startAction === 'apply') {
     if (state.run) {
@@ -369,6 +372,9 @@ async function checkSetup(): Promise<void> {
     const report = await callServer('checkSetup');
     setText(ui.checkSummary, report.summary);
     renderSetupReport(ui.checkReport, report);
+    // The first failure (else warning) in sight: the report is longer than the sidebar is high.
+    const first = ui.checkReport.querySelector('[data-outcome="failed"]') ?? ui.checkReport.querySelector('[data-outcome="warning"]');
+    first?.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     setText(ui.checkSummary, '');
     sayError(errorSentence('check', error));

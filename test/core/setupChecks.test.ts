@@ -44,6 +44,15 @@ describe('setupReport', () => {
     expect(line.fix).toMatch(/Google Chat API › Configuration/);
   });
 
+  it('when Google Chat refuses the project, says it once: the admin and space reads are not checked', () => {
+    const facts: SetupFacts = {
+      ...ready, adminAccess: true, chatApi: { ok: false, error: { code: 404, status: 'NOT_FOUND', message: 'Google Chat app not found.' } }, spaces: null,
+    };
+    expect(setupReport(facts).checks.filter((c) => c.outcome === 'failed').map((c) => c.name)).toEqual(['Google Chat API and Chat app']);
+    expect(check(facts, 'Spaces in the roster')).toMatchObject({ outcome: 'skipped', detail: 'Not checked until Google Chat answers (see above).' });
+    expect(check(facts, 'Admin access')).toMatchObject({ outcome: 'skipped', detail: 'On, but not checked until Google Chat answers (see above).' });
+  });
+
   it('tells an outage from a misconfiguration', () => {
     const facts: SetupFacts = { ...ready, chatApi: { ok: false, error: { code: 503, status: 'UNAVAILABLE', message: 'down' } } };
     expect(check(facts, 'Google Chat API and Chat app').detail).toMatch(/on Google's side/);
@@ -78,6 +87,7 @@ describe('setupReport', () => {
     const report = setupReport(facts);
     expect(report.checks.slice(-3).map((c) => [c.name, c.outcome])).toEqual([['Spaces in the roster', 'failed'], ['Space spaces/B', 'failed'], ['Space "Gone"', 'failed']]);
     expect(report.checks.find((c) => c.name === 'Space spaces/B')!.fix).toMatch(/turn on admin access/);
+    expect(report.checks.find((c) => c.name === 'Space "Gone"')!.fix).toMatch(/^Check the Space cell .* you are a member of that space/);
   });
 });
 

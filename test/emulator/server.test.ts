@@ -70,4 +70,20 @@ describe('REST server on loopback', () => {
     expect(await read('members?space=spaces/AAAAleadership')).toEqual([{ member: 'admin@example.com', role: 'ROLE_MANAGER', state: 'JOINED' }]);
     expect((await fetch(`${server.url}/__control/members?space=spaces/NOSUCH`)).status).toBe(400);
   });
+
+  it('lets tests break the setup through POST /__control/configure and /chatAdmin, as the Cloud and Admin consoles would', async () => {
+    await control('reset');
+    await control('seed');
+    const { token } = await control('token', { email: 'admin@example.com', scopes: USER_SCOPES }) as { token: string };
+    const spaces = () => fetch(`${server.url}/v1/spaces`, { headers: { authorization: `Bearer ${token}` } });
+    await control('configure', { appConfigured: false });
+    const refused = await spaces();
+    expect(refused.status).toBe(404);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Google Chat app not found/);
+    await control('configure', { appConfigured: true });
+    expect((await spaces()).status).toBe(200);
+    await control('chatAdmin', { email: 'admin@example.com', on: false });
+    expect(google.isChatAdmin('admin@example.com')).toBe(false);
+    expect((await fetch(`${server.url}/__control/configure`, { method: 'POST', body: JSON.stringify({ appConfigured: 'no' }) })).status).toBe(400);
+  });
 });

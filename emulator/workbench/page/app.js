@@ -471,6 +471,8 @@
     return li;
   }
 
+  const renderSetup = setupPanel($('setup-panel'), (change) => api('/api/setup', change).then(refresh).catch(reportError));
+
   let faultOptionsShown = false;
   function renderGoogle() {
     const state = app.state;
@@ -485,6 +487,7 @@
       : g.triggers.map((t) => `Trigger ${t.handler}: next ${t.nextRunAt === null ? 'never' : clockText(t.nextRunAt)}`).join('; ');
     $('spaces').replaceChildren(...g.spaces.map(spaceCard));
     $('activity').replaceChildren(...g.activity.filter((entry) => entry.via !== 'open').map(activityItem));
+    renderSetup(state.setup);
     $('fault-list').replaceChildren(...g.faults.map((f) => el('li', `${f.methodId} → HTTP ${f.code}, probability ${f.probability}`)));
     if (!faultOptionsShown) {
       faultOptionsShown = true;

@@ -37,16 +37,19 @@ export function checkSetup(): SetupReport {
   const canCallChat = required.length === 0;
   const chat = new AppsScriptChatGateway();
   const roster = rosterSpaces();
+  const chatApi = canCallChat ? readOneSpace() : null;
+  // When Chat refuses the project, each space read would fail the same way: one line says it.
+  const chatAnswers = chatApi?.ok === true;
   const facts: SetupFacts = {
     missing: { required, nightly, directory, adminAccess: adminScopes },
     consentFix: consentSentence,
     adminAccess,
-    chatApi: canCallChat ? readOneSpace() : null,
+    chatApi,
     directory: directory.length > 0
       ? { mode: 'none', detail: 'Directory access is not granted: Chat Roster looks people up one by one, and group emails need groups/{id}.' }
       : probeDirectoryAccess(),
-    adminPrivilege: adminAccess && canCallChat && adminScopes.length === 0 ? chat.verifyAdminAccess() : null,
-    spaces: canCallChat && !roster.problem ? readRosterSpaces(chat, roster.refs, adminAccess && adminScopes.length === 0) : null,
+    adminPrivilege: adminAccess && chatAnswers && adminScopes.length === 0 ? chat.verifyAdminAccess() : null,
+    spaces: chatAnswers && !roster.problem ? readRosterSpaces(chat, roster.refs, adminAccess && adminScopes.length === 0) : null,
     rosterProblem: roster.problem,
   };
   return setupReport(facts);

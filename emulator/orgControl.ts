@@ -1,0 +1,69 @@
+/**
+ * Control of the emulated organisation while it runs (the workbench's Setup panel, tests): the switches an
+ * administrator flips in the Cloud and Admin consoles, and one person's place in a space. Like seed and
+ * reset they change the state directly, never through the emulated API or its rules, and no API call is
+ * recorded.
+ */
+import type { SeedRole, SeedState } from './seed';
+import type { OrgState, SpaceRecord, UserRecord } from './state';
+
+/** The organisation-wide switches checkSetup() looks at. */
+export interface OrgSettings {
+  /** the Cloud project has a Chat app configured (off: every Chat call is 404 "Google Chat app not found…") */
+  appConfigured: boolean;
+  /** Admin console contact sharing (off: non-admins can't read the directory's domain_public view) */
+  directorySharing: boolean;
+}
+
+/** A person's membership set directly; null takes them out. */
+export type PlacedMembership = { role: SeedRole; state?: SeedState } | null;
+
+export function settingsOf(state: OrgState): OrgSettings {
+  return { appConfigured: state.appConfigured, directorySharing: state.directorySharing };
+}
+
+/** Changes the switches given; the others stay as they are. */
+export function configure(state: OrgState, settings: Partial<OrgSettings>): void {
+  if (settings.appConfigured !== undefined) state.appConfigured = settings.appConfigured;
+  if (settings.directorySharing !== undefined) state.directorySharing = settings.directorySharing;
+}
+
+export function userOf(state: OrgState, email: string): UserRecord {
+  const user = state.userByEmail(email);
+  if (!user) throw new Error(`No user ${email} in the emulated organisation.`);
+  return user;
+}
+
+/** Grants or takes away the "Manage chat and spaces conversations" admin privilege. */
+export function setChatAdmin(state: OrgState, email: string, on: boolean): void {
+  userOf(state, email).chatAdmin = on;
+}
+
+function spaceOf(state: OrgState, spaceName: string): SpaceRecord {
+  const id = spaceName.startsWith('spaces/') ? spaceName.slice('spaces/'.length) : spaceName;
+  const space = state.spaces.get(id);
+  if (!space) throw new Error(`No space ${spaceName} in the emulated organisation.`);
+  return space;
+}
+
+/**
+ * Puts a person in a space with that role and state (JOINED by default), changes theirs, or takes them out
+ * (null) — whatever the space's rules, as a seed would.
+ */
+export function placeMember(state: OrgState, spaceName: string, email: string, membership: PlacedMembership, now: number): void {
+  const space = spaceOf(state, spaceName);
+  const user = userOf(state, email);
+  if (membership === null) {
+    space.members.delete(user.id);
+    return;
+  }
+  const existing = space.members.get(user.id);
+  if (existing) {
+    existing.role = membership.role;
+    existing.state = membership.state ?? 'JOINED';
+    return;
+  }
+  space.members.set(user.id, {
+    key: user.id, kind: 'HUMAN', role: membership.role, state: membership.state ?? 'JOINED', createTime: now, seq: state.nextSeq(),
+  });
+}
