@@ -22,13 +22,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Membership, RowOutcome } from '../../src/core/model';
+import type { Membership, RowOutcome, SpaceInfo } from '../../src/core/model';
 import { planTargets, type Plan } from '../../src/core/plan';
 import type { Directory, DirectoryEntry } from '../../src/core/ports';
 import { spaceKey } from '../../src/core/refs';
 import { parseRoster } from '../../src/core/roster';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
-import type { SpaceInfo, SpaceResolution } from '../../src/core/spaces';
+import type { SpaceResolution } from '../../src/core/spaces';
 import { resolveTargets } from '../../src/core/targets';
 import { validateRows } from '../../src/core/validate';
 import { seededRandom } from '../../emulator/random';

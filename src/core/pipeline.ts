@@ -3,15 +3,15 @@
  * snapshot, probe, plan, then preview or run. Every row leaves with exactly one outcome; a row that fails
  * at one arrow doesn't reach the next, and the other rows go on.
  */
-import { probeByAlias, rememberProbeAnswers, type Target } from './identities';
-import type { RosterRow, RowOutcome } from './model';
+import type { RosterRow, RowOutcome, SpaceInfo, Target } from './model';
 import { planTargets, previewOutcome, type Plan } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
 import { ADDED_ROLE_PENDING_DETAILS, pendingOutcome } from './outcomes';
+import { probeByAlias, rememberProbeAnswers } from './probe';
 import { runOperations } from './run';
 import { takeSnapshots, type SpaceSnapshot } from './snapshot';
 import { resolveTargets } from './targets';
-import { resolveSpaces, type SpaceInfo } from './spaces';
+import { resolveSpaces } from './spaces';
 import { validateRows } from './validate';
 import type { RunMode } from '../shared/report';
 

@@ -5,30 +5,10 @@
  * Guards (DESIGN.md §6) turn removals into HELD: the Chat app, the account running Chat Roster, and the
  * last Owner of a space (owners are counted after the removals and demotions planned before, in row order).
  */
-import type { ApiRole, Membership, RowOutcome } from './model';
+import type { Membership, Operation, ResolvedMember, RowOutcome, SpaceInfo, Target } from './model';
 import { API_ROLE, roleLabel } from './roles';
 import type { SpaceSnapshot } from './snapshot';
-import { spaceLabel, type SpaceInfo } from './spaces';
-import type { ResolvedMember, Target } from './identities';
-
-export type Operation =
-  | {
-      kind: 'create'; sheetRow: number; parent: string;
-      /** The member to create: users/{id}, users/{email}, users/app or groups/{id} (body built when sent: createBody). */
-      member: string;
-      /** The members.get alias that confirms a 409 (email, id or app); null for groups (no alias exists). */
-      alias: string | null;
-      /** Patched after the create when it isn't plain Member; null for groups and the app. */
-      role: ApiRole | null;
-      memberKind: ResolvedMember['kind'];
-      useAdminAccess: boolean;
-    }
-  | {
-      kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean;
-      /** The member was added by an earlier execution of this run: the patch finishes that add. */
-      completesAdd?: boolean;
-    }
-  | { kind: 'delete'; sheetRow: number; name: string; invited: boolean; useAdminAccess: boolean };
+import { spaceLabel } from './spaces';
 
 export interface Plan {
   operations: Operation[];

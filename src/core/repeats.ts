@@ -9,8 +9,7 @@
  * A row already INVALID or ERROR for a reason of its own (a space or member that didn't resolve, a role the
  * space type has no room for) takes no part: it changes nothing, and the other row stands alone.
  */
-import type { Intent } from './model';
-import type { ResolvedMember, Target } from './identities';
+import type { Intent, ResolvedMember, Target } from './model';
 
 /** What a row asks, for comparing two rows: the role only matters when adding. */
 function sameWish(a: Intent, b: Intent): boolean {

@@ -6,9 +6,9 @@
  * deadline, without touching the outcome mapping here.
  */
 import { explain, httpNote, replyError } from './apiErrors';
-import type { ApiRole, Membership, RowOutcome } from './model';
+import type { ApiRole, Membership, Operation, RowOutcome } from './model';
 import type { MemberCall, MemberReply, MemberSender } from './ports';
-import { confirmNameOf, createBody, type Operation } from './plan';
+import { confirmNameOf, createBody } from './plan';
 import { API_ROLE, roleLabel } from './roles';
 import { outcome, pendingOutcome, pendingRoleOutcome } from './outcomes';
 import { spaceOf } from './pacing';

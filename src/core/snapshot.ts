@@ -5,9 +5,9 @@
  * First pages of all spaces go out in one batch, then the next pages of those that have more.
  */
 import { explain, httpNote, replyError } from './apiErrors';
-import type { Membership } from './model';
+import type { Membership, SpaceInfo } from './model';
 import type { ApiError, MemberCall, MemberSender } from './ports';
-import { spaceLabel, type SpaceInfo } from './spaces';
+import { spaceLabel } from './spaces';
 
 export const PAGE_SIZE = 1000;
 /** Admin access rejects list without a member-type filter, and can't list apps anyway (reference §7). */

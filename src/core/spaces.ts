@@ -4,16 +4,9 @@
  * display name (see refs.ts). Also the rules that depend on the space's type.
  */
 import { explain, httpNote, thrownError } from './apiErrors';
-import type { Intent, Space, SpaceRef } from './model';
+import type { Intent, Space, SpaceInfo, SpaceRef } from './model';
 import type { ApiError, ChatGateway, Result } from './ports';
 import { spaceKey } from './refs';
-
-export interface SpaceInfo {
-  name: string;
-  /** SPACE, GROUP_CHAT or DIRECT_MESSAGE; SPACE when Google leaves it out. */
-  spaceType: string;
-  displayName: string;
-}
 
 export type SpaceResolution = { ok: true; space: SpaceInfo } | { ok: false; details: string };
 

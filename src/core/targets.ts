@@ -7,12 +7,12 @@
  * first numbers each distinct member cell, the one Map lookup per row; the second works on numbers only,
  * and makes no object per row but its Target.
  */
-import { lookUp, resolveRef, type Resolution, type Resolved, type Target } from './identities';
-import type { Intent, MemberRef, RowOutcome, SpaceRef } from './model';
+import { lookUp, resolveRef, type Resolution } from './identities';
+import type { Intent, MemberRef, Resolved, RowOutcome, SpaceInfo, SpaceRef, Target } from './model';
 import type { Directory } from './ports';
 import { spaceKey } from './refs';
 import { identityOf, Numbering, RepeatFinder } from './repeats';
-import { spaceTypeProblem, type SpaceInfo, type SpaceResolution } from './spaces';
+import { spaceTypeProblem, type SpaceResolution } from './spaces';
 
 /**
  * The resolution of each row's Space cell. Rows naming one space share its ref and come mostly space by

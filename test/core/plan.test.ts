@@ -1,5 +1,4 @@
-import type { Target, ResolvedMember } from '../../src/core/identities';
-import type { ApiRole, Membership } from '../../src/core/model';
+import type { ApiRole, Membership, ResolvedMember, Target } from '../../src/core/model';
 import { confirmNameOf, createBody, planTargets, previewOutcome, type PlanContext } from '../../src/core/plan';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
 

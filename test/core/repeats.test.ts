@@ -2,7 +2,7 @@
  * Rows that name one member of one space more than once, through the stages that find them: validation,
  * space pairing, the directory, and members.get by alias.
  */
-import { probeByAlias } from '../../src/core/identities';
+import { probeByAlias } from '../../src/core/probe';
 import type { RosterRow } from '../../src/core/model';
 import { spaceKey } from '../../src/core/refs';
 import type { SpaceResolution } from '../../src/core/spaces';

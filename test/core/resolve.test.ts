@@ -1,8 +1,8 @@
-import { probeByAlias } from '../../src/core/identities';
-import type { Intent, MemberRef } from '../../src/core/model';
+import type { Intent, MemberRef, SpaceInfo } from '../../src/core/model';
+import { probeByAlias } from '../../src/core/probe';
 import type { ChatGateway, Directory } from '../../src/core/ports';
 import { parseMemberCell, parseSpaceCell, spaceKey } from '../../src/core/refs';
-import { resolveSpaces, spaceTypeProblem, type SpaceInfo, type SpaceResolution } from '../../src/core/spaces';
+import { resolveSpaces, spaceTypeProblem, type SpaceResolution } from '../../src/core/spaces';
 import { resolveTargets } from '../../src/core/targets';
 import { FakeChat, FakeDirectory } from './fakes';
 

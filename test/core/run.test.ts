@@ -1,5 +1,4 @@
-import type { ApiRole } from '../../src/core/model';
-import type { Operation } from '../../src/core/plan';
+import type { ApiRole, Operation } from '../../src/core/model';
 import { INVITED_DETAILS, runOperations } from '../../src/core/run';
 import { FakeChat, TestClock } from './fakes';
 import { PacedSender } from '../../src/core/sending';
