@@ -8,10 +8,10 @@
  * Choices: adding a user the directory marks suspended is HELD (restore the account first); removing one
  * goes ahead. A plain email that the directory knows as a group, or group: on a person, is INVALID.
  */
-import { httpNote, thrownError } from './apiErrors';
-import type { MemberRef, ResolvedMember } from './model';
-import type { ApiError, Directory, DirectoryEntry } from './ports';
-import { memberLabel } from './refs';
+import { thrownError } from './apiErrors';
+import { memberLabel } from './details';
+import type { ApiError, Detail, MemberRef, ResolvedMember } from './model';
+import type { Directory, DirectoryEntry } from './ports';
 
 export interface DirectoryView { entries: Map<string, DirectoryEntry>; failure: ApiError | null }
 
@@ -25,18 +25,13 @@ export function lookUp(directory: Directory, emails: string[]): DirectoryView {
   }
 }
 
-function groupNotFound(email: string, failure: ApiError | null): string {
-  const base = `The group ${email} was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API).`;
-  return failure ? `${base} ${httpNote(failure)}` : base;
-}
-
 /**
  * What the directory says about one member ref, whatever the row: a member to target (held when adding a
- * suspended user), or an outcome for every row naming it.
+ * suspended user), or an outcome (status and why) for every row naming it.
  */
 export type Resolution =
-  | { member: ResolvedMember; heldWhenAdding: string | null }
-  | { status: 'INVALID' | 'ERROR'; details: string };
+  | { member: ResolvedMember; heldWhenAdding: Detail<'suspended'> | null }
+  | { status: 'INVALID' | 'ERROR'; problem: Detail<'groupNotFound' | 'personAsGroup' | 'groupAsPerson'> };
 
 export function resolveRef(ref: MemberRef, view: DirectoryView): Resolution {
   const label = memberLabel(ref);
@@ -46,21 +41,15 @@ export function resolveRef(ref: MemberRef, view: DirectoryView): Resolution {
     case 'app': return { member: { kind: 'app', name: null, email: null, label }, heldWhenAdding: null };
     case 'groupEmail': {
       const entry = view.entries.get(ref.email);
-      if (!entry) return { status: 'ERROR', details: groupNotFound(ref.email, view.failure) };
-      if (entry.kind === 'user') {
-        return { status: 'INVALID', details: `${ref.email} is a person, not a group: remove "group:" from the Member cell.` };
-      }
+      if (!entry) return { status: 'ERROR', problem: { reason: 'groupNotFound', email: ref.email, error: view.failure } };
+      if (entry.kind === 'user') return { status: 'INVALID', problem: { reason: 'personAsGroup', email: ref.email } };
       return { member: { kind: 'group', name: entry.name, email: ref.email, label }, heldWhenAdding: null };
     }
     case 'userEmail': {
       const entry = view.entries.get(ref.email);
       if (!entry) return { member: { kind: 'user', name: null, email: ref.email, label }, heldWhenAdding: null };
-      if (entry.kind === 'group') {
-        return { status: 'INVALID', details: `${ref.email} is a Google Group: write group:${ref.email} in the Member cell.` };
-      }
-      const held = entry.suspended
-        ? `${ref.email} is suspended in your Google Workspace directory: restore the account first, or delete this row.`
-        : null;
+      if (entry.kind === 'group') return { status: 'INVALID', problem: { reason: 'groupAsPerson', email: ref.email } };
+      const held: Detail<'suspended'> | null = entry.suspended ? { reason: 'suspended', email: ref.email } : null;
       return { member: { kind: 'user', name: entry.name, email: ref.email, label }, heldWhenAdding: held };
     }
   }

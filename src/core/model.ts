@@ -102,8 +102,100 @@ export type Operation =
     }
   | { kind: 'delete'; sheetRow: number; name: string; invited: boolean; useAdminAccess: boolean };
 
-/** The final word on one row, written to Status / Details / Updated. */
-export interface RowOutcome {
+/** Google's error, as carried by the JSON body `{ error: { code, message, status } }` (AIP-193). */
+export interface ApiError {
+  /** HTTP status; 0 when unknown (the Advanced Chat Service throws without one). */
+  code: number;
+  /** google.rpc.Code name, e.g. `NOT_FOUND`; '' when unknown. */
+  status: string;
+  message: string;
+}
+
+/** What is wrong with one cell of a row (validate.ts, refs.ts); `text` is the cell as written. */
+export type CellProblem =
+  | { problem: 'memberEmpty' | 'spaceEmpty' | 'roleOnGroupOrApp' }
+  | { problem: 'notEmail' | 'notGroupId' | 'notUserId' | 'notMember' | 'notSpaceLink' | 'notSpaceId' | 'badRole' | 'badAction'; text: string };
+
+type None = Record<never, never>;
+type Failed = { error: ApiError };
+type Kind = ResolvedMember['kind'];
+
+/**
+ * Why a row ends as it does: a closed code, and what its sentence names. Code decides by `reason` (never
+ * by a sentence); details.ts renders each one as the Details an administrator reads (DESIGN.md §1).
+ */
+export interface ReasonParams {
+  // Left for the next execution (PENDING).
+  queued: None;
+  /** Created, its role patch still to come: a later execution's patch completes the add (rowNotes.ts). */
+  queuedRolePatch: None;
+  // The row's own cells (INVALID).
+  invalidCells: { problems: readonly CellProblem[] };
+  // Its space (ERROR; INVALID for what the space's type allows).
+  spaceUnresolved: None;
+  spaceNotOpened: Failed & { ref: SpaceRef };
+  noSpaceNamed: { displayName: string };
+  noSpaceWithIdOrName: Failed & { id: string };
+  spaceNameAmbiguous: { displayName: string; count: number };
+  groupNeedsNamedSpace: { space: SpaceInfo };
+  roleNeedsNamedSpace: { space: SpaceInfo };
+  // Its member (INVALID, ERROR, HELD), and rows naming one member of one space twice.
+  groupNotFound: { email: string; error: ApiError | null };
+  personAsGroup: { email: string };
+  groupAsPerson: { email: string };
+  suspended: { email: string };
+  repeat: { row: number; exact: boolean };
+  conflict: { row: number; exact: boolean };
+  // The space's members (ERROR).
+  spaceNotListed: None;
+  membersNotListed: Failed & { space: SpaceInfo };
+  presenceUnknown: Failed & { member: string; space: SpaceInfo };
+  // The plan: nothing to do (UNCHANGED), or a guard (HELD).
+  alreadyMember: { role: string };
+  /** `role`: the role to set once they join, null when plain Member is asked. */
+  alreadyInvited: { role: ApiRole | null };
+  groupPresent: None;
+  appPresent: None;
+  notInSpace: { throughGroup: boolean; invitationsHidden: boolean };
+  lastOwner: { member: string; space: SpaceInfo; removing: boolean };
+  appKept: None;
+  callerKept: None;
+  // Preview (WOULD_*).
+  wouldAdd: { memberKind: Kind; role: ApiRole | null };
+  wouldChangeRole: { from: string; role: ApiRole };
+  wouldRemove: { invited: boolean };
+  // Google's answers to the run's calls.
+  added: { memberKind: Kind };
+  addedAs: { role: string };
+  invited: { role: ApiRole | null };
+  roleChanged: { from: string; role: ApiRole };
+  roleChangedOnConflict: { from: string; role: ApiRole };
+  removed: { invited: boolean };
+  alreadyRemoved: None;
+  alreadyInSpace: None;
+  reportedInSpace: None;
+  refused: Failed;
+  roleNotSet: Failed;
+  roleNotSetNoName: None;
+  roleNotChanged: Failed;
+  conflictUnconfirmed: Failed & { conflict: ApiError };
+  // The execution itself.
+  notFinished: None;
+  stoppedByError: { message: string };
+  /** A row this execution didn't take up: counted with the status it has, never written. */
+  untouched: None;
+}
+
+export type Reason = keyof ReasonParams;
+
+/** A reason and its parameters, e.g. `{ reason: 'alreadyMember', role: 'ROLE_MEMBER' }`. */
+export type Detail<R extends Reason = Reason> = { [K in R]: { reason: K } & ReasonParams[K] }[R];
+
+/** The final word on one row: its Status, and why (its Details, rendered by details.ts). */
+export type RowOutcome = { sheetRow: number; status: RowStatus } & Detail;
+
+/** What one row's Status and Details cells say, as written back (details.ts `rendered`). */
+export interface RowCells {
   sheetRow: number;
   status: RowStatus;
   details: string;

@@ -6,7 +6,8 @@
 import type { RosterRow, RowOutcome, SpaceInfo, Target } from './model';
 import { planTargets, previewOutcome, type Plan } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
-import { ADDED_ROLE_PENDING_DETAILS, pendingOutcome } from './outcomes';
+import { detailsOf } from './details';
+import { pendingOutcome } from './outcomes';
 import { probeByAlias, rememberProbeAnswers } from './probe';
 import { runOperations } from './run';
 import { takeSnapshots, type SpaceSnapshot } from './snapshot';
@@ -79,7 +80,7 @@ export function collectOutcomes(
       continue;
     }
     if (!listing || !listing.ok) {
-      outcomes.push({ sheetRow: target.intent.sheetRow, status: 'ERROR', details: listing ? listing.details : 'The space could not be listed.' });
+      outcomes.push({ sheetRow: target.intent.sheetRow, status: 'ERROR', ...(listing?.problem ?? { reason: 'spaceNotListed' }) });
       continue;
     }
     snapshots.set(target.space.name, listing.snapshot);
@@ -106,12 +107,13 @@ export function collectOutcomes(
  * finishes the add, and a role already right (the patch landed, its reply didn't) is the add done.
  */
 function finishEarlierAdds(rows: readonly RosterRow[], plan: Plan): void {
-  const added = new Set(rows.filter((row) => row.details === ADDED_ROLE_PENDING_DETAILS).map((row) => row.sheetRow));
+  const note = detailsOf({ reason: 'queuedRolePatch' });
+  const added = new Set(rows.filter((row) => row.details === note).map((row) => row.sheetRow));
   if (added.size === 0) return;
   for (const operation of plan.operations) {
     if (operation.kind === 'patchRole' && added.has(operation.sheetRow)) operation.completesAdd = true;
   }
-  plan.outcomes = plan.outcomes.map((outcome) => (added.has(outcome.sheetRow) && outcome.status === 'UNCHANGED' && outcome.details.startsWith('Already a member as ')
-    ? { ...outcome, status: 'ADDED', details: outcome.details.replace('Already a member as ', 'Added to the space as ') }
+  plan.outcomes = plan.outcomes.map((outcome) => (added.has(outcome.sheetRow) && outcome.status === 'UNCHANGED' && outcome.reason === 'alreadyMember'
+    ? { sheetRow: outcome.sheetRow, status: 'ADDED', reason: 'addedAs', role: outcome.role }
     : outcome));
 }

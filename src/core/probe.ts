@@ -2,31 +2,34 @@
  * members.get by email alias (reference §6): where the directory gave no users/{id} (people outside the
  * organisation, a caller without directory access) or where the snapshot can't tell (invitations hidden
  * from admin access), one get per (space, member) answers "present?" and the canonical name at once.
- * What it teaches is remembered for the run's later executions (rememberProbeAnswers).
+ * Three steps, the ask between two decisions: probeQuestions (which gets), the gets themselves (the
+ * pipeline sends them), probeAnswered (what the replies mean). What the probes teach is remembered for
+ * the run's later executions (rememberProbeAnswers).
  */
-import { explain, replyError } from './apiErrors';
+import { replyError } from './apiErrors';
 import type { Membership, Resolved, RowOutcome, Target } from './model';
 import { pendingOutcome } from './outcomes';
-import type { Directory, DirectoryEntry, MemberCall, MemberSender } from './ports';
+import type { Directory, DirectoryEntry, MemberCall, MemberReply, MemberSender } from './ports';
 import { findTargetRepeats } from './repeats';
 import { memberNameOf, type SpaceSnapshot } from './snapshot';
-import { spaceLabel } from './spaces';
+
+export type GetCall = Extract<MemberCall, { method: 'get' }>;
+
+/** The gets to send, once per (space, member), and which one answers each target (-1: none asked). */
+export interface ProbeQuestions { calls: GetCall[]; callOf: Int32Array }
 
 /**
- * Targets whose presence only members.get can tell: users known by email only, the app, and users the
- * snapshot doesn't show in a space whose invitations Google wouldn't list (admin access) — without that
+ * Whether only members.get can tell this target's presence: users known by email only, the app, and users
+ * the snapshot doesn't show in a space whose invitations Google wouldn't list (admin access) — without that
  * get, an invited person would be re-created (a wasted write and a 409) on every run.
  */
-function needsProbe(target: Target, snapshots: ReadonlyMap<string, SpaceSnapshot>): boolean {
+function needsProbe(target: Target, snapshot: SpaceSnapshot | undefined): boolean {
   const { member } = target;
   if (member.kind === 'app') return true;
   if (member.kind !== 'user') return false;
   if (member.name === null) return true;
-  const snapshot = snapshots.get(target.space.name);
   return snapshot !== undefined && !snapshot.invitedListed && !snapshot.members.has(member.name);
 }
-
-type GetCall = Extract<MemberCall, { method: 'get' }>;
 
 function probeCall(target: Target, useAdminAccess: boolean): GetCall {
   if (target.member.kind === 'app') {
@@ -40,61 +43,88 @@ function probeCall(target: Target, useAdminAccess: boolean): GetCall {
   return call;
 }
 
+/** The gets the targets need. Targets come mostly space by space: the previous target's snapshot is reused. */
+export function probeQuestions(
+  targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
+): ProbeQuestions {
+  const calls: GetCall[] = [];
+  const callIndex = new Map<string, number>();
+  const callOf = new Int32Array(targets.length).fill(-1);
+  let lastSpace = '';
+  let snapshot: SpaceSnapshot | undefined;
+  targets.forEach((target, at) => {
+    if (target.space.name !== lastSpace) {
+      lastSpace = target.space.name;
+      snapshot = snapshots.get(lastSpace);
+    }
+    if (!needsProbe(target, snapshot)) return;
+    const call = probeCall(target, useAdminAccess);
+    let index = callIndex.get(call.name);
+    if (index === undefined) {
+      callIndex.set(call.name, (index = calls.length));
+      calls.push(call);
+    }
+    callOf[at] = index;
+  });
+  return { calls, callOf };
+}
+
 function probed(target: Target, membership: Membership | null): Target {
   const name = target.member.kind === 'user' && membership ? memberNameOf(membership) : target.member.name;
   return { ...target, member: { ...target.member, name, probed: membership } };
 }
 
 /**
- * members.get (by email alias where needed), one per (space, member), batched; fills `member.probed` and the
- * canonical name. Rows that turn out to name one member twice in a space are INVALID (repeats.ts).
+ * What the replies say: fills `member.probed` and the canonical name (a target with no reply goes on as it
+ * was; deferred = PENDING; refused = ERROR). Rows that turn out to name one member twice in a space are
+ * INVALID (repeats.ts).
  */
-export function probeByAlias(
-  sender: MemberSender, targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
+export function probeAnswered(
+  targets: readonly Target[], questions: ProbeQuestions, replies: readonly (MemberReply | undefined)[],
 ): Resolved {
-  const calls: GetCall[] = [];
-  const callIndex = new Map<string, number>();
-  for (const target of targets) {
-    if (!needsProbe(target, snapshots)) continue;
-    const call = probeCall(target, useAdminAccess);
-    if (!callIndex.has(call.name)) {
-      callIndex.set(call.name, calls.length);
-      calls.push(call);
-    }
-  }
-  const replies = sender.send(calls);
   const resolved: Target[] = [];
   const outcomes: RowOutcome[] = [];
-  for (const target of targets) {
-    const index = needsProbe(target, snapshots) ? callIndex.get(probeCall(target, useAdminAccess).name) : undefined;
-    const reply = index === undefined ? undefined : replies[index];
+  let renamed = false;
+  targets.forEach((target, at) => {
+    const index = questions.callOf[at];
+    const reply = index < 0 ? undefined : replies[index];
     if (!reply) {
       resolved.push(target);
     } else if (reply.deferred) {
       outcomes.push(pendingOutcome(target.intent.sheetRow));
     } else if (reply.code >= 200 && reply.code <= 299) {
       const membership = reply.membership ?? null;
-      resolved.push(probed(target, membership && membership.state !== 'NOT_A_MEMBER' ? membership : null));
+      const answered = probed(target, membership && membership.state !== 'NOT_A_MEMBER' ? membership : null);
+      if (answered.member.name !== target.member.name) renamed = true;
+      resolved.push(answered);
     } else if (reply.code === 404) {
       resolved.push(probed(target, null));
     } else {
       outcomes.push({
-        sheetRow: target.intent.sheetRow, status: 'ERROR',
-        details: explain(replyError(reply), `Could not check whether ${target.member.label} is in ${spaceLabel(target.space)}:`),
+        sheetRow: target.intent.sheetRow, status: 'ERROR', reason: 'presenceUnknown',
+        member: target.member.label, space: target.space, error: replyError(reply),
       });
     }
-  }
-  if (calls.length === 0) return { targets: resolved, outcomes };
-  // A probe can reveal that an email names someone another row names by users/ID.
+  });
+  // A probe can reveal that an email names someone another row names by users/ID: only a new name can.
+  if (!renamed) return { targets: resolved, outcomes };
   const repeats = findTargetRepeats(resolved);
   if (repeats.size === 0) return { targets: resolved, outcomes };
   const kept: Target[] = [];
   resolved.forEach((target) => {
     const repeat = repeats.get(target.intent.sheetRow);
     if (repeat === undefined) kept.push(target);
-    else outcomes.push({ sheetRow: target.intent.sheetRow, status: 'INVALID', details: repeat });
+    else outcomes.push({ sheetRow: target.intent.sheetRow, status: 'INVALID', ...repeat });
   });
   return { targets: kept, outcomes };
+}
+
+/** members.get by alias where needed, through `sender`, in one batch: the questions, the ask, the answers. */
+export function probeByAlias(
+  sender: MemberSender, targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
+): Resolved {
+  const questions = probeQuestions(targets, snapshots, useAdminAccess);
+  return probeAnswered(targets, questions, sender.send(questions.calls));
 }
 
 /**

@@ -8,7 +8,8 @@
  * the next execution sees PENDING rows and re-plans only those (a continuation); with none, it is a new
  * run over every row. Planning is idempotent, so no row is lost and none is applied twice.
  */
-import { httpNote, thrownError } from './apiErrors';
+import { thrownError } from './apiErrors';
+import { httpNote, rendered } from './details';
 import type { RosterRow, RowOutcome, RowStatus } from './model';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from './pacing';
@@ -52,10 +53,10 @@ export interface RunDeps extends PipelineDeps {
 function completeOutcomes(rows: readonly RosterRow[], found: readonly RowOutcome[], failure: string | null): RowOutcome[] {
   const byRow = new Map<number, RowOutcome>();
   for (const outcome of found) if (!byRow.has(outcome.sheetRow)) byRow.set(outcome.sheetRow, outcome);
-  const reason = failure
-    ? `Chat Roster stopped before this row because of an unexpected error: run again. (${failure})`
-    : 'Chat Roster could not finish this row: run again.';
-  return rows.map((row) => byRow.get(row.sheetRow) ?? { sheetRow: row.sheetRow, status: 'ERROR', details: reason });
+  const missing: RowOutcome = failure === null
+    ? { sheetRow: 0, status: 'ERROR', reason: 'notFinished' }
+    : { sheetRow: 0, status: 'ERROR', reason: 'stoppedByError', message: failure };
+  return rows.map((row) => byRow.get(row.sheetRow) ?? { ...missing, sheetRow: row.sheetRow });
 }
 
 /** Writes outcomes in column blocks and returns what the sheet now holds. */
@@ -65,7 +66,7 @@ class SheetWriter {
   write(outcomes: readonly RowOutcome[]): void {
     const { clock, store } = this.deps;
     const blocks = writebackBlocks({
-      grid: this.grid, columns: this.columns, outcomes,
+      grid: this.grid, columns: this.columns, outcomes: outcomes.map(rendered),
       stamp: clock.stamp(clock.now()),
       formatDate: (ms) => clock.stamp(ms),
     });
@@ -85,7 +86,7 @@ function wholeRosterReport(
   const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
   const others = all
     .filter((row) => !ran.has(row.sheetRow) && row.status)
-    .map((row) => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, details: '' }));
+    .map((row): RowOutcome => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, reason: 'untouched' }));
   const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
   const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
   return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');

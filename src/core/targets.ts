@@ -11,7 +11,7 @@ import { lookUp, resolveRef, type Resolution } from './identities';
 import type { Intent, MemberRef, Resolved, RowOutcome, SpaceInfo, SpaceRef, Target } from './model';
 import type { Directory } from './ports';
 import { spaceKey } from './refs';
-import { identityOf, Numbering, RepeatFinder } from './repeats';
+import { identityOf, Numbering, RepeatFinder, type Repeat } from './repeats';
 import { spaceTypeProblem, type SpaceResolution } from './spaces';
 
 /**
@@ -35,11 +35,10 @@ class SpaceAnswers {
 
 /** The outcome of a row its space decides: ERROR (not resolved), INVALID (a group or role the space type allows none of). */
 function spaceProblem(intent: Intent, answer: SpaceResolution | undefined): RowOutcome | null {
-  if (!answer || !answer.ok) {
-    return { sheetRow: intent.sheetRow, status: 'ERROR', details: answer ? answer.details : 'The space could not be resolved.' };
-  }
+  if (!answer) return { sheetRow: intent.sheetRow, status: 'ERROR', reason: 'spaceUnresolved' };
+  if (!answer.ok) return { sheetRow: intent.sheetRow, status: 'ERROR', ...answer.problem };
   const problem = spaceTypeProblem(intent, answer.space);
-  return problem ? { sheetRow: intent.sheetRow, status: 'INVALID', details: problem } : null;
+  return problem ? { sheetRow: intent.sheetRow, status: 'INVALID', ...problem } : null;
 }
 
 /** A member ref's normalised name, unique within its kind (people and groups may share an email). */
@@ -127,7 +126,7 @@ export function resolveTargets(
     const member = memberOfCell[cell];
     if (member === null) {
       const resolution = resolutions[cell];
-      if ('status' in resolution) outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
+      if ('status' in resolution) outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, ...resolution.problem });
       continue;
     }
     if (answer.space !== lastSpace) {
@@ -136,13 +135,13 @@ export function resolveTargets(
     }
     const repeat = repeats.check(index, spaceNumber, identityOfCell[cell]);
     if (repeat !== undefined) {
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: repeat });
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', ...repeat });
       continue;
     }
     const held = heldOfCell[cell];
     if (held !== null && intent.action === 'add') {
       placed[index] = -2 - outcomes.length;
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: held });
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', ...held });
     } else {
       placed[index] = targets.length;
       targets.push({ intent, space: answer.space, member });
@@ -159,16 +158,16 @@ export function resolveTargets(
  * intent index, where the row went: its index in `targets`, or -2 - its index in `outcomes` (HELD).
  */
 function withdrawContradicted(
-  targets: Target[], outcomes: RowOutcome[], placed: Int32Array, contradicted: ReadonlyMap<number, string>,
+  targets: Target[], outcomes: RowOutcome[], placed: Int32Array, contradicted: ReadonlyMap<number, Repeat>,
 ): Resolved {
   const withdrawn = new Uint8Array(targets.length);
-  for (const [index, details] of contradicted) {
+  for (const [index, repeat] of contradicted) {
     const at = placed[index];
     if (at >= 0) {
       withdrawn[at] = 1;
-      outcomes.push({ sheetRow: targets[at].intent.sheetRow, status: 'INVALID', details });
+      outcomes.push({ sheetRow: targets[at].intent.sheetRow, status: 'INVALID', ...repeat });
     } else {
-      outcomes[-2 - at] = { sheetRow: outcomes[-2 - at].sheetRow, status: 'INVALID', details };
+      outcomes[-2 - at] = { sheetRow: outcomes[-2 - at].sheetRow, status: 'INVALID', ...repeat };
     }
   }
   return { targets: targets.filter((_, at) => withdrawn[at] === 0), outcomes };

@@ -3,6 +3,7 @@
  * space pairing, the directory, and members.get by alias.
  */
 import { probeByAlias } from '../../src/core/probe';
+import { rendered } from '../../src/core/details';
 import type { RosterRow } from '../../src/core/model';
 import { spaceKey } from '../../src/core/refs';
 import type { SpaceResolution } from '../../src/core/spaces';
@@ -36,7 +37,8 @@ function resolveRows(rows: RosterRow[], lookup = directory()) {
     const isTeam = ref.kind === 'name' ? ref.name === TEAM.name : ref.displayName === TEAM.displayName;
     spaces.set(spaceKey(ref), { ok: true, space: isTeam ? TEAM : OTHER });
   }
-  return resolveTargets(lookup, intents, spaces, 'me@example.com');
+  const resolved = resolveTargets(lookup, intents, spaces, 'me@example.com');
+  return { ...resolved, outcomes: resolved.outcomes.map(rendered) };
 }
 
 function detailsOf(rows: RosterRow[]): Record<number, string> {
@@ -111,7 +113,7 @@ describe('rows naming one member of one space twice', () => {
     expect(outcomes).toEqual([]);
     const probed = probeByAlias(chat, targets, new Map(), false);
     expect(probed.targets.map((target) => target.intent.sheetRow)).toEqual([4]);
-    expect(probed.outcomes).toEqual([
+    expect(probed.outcomes.map(rendered)).toEqual([
       { sheetRow: 2, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 3 \(the same member in this space, written differently/) },
       { sheetRow: 3, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 2 /) },
     ]);
