@@ -22,6 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { rendered } from '../../src/core/details';
 import type { Membership, RowOutcome, SpaceInfo } from '../../src/core/model';
 import { planTargets, type Plan } from '../../src/core/plan';
 import type { Directory, DirectoryEntry } from '../../src/core/ports';
@@ -251,11 +252,15 @@ export function measurePlanSpeed(rows = 1_000_000, order: RowOrder = 'grouped'):
   return measureWorld(buildWorld(rows, order), rows).speed;
 }
 
-/** A digest of every outcome and operation, in row order, and the counts: equal digests = same behaviour. */
+/**
+ * A digest of every outcome (as its Status and Details cells read) and every operation, in row order, and
+ * the counts: equal digests = same behaviour.
+ */
 function fingerprint(measured: Measured): Record<string, string | number> {
   const hash = createHash('sha256');
   const byRow = (a: { sheetRow: number }, b: { sheetRow: number }) => a.sheetRow - b.sheetRow;
-  const all = [...measured.invalid, ...measured.resolveOutcomes, ...measured.plan.outcomes, ...measured.plan.operations].sort(byRow);
+  const outcomes = [...measured.invalid, ...measured.resolveOutcomes, ...measured.plan.outcomes].map(rendered);
+  const all = [...outcomes, ...measured.plan.operations].sort(byRow);
   for (const entry of all) hash.update(JSON.stringify(entry)).update('\n');
   const count = (status: string) => all.filter((entry) => 'status' in entry && entry.status === status).length;
   const ops = (kind: string) => measured.plan.operations.filter((operation) => operation.kind === kind).length;
