@@ -41,7 +41,10 @@ export interface RosterRow {
   role: string;
   action: string;
   status: string;
-  /** The Details cell, read only for PENDING rows: the note a cut-off execution left for the next one. */
+  /**
+   * The Details cell of a PENDING row, as read: what the administrator sees, never decided on (what a later
+   * execution must know is data: rowNotes.ts).
+   */
   details: string;
 }
 

@@ -4,9 +4,8 @@
  * at one arrow doesn't reach the next, and the other rows go on.
  */
 import type { RosterRow, RowOutcome, SpaceInfo, Target } from './model';
-import { planTargets, previewOutcome, type Plan } from './plan';
+import { finishEarlierAdds, planTargets, previewOutcome } from './plan';
 import type { ChatGateway, Directory, MemberSender } from './ports';
-import { detailsOf } from './details';
 import { pendingOutcome } from './outcomes';
 import { probeByAlias, rememberProbeAnswers } from './probe';
 import { runOperations } from './run';
@@ -38,6 +37,8 @@ export interface PipelineHooks {
   spaceResolved?: (sheetRow: number, label: string) => void;
   /** Called after each round of membership changes: outcomes known before the run, and the run's so far. */
   afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
+  /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
+  addedEarlier?: ReadonlySet<number>;
 }
 
 function targetSpaces(targets: readonly Target[]): SpaceInfo[] {
@@ -97,23 +98,7 @@ export function collectOutcomes(
     callerName: options.callerName ?? identified.callerName,
     useAdminAccess: admin,
   });
-  finishEarlierAdds(rows, plan);
+  finishEarlierAdds(plan, hooks.addedEarlier ?? new Set());
   append(outcomes, plan.outcomes);
   append(outcomes, mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(sender, plan.operations, (done) => hooks.afterRound?.(outcomes, done)));
-}
-
-/**
- * Rows an earlier execution added but left before their role patch (their note says so): the patch
- * finishes the add, and a role already right (the patch landed, its reply didn't) is the add done.
- */
-function finishEarlierAdds(rows: readonly RosterRow[], plan: Plan): void {
-  const note = detailsOf({ reason: 'queuedRolePatch' });
-  const added = new Set(rows.filter((row) => row.details === note).map((row) => row.sheetRow));
-  if (added.size === 0) return;
-  for (const operation of plan.operations) {
-    if (operation.kind === 'patchRole' && added.has(operation.sheetRow)) operation.completesAdd = true;
-  }
-  plan.outcomes = plan.outcomes.map((outcome) => (added.has(outcome.sheetRow) && outcome.status === 'UNCHANGED' && outcome.reason === 'alreadyMember'
-    ? { sheetRow: outcome.sheetRow, status: 'ADDED', reason: 'addedAs', role: outcome.role }
-    : outcome));
 }

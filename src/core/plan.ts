@@ -190,3 +190,16 @@ export function previewOutcome(operation: Operation): RowOutcome {
   }
 }
 
+/**
+ * Rows an earlier execution of this run added but left before their role patch (rowNotes.ts): the patch
+ * finishes the add, and a role already right (the patch landed, its reply didn't) is the add done.
+ */
+export function finishEarlierAdds(plan: Plan, addedEarlier: ReadonlySet<number>): void {
+  if (addedEarlier.size === 0) return;
+  for (const operation of plan.operations) {
+    if (operation.kind === 'patchRole' && addedEarlier.has(operation.sheetRow)) operation.completesAdd = true;
+  }
+  plan.outcomes = plan.outcomes.map((outcome) => (outcome.reason === 'alreadyMember' && outcome.status === 'UNCHANGED' && addedEarlier.has(outcome.sheetRow)
+    ? { sheetRow: outcome.sheetRow, status: 'ADDED', reason: 'addedAs', role: outcome.role }
+    : outcome));
+}
