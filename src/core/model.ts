@@ -83,7 +83,7 @@ export interface ResolvedMember {
 export interface Target { intent: Intent; space: SpaceInfo; member: ResolvedMember }
 
 /** What a stage hands on: the rows that go on as targets, and the outcomes of those that end there. */
-export interface Resolved { targets: Target[]; outcomes: RowOutcome[] }
+export interface Resolved { targets: readonly Target[]; outcomes: RowOutcome[] }
 
 /** What the plan decides for a row that needs a call (plan.ts); run.ts sends it. */
 export type Operation =

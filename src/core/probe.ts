@@ -15,8 +15,8 @@ import { memberNameOf, type SpaceSnapshot } from './snapshot';
 
 export type GetCall = Extract<MemberCall, { method: 'get' }>;
 
-/** The gets to send, once per (space, member), and which one answers each target (-1: none asked). */
-export interface ProbeQuestions { calls: GetCall[]; callOf: Int32Array }
+/** The gets to send, once per (space, member), and which one answers each target asked about (by index in the targets). */
+export interface ProbeQuestions { calls: GetCall[]; callOf: Map<number, number> }
 
 /**
  * Whether only members.get can tell this target's presence: users known by email only, the app, and users
@@ -31,15 +31,16 @@ function needsProbe(target: Target, snapshot: SpaceSnapshot | undefined): boolea
   return snapshot !== undefined && !snapshot.invitedListed && !snapshot.members.has(member.name);
 }
 
-function probeCall(target: Target, useAdminAccess: boolean): GetCall {
-  if (target.member.kind === 'app') {
-    // Admin access can't read app memberships (reference §8): the app is always asked about as the user.
-    return { method: 'get', name: `${target.space.name}/members/app` };
-  }
-  const { email, name } = target.member;
-  const segment = email ?? (name ?? '').slice('users/'.length);
-  const call: GetCall = { method: 'get', name: `${target.space.name}/members/${segment}` };
-  if (useAdminAccess) call.useAdminAccess = true;
+/** The member part of the get's name: the email alias, the numeric id, or `app`. */
+function aliasOf(target: Target): string {
+  const { kind, email, name } = target.member;
+  return kind === 'app' ? 'app' : email ?? (name ?? '').slice('users/'.length);
+}
+
+function probeCall(target: Target, alias: string, useAdminAccess: boolean): GetCall {
+  const call: GetCall = { method: 'get', name: `${target.space.name}/members/${alias}` };
+  // Admin access can't read app memberships (reference §8): the app is always asked about as the user.
+  if (useAdminAccess && target.member.kind !== 'app') call.useAdminAccess = true;
   return call;
 }
 
@@ -48,24 +49,28 @@ export function probeQuestions(
   targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
 ): ProbeQuestions {
   const calls: GetCall[] = [];
-  const callIndex = new Map<string, number>();
-  const callOf = new Int32Array(targets.length).fill(-1);
+  /** Per space name, per alias: the call's index (keys the cells' own strings, never a joined one). */
+  const callIndex = new Map<string, Map<string, number>>();
+  const callOf = new Map<number, number>();
   let lastSpace = '';
   let snapshot: SpaceSnapshot | undefined;
-  targets.forEach((target, at) => {
+  for (let at = 0; at < targets.length; at++) {
+    const target = targets[at];
     if (target.space.name !== lastSpace) {
       lastSpace = target.space.name;
       snapshot = snapshots.get(lastSpace);
     }
-    if (!needsProbe(target, snapshot)) return;
-    const call = probeCall(target, useAdminAccess);
-    let index = callIndex.get(call.name);
+    if (!needsProbe(target, snapshot)) continue;
+    const alias = aliasOf(target);
+    let inSpace = callIndex.get(lastSpace);
+    if (!inSpace) callIndex.set(lastSpace, (inSpace = new Map()));
+    let index = inSpace.get(alias);
     if (index === undefined) {
-      callIndex.set(call.name, (index = calls.length));
-      calls.push(call);
+      inSpace.set(alias, (index = calls.length));
+      calls.push(probeCall(target, alias, useAdminAccess));
     }
-    callOf[at] = index;
-  });
+    callOf.set(at, index);
+  }
   return { calls, callOf };
 }
 
@@ -82,30 +87,33 @@ function probed(target: Target, membership: Membership | null): Target {
 export function probeAnswered(
   targets: readonly Target[], questions: ProbeQuestions, replies: readonly (MemberReply | undefined)[],
 ): Resolved {
-  const resolved: Target[] = [];
+  /** Per target answered: what it becomes (null: it ends here). Only the few targets asked are visited. */
+  const answered = new Map<number, Target | null>();
   const outcomes: RowOutcome[] = [];
   let renamed = false;
-  targets.forEach((target, at) => {
-    const index = questions.callOf[at];
-    const reply = index < 0 ? undefined : replies[index];
-    if (!reply) {
-      resolved.push(target);
-    } else if (reply.deferred) {
+  for (const [at, index] of questions.callOf) {
+    const reply = replies[index];
+    if (!reply) continue;
+    const target = targets[at];
+    if (reply.deferred) {
+      answered.set(at, null);
       outcomes.push(pendingOutcome(target.intent.sheetRow));
     } else if (reply.code >= 200 && reply.code <= 299) {
       const membership = reply.membership ?? null;
-      const answered = probed(target, membership && membership.state !== 'NOT_A_MEMBER' ? membership : null);
-      if (answered.member.name !== target.member.name) renamed = true;
-      resolved.push(answered);
+      const found = probed(target, membership && membership.state !== 'NOT_A_MEMBER' ? membership : null);
+      if (found.member.name !== target.member.name) renamed = true;
+      answered.set(at, found);
     } else if (reply.code === 404) {
-      resolved.push(probed(target, null));
+      answered.set(at, probed(target, null));
     } else {
+      answered.set(at, null);
       outcomes.push({
         sheetRow: target.intent.sheetRow, status: 'ERROR', reason: 'presenceUnknown',
         member: target.member.label, space: target.space, error: replyError(reply),
       });
     }
-  });
+  }
+  const resolved: readonly Target[] = answered.size === 0 ? targets : withAnswers(targets, answered);
   // A probe can reveal that an email names someone another row names by users/ID: only a new name can.
   if (!renamed) return { targets: resolved, outcomes };
   const repeats = findTargetRepeats(resolved);
@@ -117,6 +125,16 @@ export function probeAnswered(
     else outcomes.push({ sheetRow: target.intent.sheetRow, status: 'INVALID', ...repeat });
   });
   return { targets: kept, outcomes };
+}
+
+function withAnswers(targets: readonly Target[], answered: ReadonlyMap<number, Target | null>): Target[] {
+  const resolved: Target[] = [];
+  for (let at = 0; at < targets.length; at++) {
+    const next = answered.get(at);
+    if (next === undefined) resolved.push(targets[at]);
+    else if (next !== null) resolved.push(next);
+  }
+  return resolved;
 }
 
 /** members.get by alias where needed, through `sender`, in one batch: the questions, the ask, the answers. */

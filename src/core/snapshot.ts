@@ -1,11 +1,14 @@
 /**
  * Snapshot, then diff (DESIGN.md §1): the current memberships of every target space, listed once.
+ * The stage is an ask between two decisions: snapshotSpaces (which spaces), takeSnapshots (the lists),
+ * listedTargets (the targets whose space was listed go on; the others are PENDING or ERROR).
  * pageSize 1000, invited and group members included; with admin access a member-type filter is required
  * (reference §7) and, if Google refuses showInvited there with 400, the list is retried without it.
  * First pages of all spaces go out in one batch, then the next pages of those that have more.
  */
 import { replyError } from './apiErrors';
-import type { Detail, Membership, SpaceInfo } from './model';
+import type { Detail, Membership, Resolved, RowOutcome, SpaceInfo, Target } from './model';
+import { pendingOutcome } from './outcomes';
 import type { MemberCall, MemberSender } from './ports';
 
 export const PAGE_SIZE = 1000;
@@ -112,4 +115,54 @@ export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[]
     pending = next;
   }
   return results;
+}
+
+/** The spaces to list: each target space once, by name, in the order the targets name them. */
+export function snapshotSpaces(targets: readonly Target[]): SpaceInfo[] {
+  const spaces = new Map<string, SpaceInfo>();
+  let last: SpaceInfo | null = null;
+  for (const { space } of targets) {
+    // Targets come space by space: a Map lookup per space, not per row.
+    if (space === last) continue;
+    last = space;
+    if (!spaces.has(space.name)) spaces.set(space.name, space);
+  }
+  return [...spaces.values()];
+}
+
+/**
+ * The targets whose space was listed, with the snapshots they are planned against; the rows of a space not
+ * listed end here: PENDING (out of time, the next execution lists it) or ERROR (Google refused).
+ * `spaces`: the targets' spaces (snapshotSpaces), which `listings` answers.
+ */
+export function listedTargets(
+  targets: readonly Target[], spaces: readonly SpaceInfo[], listings: ReadonlyMap<string, SnapshotResult>,
+): Resolved & { snapshots: Map<string, SpaceSnapshot> } {
+  const snapshots = new Map<string, SpaceSnapshot>();
+  for (const { name } of spaces) {
+    const listing = listings.get(name);
+    if (listing?.ok) snapshots.set(name, listing.snapshot);
+  }
+  // Every space listed (the usual case): the targets go on as they are, without a look at each.
+  if (snapshots.size === spaces.length) return { targets, outcomes: [], snapshots };
+  const outcomes: RowOutcome[] = [];
+  /** A copy only once a target stays behind: with every space listed, the targets go on as they are. */
+  let kept: Target[] | null = null;
+  let last: SpaceInfo | null = null;
+  let listing: SnapshotResult | undefined;
+  targets.forEach((target, at) => {
+    if (target.space !== last) {
+      last = target.space;
+      listing = listings.get(last.name);
+    }
+    if (listing?.ok) {
+      kept?.push(target);
+      return;
+    }
+    kept ??= targets.slice(0, at);
+    const sheetRow = target.intent.sheetRow;
+    if (listing?.pending) outcomes.push(pendingOutcome(sheetRow));
+    else outcomes.push({ sheetRow, status: 'ERROR', ...(listing?.problem ?? { reason: 'spaceNotListed' }) });
+  });
+  return { targets: kept ?? targets, outcomes, snapshots };
 }

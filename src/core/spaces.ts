@@ -74,6 +74,22 @@ function listedSpaces(chat: ChatGateway, refs: readonly SpaceRef[]): Map<string,
   return byName;
 }
 
+/**
+ * The Space cells to resolve: each ref once (validation hands every row naming one space text the same ref,
+ * and rows come mostly space by space). resolveSpaces also merges refs that name one space differently.
+ */
+export function spaceRefsOf(intents: readonly Intent[]): SpaceRef[] {
+  const refs = new Set<SpaceRef>();
+  let last: SpaceRef | null = null;
+  for (let index = 0; index < intents.length; index++) {
+    const space = intents[index].space;
+    if (space === last) continue;
+    last = space;
+    refs.add(space);
+  }
+  return [...refs];
+}
+
 /** Each distinct space once, keyed by refs.spaceKey. */
 export function resolveSpaces(chat: ChatGateway, refs: readonly SpaceRef[], useAdminAccess: boolean): Map<string, SpaceResolution> {
   const resolved = new Map<string, SpaceResolution>();

@@ -7,7 +7,8 @@ import { rendered } from '../../src/core/details';
 import type { RosterRow } from '../../src/core/model';
 import { spaceKey } from '../../src/core/refs';
 import type { SpaceResolution } from '../../src/core/spaces';
-import { resolveTargets } from '../../src/core/targets';
+import { lookUp } from '../../src/core/identities';
+import { memberCells, resolveTargets } from '../../src/core/targets';
 import { validateRows } from '../../src/core/validate';
 import { FakeChat, FakeDirectory } from './fakes';
 
@@ -37,7 +38,8 @@ function resolveRows(rows: RosterRow[], lookup = directory()) {
     const isTeam = ref.kind === 'name' ? ref.name === TEAM.name : ref.displayName === TEAM.displayName;
     spaces.set(spaceKey(ref), { ok: true, space: isTeam ? TEAM : OTHER });
   }
-  const resolved = resolveTargets(lookup, intents, spaces, 'me@example.com');
+  const cells = memberCells(intents, spaces, 'me@example.com');
+  const resolved = resolveTargets(cells, lookUp(lookup, cells.emails));
   return { ...resolved, outcomes: resolved.outcomes.map(rendered) };
 }
 

@@ -4,7 +4,8 @@ import { probeByAlias } from '../../src/core/probe';
 import type { ChatGateway, Directory } from '../../src/core/ports';
 import { parseMemberCell, parseSpaceCell, spaceKey } from '../../src/core/refs';
 import { resolveSpaces, spaceTypeProblem, type SpaceResolution } from '../../src/core/spaces';
-import { resolveTargets } from '../../src/core/targets';
+import { lookUp } from '../../src/core/identities';
+import { memberCells, resolveTargets } from '../../src/core/targets';
 import { FakeChat, FakeDirectory } from './fakes';
 
 function spaceRef(cell: string) {
@@ -95,10 +96,11 @@ describe('identities', () => {
   const pair = (cell: string, action: 'add' | 'remove' = 'add'): Pair =>
     ({ intent: { sheetRow: row++, member: member(cell), space: { kind: 'name', name: 'spaces/S' }, role: null, action }, space });
   beforeEach(() => { row = 2; });
-  /** resolveTargets over (intent, space) pairs: each intent's space resolves to the pair's. */
+  /** The directory asked, then resolveTargets, over (intent, space) pairs: each intent's space resolves to the pair's. */
   const resolvePairs = (directory: Directory, pairs: Pair[], callerEmail: string) => {
     const spaces = new Map<string, SpaceResolution>(pairs.map((p) => [spaceKey(p.intent.space), { ok: true, space: p.space }]));
-    const resolved = resolveTargets(directory, pairs.map((p) => p.intent), spaces, callerEmail);
+    const cells = memberCells(pairs.map((p) => p.intent), spaces, callerEmail);
+    const resolved = resolveTargets(cells, lookUp(directory, cells.emails));
     return { ...resolved, outcomes: resolved.outcomes.map(rendered) };
   };
 
