@@ -7,7 +7,7 @@
  * the run's later executions (rememberProbeAnswers).
  */
 import { replyError } from './apiErrors';
-import type { Membership, Resolved, RowOutcome, Target } from './model';
+import type { Membership, Resolved, RowOutcome, SpaceInfo, Target } from './model';
 import { pendingOutcome } from './outcomes';
 import type { Directory, DirectoryEntry, MemberCall, MemberReply, MemberSender } from './ports';
 import { findTargetRepeats } from './repeats';
@@ -15,8 +15,11 @@ import { memberNameOf, type SpaceSnapshot } from './snapshot';
 
 export type GetCall = Extract<MemberCall, { method: 'get' }>;
 
-/** The gets to send, once per (space, member), and which one answers each target asked about (by index in the targets). */
-export interface ProbeQuestions { calls: GetCall[]; callOf: Map<number, number> }
+/**
+ * The gets to send, once per (space, member); `asked[k]` is the index (in the targets) of a target asked
+ * about, `callOf[k]` the index of the call that answers it.
+ */
+export interface ProbeQuestions { calls: GetCall[]; asked: number[]; callOf: number[] }
 
 /**
  * Whether only members.get can tell this target's presence: users known by email only, the app, and users
@@ -48,30 +51,34 @@ function probeCall(target: Target, alias: string, useAdminAccess: boolean): GetC
 export function probeQuestions(
   targets: readonly Target[], snapshots: ReadonlyMap<string, SpaceSnapshot>, useAdminAccess: boolean,
 ): ProbeQuestions {
-  const calls: GetCall[] = [];
-  /** Per space name, per alias: the call's index (keys the cells' own strings, never a joined one). */
+  const questions: ProbeQuestions = { calls: [], asked: [], callOf: [] };
+  /** Per space name, per alias: the call's index (keyed by the cells' own strings, never a joined one). */
   const callIndex = new Map<string, Map<string, number>>();
-  const callOf = new Map<number, number>();
-  let lastSpace = '';
+  let lastSpace: SpaceInfo | null = null;
   let snapshot: SpaceSnapshot | undefined;
+  let inSpace: Map<string, number> | undefined;
   for (let at = 0; at < targets.length; at++) {
     const target = targets[at];
-    if (target.space.name !== lastSpace) {
-      lastSpace = target.space.name;
-      snapshot = snapshots.get(lastSpace);
+    if (target.space !== lastSpace) {
+      lastSpace = target.space;
+      snapshot = snapshots.get(lastSpace.name);
+      inSpace = undefined;
     }
     if (!needsProbe(target, snapshot)) continue;
+    if (!inSpace) {
+      inSpace = callIndex.get(lastSpace.name);
+      if (!inSpace) callIndex.set(lastSpace.name, (inSpace = new Map()));
+    }
     const alias = aliasOf(target);
-    let inSpace = callIndex.get(lastSpace);
-    if (!inSpace) callIndex.set(lastSpace, (inSpace = new Map()));
     let index = inSpace.get(alias);
     if (index === undefined) {
-      inSpace.set(alias, (index = calls.length));
-      calls.push(probeCall(target, alias, useAdminAccess));
+      inSpace.set(alias, (index = questions.calls.length));
+      questions.calls.push(probeCall(target, alias, useAdminAccess));
     }
-    callOf.set(at, index);
+    questions.asked.push(at);
+    questions.callOf.push(index);
   }
-  return { calls, callOf };
+  return questions;
 }
 
 function probed(target: Target, membership: Membership | null): Target {
@@ -91,9 +98,9 @@ export function probeAnswered(
   const answered = new Map<number, Target | null>();
   const outcomes: RowOutcome[] = [];
   let renamed = false;
-  for (const [at, index] of questions.callOf) {
-    const reply = replies[index];
-    if (!reply) continue;
+  questions.asked.forEach((at, k) => {
+    const reply = replies[questions.callOf[k]];
+    if (!reply) return;
     const target = targets[at];
     if (reply.deferred) {
       answered.set(at, null);
@@ -112,7 +119,7 @@ export function probeAnswered(
         member: target.member.label, space: target.space, error: replyError(reply),
       });
     }
-  }
+  });
   const resolved: readonly Target[] = answered.size === 0 ? targets : withAnswers(targets, answered);
   // A probe can reveal that an email names someone another row names by users/ID: only a new name can.
   if (!renamed) return { targets: resolved, outcomes };
