@@ -145,24 +145,19 @@ export function listedTargets(
   }
   // Every space listed (the usual case): the targets go on as they are, without a look at each.
   if (snapshots.size === spaces.length) return { targets, outcomes: [], snapshots };
+  const kept: Target[] = [];
   const outcomes: RowOutcome[] = [];
-  /** A copy only once a target stays behind: with every space listed, the targets go on as they are. */
-  let kept: Target[] | null = null;
   let last: SpaceInfo | null = null;
   let listing: SnapshotResult | undefined;
-  targets.forEach((target, at) => {
+  for (const target of targets) {
     if (target.space !== last) {
       last = target.space;
       listing = listings.get(last.name);
     }
-    if (listing?.ok) {
-      kept?.push(target);
-      return;
-    }
-    kept ??= targets.slice(0, at);
     const sheetRow = target.intent.sheetRow;
-    if (listing?.pending) outcomes.push(pendingOutcome(sheetRow));
+    if (listing?.ok) kept.push(target);
+    else if (listing?.pending) outcomes.push(pendingOutcome(sheetRow));
     else outcomes.push({ sheetRow, status: 'ERROR', ...(listing?.problem ?? { reason: 'spaceNotListed' }) });
-  });
-  return { targets: kept ?? targets, outcomes, snapshots };
+  }
+  return { targets: kept, outcomes, snapshots };
 }
