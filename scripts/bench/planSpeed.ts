@@ -8,29 +8,29 @@
  *   ... --once --fingerprint                                      also a digest of every outcome and operation,
  *                                                                 to check that an optimisation changed nothing
  *
- * What is timed (performance.now(), one pass each, in this order):
- *   parseMs     parseRoster(grid): the one getValues read → rows
- *   validateMs  validateRows(rows) → intents + INVALID rows
- *   resolveMs   resolveTargets(intents): each row's space from a prepared Map of space resolutions (as
- *               resolveSpaces returns them), its member from a fake Directory that answers from a Map built
- *               beforehand, and the repeated rows
- *   planMs      planTargets(targets) against in-memory snapshots
- * Not timed: building the grid, the directory and the snapshots (the network's part: spaces.list,
- * the Admin SDK lookup, members.list), and members.get probes (probeByAlias is network-bound too; the
- * few rows it would answer are planned here from the snapshot alone).
+ * What is timed (performance.now(), one pass each): parseRoster(grid), the one getValues read → rows; then
+ * planRoster (pipeline.ts), the same list of stages as an execution's, with Google's answers held in
+ * memory. Its stages are told apart by when it asks:
+ *   parseMs     parseRoster(grid)
+ *   validateMs  validateRows → intents + INVALID rows, until it asks for the spaces
+ *   resolveMs   member cells, the directory's answer (a Map built beforehand), resolveTargets (each row's
+ *               space and member, repeated rows), until it asks for the snapshots
+ *   planMs      the listed targets, the probes' questions, planTargets against in-memory snapshots
+ * Not timed: building the grid, the directory, the space resolutions and the snapshots (the network's part:
+ * spaces.list, the Admin SDK lookup, members.list). members.get probes are not answered (network-bound too;
+ * the few rows they would answer are planned from the snapshot alone).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Membership, RowOutcome } from '../../src/core/model';
-import { planTargets, type Plan } from '../../src/core/plan';
-import type { Directory, DirectoryEntry } from '../../src/core/ports';
+import { rendered } from '../../src/core/details';
+import type { Membership, Operation, RowOutcome, SpaceInfo } from '../../src/core/model';
+import { planRoster, type Answers } from '../../src/core/pipeline';
+import type { DirectoryEntry } from '../../src/core/ports';
 import { spaceKey } from '../../src/core/refs';
 import { parseRoster } from '../../src/core/roster';
-import type { SpaceSnapshot } from '../../src/core/snapshot';
-import type { SpaceInfo, SpaceResolution } from '../../src/core/spaces';
-import { resolveTargets } from '../../src/core/targets';
-import { validateRows } from '../../src/core/validate';
+import type { SnapshotResult, SpaceSnapshot } from '../../src/core/snapshot';
+import type { SpaceResolution } from '../../src/core/spaces';
 import { seededRandom } from '../../emulator/random';
 
 /** Fresh processes measured, the median of each stage reported: this machine's speed swings ±30% minute to minute. */
@@ -62,7 +62,8 @@ function memberOf(s: number, k: number): { person: number; group: number } {
 interface World {
   grid: unknown[][];
   directory: Map<string, DirectoryEntry>;
-  snapshots: Map<string, SpaceSnapshot>;
+  /** Every space listed, as takeSnapshots answers. */
+  listings: Map<string, SnapshotResult>;
   spaces: Map<string, SpaceResolution>;
 }
 
@@ -217,33 +218,36 @@ export function buildWorld(rowCount: number, order: RowOrder = 'grouped'): World
   const snapshots = new Map([...buildSnapshots(rowCount, random)].map(([space, snapshot]) => [
     JSON.parse(JSON.stringify(space)) as string, { ...snapshot, members: asIfParsed(snapshot.members) },
   ]));
-  return { grid, directory: asIfParsed(buildDirectory()), snapshots, spaces: resolutions(asIfParsed(buildSpaceInfos())) };
+  const listings = new Map<string, SnapshotResult>([...snapshots].map(([space, snapshot]) => [space, { ok: true, snapshot }]));
+  return { grid, directory: asIfParsed(buildDirectory()), listings, spaces: resolutions(asIfParsed(buildSpaceInfos())) };
 }
 
-export interface Measured { speed: PlanSpeed; invalid: readonly RowOutcome[]; resolveOutcomes: readonly RowOutcome[]; plan: Plan }
+export interface Measured { speed: PlanSpeed; outcomes: readonly RowOutcome[]; operations: readonly Operation[] }
 
 /** `now` reads the clock (performance.now(); a CPU-time clock to profile on a busy machine). */
 export function measureWorld(world: World, rowCount: number, now: () => number = () => performance.now()): Measured {
-  // The Admin SDK's answer, already in hand: the network's part isn't measured.
-  const directory: Directory = { lookup: () => ({ ok: true, value: world.directory }) };
+  const asked = { spaces: 0, snapshots: 0 };
+  // Google's answers, already in hand: the network's part isn't measured.
+  const answers: Answers = {
+    spaces: () => { asked.spaces = now(); return world.spaces; },
+    directory: () => ({ entries: world.directory, failure: null }),
+    snapshots: () => { asked.snapshots = now(); return world.listings; },
+    members: () => [],
+  };
 
   const t0 = now();
   const parsed = parseRoster(world.grid);
   if (!parsed.ok) throw new Error(parsed.message);
   const t1 = now();
-  const { intents, invalid } = validateRows(parsed.rows);
-  const t2 = now();
-  const identified = resolveTargets(directory, intents, world.spaces, CALLER_EMAIL);
-  const t3 = now();
-  const plan = planTargets(identified.targets, {
-    snapshots: world.snapshots, callerEmail: CALLER_EMAIL, callerName: identified.callerName, useAdminAccess: false,
-  });
+  const outcomes: RowOutcome[] = [];
+  const operations = planRoster(parsed.rows, answers, { callerEmail: CALLER_EMAIL, useAdminAccess: false }, outcomes);
   const t4 = now();
 
   const round = (ms: number) => Math.round(ms);
+  const { spaces: t2, snapshots: t3 } = asked;
   return {
     speed: { rows: rowCount, parseMs: round(t1 - t0), validateMs: round(t2 - t1), resolveMs: round(t3 - t2), planMs: round(t4 - t3), totalMs: round(t4 - t0) },
-    invalid, resolveOutcomes: identified.outcomes, plan,
+    outcomes, operations,
   };
 }
 
@@ -251,14 +255,17 @@ export function measurePlanSpeed(rows = 1_000_000, order: RowOrder = 'grouped'):
   return measureWorld(buildWorld(rows, order), rows).speed;
 }
 
-/** A digest of every outcome and operation, in row order, and the counts: equal digests = same behaviour. */
+/**
+ * A digest of every outcome (as its Status and Details cells read) and every operation, in row order, and
+ * the counts: equal digests = same behaviour.
+ */
 function fingerprint(measured: Measured): Record<string, string | number> {
   const hash = createHash('sha256');
   const byRow = (a: { sheetRow: number }, b: { sheetRow: number }) => a.sheetRow - b.sheetRow;
-  const all = [...measured.invalid, ...measured.resolveOutcomes, ...measured.plan.outcomes, ...measured.plan.operations].sort(byRow);
+  const all = [...measured.outcomes.map(rendered), ...measured.operations].sort(byRow);
   for (const entry of all) hash.update(JSON.stringify(entry)).update('\n');
   const count = (status: string) => all.filter((entry) => 'status' in entry && entry.status === status).length;
-  const ops = (kind: string) => measured.plan.operations.filter((operation) => operation.kind === kind).length;
+  const ops = (kind: string) => measured.operations.filter((operation) => operation.kind === kind).length;
   return {
     rowsOut: all.length, invalid: count('INVALID'), unchanged: count('UNCHANGED'), held: count('HELD'),
     creates: ops('create'), patches: ops('patchRole'), deletes: ops('delete'), sha256: hash.digest('hex').slice(0, 16),

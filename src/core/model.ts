@@ -1,6 +1,7 @@
 /**
- * The roster's vocabulary: what a row asks for, what the plan decides, what a row ends as.
- * Pure types; shared by every core module (DESIGN.md §3–4).
+ * The roster's vocabulary, in flow order: RosterRow -> Intent -> Target -> Operation -> RowOutcome (what a
+ * row asks for, what it names, what the plan decides, what the row ends as). Pure types; shared by every
+ * core module (DESIGN.md §1, §3–4); this file imports no other core file.
  */
 import type { chat_v1 } from '@googleapis/chat';
 import type { RowStatus } from '../shared/statuses';
@@ -39,7 +40,10 @@ export interface RosterRow {
   role: string;
   action: string;
   status: string;
-  /** The Details cell, read only for PENDING rows: the note a cut-off execution left for the next one. */
+  /**
+   * The Details cell of a PENDING row, as read: what the administrator sees, never decided on (what a later
+   * execution must know is data: rowNotes.ts).
+   */
   details: string;
 }
 
@@ -53,8 +57,147 @@ export interface Intent {
   action: Action;
 }
 
-/** The final word on one row, written to Status / Details / Updated. */
-export interface RowOutcome {
+/** The space a Space cell resolved to (spaces.ts). */
+export interface SpaceInfo {
+  name: string;
+  /** SPACE, GROUP_CHAT or DIRECT_MESSAGE; SPACE when Google leaves it out. */
+  spaceType: string;
+  displayName: string;
+}
+
+/** The Chat identity of a Member cell (identities.ts, probe.ts). */
+export interface ResolvedMember {
+  kind: 'user' | 'group' | 'app';
+  /** Canonical users/{id} or groups/{id}; null while only the email is known (or for the app). */
+  name: string | null;
+  /** Lower-case email when the row gave one. */
+  email: string | null;
+  /** How Details name the member: the email, the id, or "the Chat app". */
+  label: string;
+  /** What members.get by alias found: undefined = not asked (use the snapshot), null = not in the space. */
+  probed?: Membership | null;
+}
+
+/** A row whose space and member are known: what the plan compares with the space's snapshot. */
+export interface Target { intent: Intent; space: SpaceInfo; member: ResolvedMember }
+
+/** What a stage hands on: the rows that go on as targets, and the outcomes of those that end there. */
+export interface Resolved { targets: readonly Target[]; outcomes: RowOutcome[] }
+
+/** What the plan decides for a row that needs a call (plan.ts); run.ts sends it. */
+export type Operation =
+  | {
+      kind: 'create'; sheetRow: number; parent: string;
+      /** The member to create: users/{id}, users/{email}, users/app or groups/{id} (body built when sent: createBody). */
+      member: string;
+      /** The members.get alias that confirms a 409 (email, id or app); null for groups (no alias exists). */
+      alias: string | null;
+      /** Patched after the create when it isn't plain Member; null for groups and the app. */
+      role: ApiRole | null;
+      memberKind: ResolvedMember['kind'];
+      useAdminAccess: boolean;
+    }
+  | {
+      kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean;
+      /** The member was added by an earlier execution of this run: the patch finishes that add. */
+      completesAdd?: boolean;
+    }
+  | { kind: 'delete'; sheetRow: number; name: string; invited: boolean; useAdminAccess: boolean };
+
+/** Google's error, as carried by the JSON body `{ error: { code, message, status } }` (AIP-193). */
+export interface ApiError {
+  /** HTTP status; 0 when unknown (the Advanced Chat Service throws without one). */
+  code: number;
+  /** google.rpc.Code name, e.g. `NOT_FOUND`; '' when unknown. */
+  status: string;
+  message: string;
+}
+
+/** What is wrong with one cell of a row (validate.ts, refs.ts); `text` is the cell as written. */
+export type CellProblem =
+  | { problem: 'memberEmpty' | 'spaceEmpty' | 'roleOnGroupOrApp' }
+  | { problem: 'notEmail' | 'notGroupId' | 'notUserId' | 'notMember' | 'notSpaceLink' | 'notSpaceId' | 'badRole' | 'badAction'; text: string };
+
+type None = Record<never, never>;
+type Failed = { error: ApiError };
+type Kind = ResolvedMember['kind'];
+
+/**
+ * Why a row ends as it does: a closed code, and what its sentence names. Code decides by `reason` (never
+ * by a sentence); details.ts renders each one as the Details an administrator reads (DESIGN.md §1).
+ */
+export interface ReasonParams {
+  // Left for the next execution (PENDING).
+  queued: None;
+  /** Created, its role patch still to come: a later execution's patch completes the add (rowNotes.ts). */
+  queuedRolePatch: None;
+  // The row's own cells (INVALID).
+  invalidCells: { problems: readonly CellProblem[] };
+  // Its space (ERROR; INVALID for what the space's type allows).
+  spaceUnresolved: None;
+  spaceNotOpened: Failed & { ref: SpaceRef };
+  noSpaceNamed: { displayName: string };
+  noSpaceWithIdOrName: Failed & { id: string };
+  spaceNameAmbiguous: { displayName: string; count: number };
+  groupNeedsNamedSpace: { space: SpaceInfo };
+  roleNeedsNamedSpace: { space: SpaceInfo };
+  // Its member (INVALID, ERROR, HELD), and rows naming one member of one space twice.
+  groupNotFound: { email: string; error: ApiError | null };
+  personAsGroup: { email: string };
+  groupAsPerson: { email: string };
+  suspended: { email: string };
+  repeat: { row: number; exact: boolean };
+  conflict: { row: number; exact: boolean };
+  // The space's members (ERROR).
+  spaceNotListed: None;
+  membersNotListed: Failed & { space: SpaceInfo };
+  presenceUnknown: Failed & { member: string; space: SpaceInfo };
+  // The plan: nothing to do (UNCHANGED), or a guard (HELD).
+  alreadyMember: { role: string };
+  /** `role`: the role to set once they join, null when plain Member is asked. */
+  alreadyInvited: { role: ApiRole | null };
+  groupPresent: None;
+  appPresent: None;
+  notInSpace: { throughGroup: boolean; invitationsHidden: boolean };
+  lastOwner: { member: string; space: SpaceInfo; removing: boolean };
+  appKept: None;
+  callerKept: None;
+  // Preview (WOULD_*).
+  wouldAdd: { memberKind: Kind; role: ApiRole | null };
+  wouldChangeRole: { from: string; role: ApiRole };
+  wouldRemove: { invited: boolean };
+  // Google's answers to the run's calls.
+  added: { memberKind: Kind };
+  addedAs: { role: string };
+  invited: { role: ApiRole | null };
+  roleChanged: { from: string; role: ApiRole };
+  roleChangedOnConflict: { from: string; role: ApiRole };
+  removed: { invited: boolean };
+  alreadyRemoved: None;
+  alreadyInSpace: None;
+  reportedInSpace: None;
+  refused: Failed;
+  roleNotSet: Failed;
+  roleNotSetNoName: None;
+  roleNotChanged: Failed;
+  conflictUnconfirmed: Failed & { conflict: ApiError };
+  // The execution itself.
+  notFinished: None;
+  stoppedByError: { message: string };
+  /** A row this execution didn't take up: counted with the status it has, never written. */
+  untouched: None;
+}
+
+export type Reason = keyof ReasonParams;
+
+/** A reason and its parameters, e.g. `{ reason: 'alreadyMember', role: 'ROLE_MEMBER' }`. */
+export type Detail<R extends Reason = Reason> = { [K in R]: { reason: K } & ReasonParams[K] }[R];
+
+/** The final word on one row: its Status, and why (its Details, rendered by details.ts). */
+export type RowOutcome = { sheetRow: number; status: RowStatus } & Detail;
+
+/** What one row's Status and Details cells say, as written back (details.ts `rendered`). */
+export interface RowCells {
   sheetRow: number;
   status: RowStatus;
   details: string;

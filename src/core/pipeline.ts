@@ -1,17 +1,32 @@
 /**
- * Rows → outcomes, one arrow after another (DESIGN.md §1): validate, resolve spaces, resolve identities,
- * snapshot, probe, plan, then preview or run. Every row leaves with exactly one outcome; a row that fails
- * at one arrow doesn't reach the next, and the other rows go on.
+ * Rows → outcomes (DESIGN.md §1), one stage after another. A stage either asks Google (through Answers,
+ * between two stages, never in the middle of one) or decides from what it has been told:
+ *
+ *   1. validate      decide  cells → intents; INVALID rows                          validate.ts
+ *   2. spaces        ask     each distinct Space cell → a space (spaces.list/get)    spaces.ts resolveSpaces
+ *   3. member cells  decide  the distinct Member cells; which emails to look up      targets.ts memberCells
+ *   4. directory     ask     those emails → users/groups, ONE Admin SDK lookup       identities.ts lookUp
+ *   5. targets       decide  rows → targets; INVALID, HELD, ERROR, repeated rows      targets.ts resolveTargets
+ *   6. snapshots     ask     the members of each target space (members.list)         snapshot.ts takeSnapshots
+ *   7. listed        decide  targets of listed spaces go on; PENDING, ERROR           snapshot.ts listedTargets
+ *   8. probes        ask     members.get by alias, where only it can tell            probe.ts probeQuestions
+ *   9. probed        decide  presence and names from the replies; repeats revealed   probe.ts probeAnswered
+ *  10. plan          decide  operations; UNCHANGED, HELD; earlier adds finished       plan.ts
+ *  11. preview/run   ask     WOULD_* (no call), or the operations sent and answered  plan.ts previewOutcome, run.ts
+ *
+ * planRoster is stages 1–10: the one list that the pipeline (collectOutcomes, with Answers backed by the
+ * ports), the tests and scripts/bench/planSpeed.ts (with answers held in memory) all call. Every row leaves
+ * with exactly one outcome; a row that ends at one stage doesn't reach the next, and the other rows go on.
  */
-import { probeByAlias, rememberProbeAnswers, type Target } from './identities';
-import type { RosterRow, RowOutcome } from './model';
-import { planTargets, previewOutcome, type Plan } from './plan';
-import type { ChatGateway, Directory, MemberSender } from './ports';
-import { ADDED_ROLE_PENDING_DETAILS, pendingOutcome } from './outcomes';
+import { lookUp, type DirectoryView } from './identities';
+import type { Operation, RosterRow, RowOutcome, SpaceInfo, SpaceRef, Target } from './model';
+import { finishEarlierAdds, planTargets, previewOutcome } from './plan';
+import type { ChatGateway, Directory, MemberReply, MemberSender } from './ports';
+import { probeAnswered, probeQuestions, rememberProbeAnswers, type GetCall } from './probe';
 import { runOperations } from './run';
-import { takeSnapshots, type SpaceSnapshot } from './snapshot';
-import { resolveTargets } from './targets';
-import { resolveSpaces, type SpaceInfo } from './spaces';
+import { listedTargets, snapshotSpaces, takeSnapshots, type SnapshotResult } from './snapshot';
+import { memberCells, resolveTargets } from './targets';
+import { resolveSpaces, spaceRefsOf, type SpaceResolution } from './spaces';
 import { validateRows } from './validate';
 import type { RunMode } from '../shared/report';
 
@@ -22,6 +37,74 @@ export interface RunOptions {
   callerEmail: string;
   /** Its users/{id} when the adapter knows it; otherwise learned from the directory when possible. */
   callerName?: string;
+}
+
+/** What Google answers to each question of planRoster: the asks, in stage order. */
+export interface Answers {
+  /** Stage 2: each Space cell's space, keyed by refs.spaceKey. */
+  spaces(refs: readonly SpaceRef[]): ReadonlyMap<string, SpaceResolution>;
+  /** Stage 4: the directory's entries for these emails. */
+  directory(emails: string[]): DirectoryView;
+  /** Stage 6: each space's listing, keyed by space name. */
+  snapshots(spaces: readonly SpaceInfo[]): ReadonlyMap<string, SnapshotResult>;
+  /** Stage 8: the members.get replies, in call order; a missing reply = not asked (planned from the snapshot). */
+  members(calls: GetCall[]): readonly (MemberReply | undefined)[];
+  /** After stage 9: the probed targets, whose answers the run's later executions may reuse. */
+  learned?(targets: readonly Target[]): void;
+}
+
+/** What planRoster is given besides the rows and the answers. */
+export interface PlanInput extends RunOptions {
+  /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
+  addedEarlier?: ReadonlySet<number>;
+  /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
+  spaceResolved?: (sheetRow: number, label: string) => void;
+}
+
+/**
+ * Appends `more` to `outcomes` one by one: push(...more) passes every item as an argument, and past about
+ * 100,000 of them V8 throws "Maximum call stack size exceeded" (a 200,000-row preview would crash).
+ */
+function append(outcomes: RowOutcome[], more: readonly RowOutcome[]): void {
+  for (const outcome of more) outcomes.push(outcome);
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * Stages 1–10: the rows' operations. Appends each other row's outcome to `outcomes` as soon as it is known
+ * (so a crash later keeps them). Pure but for what `answers` does.
+ */
+export function planRoster(rows: readonly RosterRow[], answers: Answers, input: PlanInput, outcomes: RowOutcome[]): Operation[] {
+  const admin = input.useAdminAccess;
+  const { intents, invalid } = validateRows(rows);
+  append(outcomes, invalid);
+
+  const spaces = answers.spaces(spaceRefsOf(intents));
+  const cells = memberCells(intents, spaces, input.callerEmail);
+  const view = answers.directory(cells.emails);
+  const { spaceResolved } = input;
+  const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));
+  append(outcomes, identified.outcomes);
+
+  const listing = snapshotSpaces(identified.targets);
+  const listed = listedTargets(identified.targets, listing, answers.snapshots(listing));
+  append(outcomes, listed.outcomes);
+
+  const questions = probeQuestions(listed.targets, listed.snapshots, admin);
+  const probed = probeAnswered(listed.targets, questions, answers.members(questions.calls));
+  append(outcomes, probed.outcomes);
+  answers.learned?.(probed.targets);
+
+  const plan = planTargets(probed.targets, {
+    snapshots: listed.snapshots,
+    callerEmail: input.callerEmail,
+    callerName: input.callerName ?? identified.callerName,
+    useAdminAccess: admin,
+  });
+  finishEarlierAdds(plan, input.addedEarlier ?? NONE);
+  append(outcomes, plan.outcomes);
+  return plan.operations;
 }
 
 export interface PipelineDeps {
@@ -37,81 +120,30 @@ export interface PipelineHooks {
   spaceResolved?: (sheetRow: number, label: string) => void;
   /** Called after each round of membership changes: outcomes known before the run, and the run's so far. */
   afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
+  /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
+  addedEarlier?: ReadonlySet<number>;
 }
 
-function targetSpaces(targets: readonly Target[]): SpaceInfo[] {
-  const spaces = new Map<string, SpaceInfo>();
-  for (const { space } of targets) if (!spaces.has(space.name)) spaces.set(space.name, space);
-  return [...spaces.values()];
+/** planRoster's questions, asked through the ports. */
+export function portAnswers({ chat, directory, options }: PipelineDeps, sender: MemberSender): Answers {
+  const admin = options.useAdminAccess;
+  return {
+    spaces: (refs) => resolveSpaces(chat, refs, admin),
+    directory: (emails) => lookUp(directory, emails),
+    snapshots: (spaces) => takeSnapshots(sender, spaces, admin),
+    members: (calls) => sender.send(calls),
+    learned: (targets) => rememberProbeAnswers(directory, targets),
+  };
 }
 
-/**
- * Appends `more` to `outcomes` one by one: push(...more) passes every item as an argument, and past about
- * 100,000 of them V8 throws "Maximum call stack size exceeded" (a 200,000-row preview would crash).
- */
-function append(outcomes: RowOutcome[], more: readonly RowOutcome[]): void {
-  for (const outcome of more) outcomes.push(outcome);
-}
-
-/** Appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
+/** All stages: appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
 export function collectOutcomes(
   rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[], hooks: PipelineHooks = {},
 ): void {
-  const { chat, directory, options } = deps;
-  const sender = hooks.sender ?? chat;
-  const admin = options.useAdminAccess;
-
-  const { intents, invalid } = validateRows(rows);
-  append(outcomes, invalid);
-
-  const spaces = resolveSpaces(chat, intents.map((intent) => intent.space), admin);
-  const identified = resolveTargets(directory, intents, spaces, options.callerEmail,
-    (sheetRow, space) => hooks.spaceResolved?.(sheetRow, space.displayName || space.name));
-  append(outcomes, identified.outcomes);
-
-  const listings = takeSnapshots(sender, targetSpaces(identified.targets), admin);
-  const snapshots = new Map<string, SpaceSnapshot>();
-  const listed: Target[] = [];
-  for (const target of identified.targets) {
-    const listing = listings.get(target.space.name);
-    if (listing && !listing.ok && listing.pending) {
-      outcomes.push(pendingOutcome(target.intent.sheetRow));
-      continue;
-    }
-    if (!listing || !listing.ok) {
-      outcomes.push({ sheetRow: target.intent.sheetRow, status: 'ERROR', details: listing ? listing.details : 'The space could not be listed.' });
-      continue;
-    }
-    snapshots.set(target.space.name, listing.snapshot);
-    listed.push(target);
-  }
-
-  const probed = probeByAlias(sender, listed, snapshots, admin);
-  append(outcomes, probed.outcomes);
-  rememberProbeAnswers(directory, probed.targets);
-
-  const plan = planTargets(probed.targets, {
-    snapshots,
-    callerEmail: options.callerEmail,
-    callerName: options.callerName ?? identified.callerName,
-    useAdminAccess: admin,
-  });
-  finishEarlierAdds(rows, plan);
-  append(outcomes, plan.outcomes);
-  append(outcomes, mode === 'preview' ? plan.operations.map(previewOutcome) : runOperations(sender, plan.operations, (done) => hooks.afterRound?.(outcomes, done)));
-}
-
-/**
- * Rows an earlier execution added but left before their role patch (their note says so): the patch
- * finishes the add, and a role already right (the patch landed, its reply didn't) is the add done.
- */
-function finishEarlierAdds(rows: readonly RosterRow[], plan: Plan): void {
-  const added = new Set(rows.filter((row) => row.details === ADDED_ROLE_PENDING_DETAILS).map((row) => row.sheetRow));
-  if (added.size === 0) return;
-  for (const operation of plan.operations) {
-    if (operation.kind === 'patchRole' && added.has(operation.sheetRow)) operation.completesAdd = true;
-  }
-  plan.outcomes = plan.outcomes.map((outcome) => (added.has(outcome.sheetRow) && outcome.status === 'UNCHANGED' && outcome.details.startsWith('Already a member as ')
-    ? { ...outcome, status: 'ADDED', details: outcome.details.replace('Already a member as ', 'Added to the space as ') }
-    : outcome));
+  const sender = hooks.sender ?? deps.chat;
+  const input: PlanInput = { ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved };
+  const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
+  append(outcomes, mode === 'preview'
+    ? operations.map(previewOutcome)
+    : runOperations(sender, operations, (done) => hooks.afterRound?.(outcomes, done)));
 }

@@ -5,30 +5,9 @@
  * Guards (DESIGN.md §6) turn removals into HELD: the Chat app, the account running Chat Roster, and the
  * last Owner of a space (owners are counted after the removals and demotions planned before, in row order).
  */
-import type { ApiRole, Membership, RowOutcome } from './model';
-import { API_ROLE, roleLabel } from './roles';
+import type { Membership, Operation, ResolvedMember, RowOutcome, SpaceInfo, Target } from './model';
+import { API_ROLE } from './roles';
 import type { SpaceSnapshot } from './snapshot';
-import { spaceLabel, type SpaceInfo } from './spaces';
-import type { ResolvedMember, Target } from './identities';
-
-export type Operation =
-  | {
-      kind: 'create'; sheetRow: number; parent: string;
-      /** The member to create: users/{id}, users/{email}, users/app or groups/{id} (body built when sent: createBody). */
-      member: string;
-      /** The members.get alias that confirms a 409 (email, id or app); null for groups (no alias exists). */
-      alias: string | null;
-      /** Patched after the create when it isn't plain Member; null for groups and the app. */
-      role: ApiRole | null;
-      memberKind: ResolvedMember['kind'];
-      useAdminAccess: boolean;
-    }
-  | {
-      kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean;
-      /** The member was added by an earlier execution of this run: the patch finishes that add. */
-      completesAdd?: boolean;
-    }
-  | { kind: 'delete'; sheetRow: number; name: string; invited: boolean; useAdminAccess: boolean };
 
 export interface Plan {
   operations: Operation[];
@@ -43,8 +22,6 @@ export interface PlanContext {
   callerName: string | null;
   useAdminAccess: boolean;
 }
-
-const JOIN_LATER = 'can be set once they have joined: run again then';
 
 function currentMembership(target: Target, snapshot: SpaceSnapshot | undefined): Membership | null {
   const { member } = target;
@@ -123,26 +100,23 @@ function isCaller(member: ResolvedMember, caller: Caller): boolean {
   return (caller.email !== '' && member.email === caller.email) || (caller.name !== null && member.name === caller.name);
 }
 
-function lastOwner(target: Target, doing: string): string {
-  return `${target.member.label} is the only Owner of ${spaceLabel(target.space)}: make someone else Owner before ${doing}, then run again.`;
+function lastOwner(target: Target, removing: boolean): RowOutcome {
+  return { sheetRow: target.intent.sheetRow, status: 'HELD', reason: 'lastOwner', member: target.member.label, space: target.space, removing };
 }
 
 function planAdd(target: Target, current: Membership | null, context: PlanContext, owners: OwnerLedger): Operation | RowOutcome {
   const { member, intent } = target;
   const sheetRow = intent.sheetRow;
   if (!current) return createOperation(target, context);
-  if (member.kind === 'group') return { sheetRow, status: 'UNCHANGED', details: 'The group is already in the space' };
-  if (member.kind === 'app') return { sheetRow, status: 'UNCHANGED', details: 'The Chat app is already in the space' };
+  if (member.kind === 'group') return { sheetRow, status: 'UNCHANGED', reason: 'groupPresent' };
+  if (member.kind === 'app') return { sheetRow, status: 'UNCHANGED', reason: 'appPresent' };
   const wanted = intent.role ?? API_ROLE.Member;
   const role = current.role || API_ROLE.Member;
   if (current.state === 'INVITED') {
-    const note = wanted === API_ROLE.Member ? '' : ` (the role ${roleLabel(wanted)} ${JOIN_LATER})`;
-    return { sheetRow, status: 'UNCHANGED', details: `Already invited; waiting for them to accept${note}` };
+    return { sheetRow, status: 'UNCHANGED', reason: 'alreadyInvited', role: wanted === API_ROLE.Member ? null : wanted };
   }
-  if (role === wanted) return { sheetRow, status: 'UNCHANGED', details: `Already a member as ${roleLabel(role)}` };
-  if (role === API_ROLE.Owner && !owners.release(target.space.name, member.name)) {
-    return { sheetRow, status: 'HELD', details: lastOwner(target, 'changing this role') };
-  }
+  if (role === wanted) return { sheetRow, status: 'UNCHANGED', reason: 'alreadyMember', role };
+  if (role === API_ROLE.Owner && !owners.release(target.space.name, member.name)) return lastOwner(target, false);
   return {
     kind: 'patchRole', sheetRow, name: membershipName(target, current), from: role, role: wanted,
     useAdminAccess: context.useAdminAccess,
@@ -155,24 +129,17 @@ function planRemove(
 ): Operation | RowOutcome {
   const { member } = target;
   const sheetRow = target.intent.sheetRow;
-  if (member.kind === 'app') {
-    return { sheetRow, status: 'HELD', details: 'Chat Roster never removes the Chat app: remove it from the space in Google Chat (the space\'s Apps & integrations).' };
-  }
-  if (isCaller(member, caller)) {
-    return { sheetRow, status: 'HELD', details: 'This is your own account, which runs Chat Roster: leave the space in Google Chat yourself, or ask another manager to remove you.' };
-  }
+  if (member.kind === 'app') return { sheetRow, status: 'HELD', reason: 'appKept' };
+  if (isCaller(member, caller)) return { sheetRow, status: 'HELD', reason: 'callerKept' };
   if (!current) {
-    let details = 'Not in the space';
-    if (member.kind === 'user' && snapshot?.hasGroups) {
-      details = 'Not in the space as a direct member (if they belong through a Google Group, remove them from the group instead)';
-    }
-    if (member.probed === undefined && snapshot && !snapshot.invitedListed) {
-      details += '; with admin access Google does not list invitations, so a pending invitation would not show here';
-    }
-    return { sheetRow, status: 'UNCHANGED', details };
+    return {
+      sheetRow, status: 'UNCHANGED', reason: 'notInSpace',
+      throughGroup: member.kind === 'user' && snapshot?.hasGroups === true,
+      invitationsHidden: member.probed === undefined && snapshot !== undefined && !snapshot.invitedListed,
+    };
   }
   if (current.role === API_ROLE.Owner && current.state !== 'INVITED' && !owners.release(target.space.name, member.name)) {
-    return { sheetRow, status: 'HELD', details: lastOwner(target, 'removing them') };
+    return lastOwner(target, true);
   }
   return {
     kind: 'delete', sheetRow, name: membershipName(target, current), invited: current.state === 'INVITED',
@@ -214,17 +181,25 @@ export function planTargets(targets: readonly Target[], context: PlanContext): P
 export function previewOutcome(operation: Operation): RowOutcome {
   const sheetRow = operation.sheetRow;
   switch (operation.kind) {
-    case 'create': {
-      let details = 'Would add to the space';
-      if (operation.memberKind === 'group') details = 'Would add the group to the space';
-      if (operation.memberKind === 'app') details = 'Would add the Chat app to the space';
-      if (operation.role) details = `Would add to the space as ${roleLabel(operation.role)}`;
-      return { sheetRow, status: 'WOULD_ADD', details };
-    }
+    case 'create':
+      return { sheetRow, status: 'WOULD_ADD', reason: 'wouldAdd', memberKind: operation.memberKind, role: operation.role };
     case 'patchRole':
-      return { sheetRow, status: 'WOULD_UPDATE_ROLE', details: `Would change the role from ${roleLabel(operation.from)} to ${roleLabel(operation.role)}` };
+      return { sheetRow, status: 'WOULD_UPDATE_ROLE', reason: 'wouldChangeRole', from: operation.from, role: operation.role };
     case 'delete':
-      return { sheetRow, status: 'WOULD_REMOVE', details: operation.invited ? 'Would withdraw the invitation' : 'Would remove from the space' };
+      return { sheetRow, status: 'WOULD_REMOVE', reason: 'wouldRemove', invited: operation.invited };
   }
 }
 
+/**
+ * Rows an earlier execution of this run added but left before their role patch (rowNotes.ts): the patch
+ * finishes the add, and a role already right (the patch landed, its reply didn't) is the add done.
+ */
+export function finishEarlierAdds(plan: Plan, addedEarlier: ReadonlySet<number>): void {
+  if (addedEarlier.size === 0) return;
+  for (const operation of plan.operations) {
+    if (operation.kind === 'patchRole' && addedEarlier.has(operation.sheetRow)) operation.completesAdd = true;
+  }
+  plan.outcomes = plan.outcomes.map((outcome) => (outcome.reason === 'alreadyMember' && outcome.status === 'UNCHANGED' && addedEarlier.has(outcome.sheetRow)
+    ? { sheetRow: outcome.sheetRow, status: 'ADDED', reason: 'addedAs', role: outcome.role }
+    : outcome));
+}

@@ -3,16 +3,10 @@
  * Apps Script adapters in src/gas implement these; tests use the emulator through the same adapters,
  * or small fakes. Nothing here may name an Apps Script or Node type.
  */
-import type { ApiRole, Membership, Space } from './model';
+import type { ApiError, ApiRole, Membership, Space } from './model';
 
-/** Google's error, as carried by the JSON body `{ error: { code, message, status } }` (AIP-193). */
-export interface ApiError {
-  /** HTTP status; 0 when unknown (the Advanced Chat Service throws without one). */
-  code: number;
-  /** google.rpc.Code name, e.g. `NOT_FOUND`; '' when unknown. */
-  status: string;
-  message: string;
-}
+/** Google's error (model.ts: outcomes carry it too), for the adapters that build one. */
+export type { ApiError } from './model';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -6,9 +6,11 @@
  *
  * The sheet is the checkpoint: an apply run that meets the deadline leaves its unfinished rows PENDING;
  * the next execution sees PENDING rows and re-plans only those (a continuation); with none, it is a new
- * run over every row. Planning is idempotent, so no row is lost and none is applied twice.
+ * run over every row. Planning is idempotent, so no row is lost and none is applied twice. What the next
+ * execution must know beyond PENDING is data beside the run record (rowNotes.ts), written before the sheet.
  */
-import { httpNote, thrownError } from './apiErrors';
+import { thrownError } from './apiErrors';
+import { httpNote, rendered } from './details';
 import type { RosterRow, RowOutcome, RowStatus } from './model';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from './pacing';
@@ -17,6 +19,7 @@ import { CachedDirectory } from './directoryCache';
 import type { Clock, KeyValueStore, RosterStore, RunLog, ShortTermCache } from './ports';
 import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from './roster';
 import { clearRecord, loadRecord, logRow, nextRecord, saveRecord, type RunRecord } from './runRecord';
+import { RowNotes } from './rowNotes';
 import { PacedSender } from './sending';
 import { reportWithMessage, summarize } from './summary';
 import { withBlocks, writebackBlocks } from './writeback';
@@ -52,20 +55,23 @@ export interface RunDeps extends PipelineDeps {
 function completeOutcomes(rows: readonly RosterRow[], found: readonly RowOutcome[], failure: string | null): RowOutcome[] {
   const byRow = new Map<number, RowOutcome>();
   for (const outcome of found) if (!byRow.has(outcome.sheetRow)) byRow.set(outcome.sheetRow, outcome);
-  const reason = failure
-    ? `Chat Roster stopped before this row because of an unexpected error: run again. (${failure})`
-    : 'Chat Roster could not finish this row: run again.';
-  return rows.map((row) => byRow.get(row.sheetRow) ?? { sheetRow: row.sheetRow, status: 'ERROR', details: reason });
+  const missing: RowOutcome = failure === null
+    ? { sheetRow: 0, status: 'ERROR', reason: 'notFinished' }
+    : { sheetRow: 0, status: 'ERROR', reason: 'stoppedByError', message: failure };
+  return rows.map((row) => byRow.get(row.sheetRow) ?? { ...missing, sheetRow: row.sheetRow });
 }
 
-/** Writes outcomes in column blocks and returns what the sheet now holds. */
+/** Writes outcomes in column blocks and returns what the sheet now holds; the run's notes go first (rowNotes.ts). */
 class SheetWriter {
-  constructor(private grid: unknown[][], private columns: ColumnMap, private readonly deps: RunDeps) {}
+  constructor(
+    private grid: unknown[][], private columns: ColumnMap, private readonly deps: RunDeps, private readonly notes: RowNotes | null,
+  ) {}
 
   write(outcomes: readonly RowOutcome[]): void {
     const { clock, store } = this.deps;
+    this.notes?.keep(outcomes);
     const blocks = writebackBlocks({
-      grid: this.grid, columns: this.columns, outcomes,
+      grid: this.grid, columns: this.columns, outcomes: outcomes.map(rendered),
       stamp: clock.stamp(clock.now()),
       formatDate: (ms) => clock.stamp(ms),
     });
@@ -85,7 +91,7 @@ function wholeRosterReport(
   const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
   const others = all
     .filter((row) => !ran.has(row.sheetRow) && row.status)
-    .map((row) => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, details: '' }));
+    .map((row): RowOutcome => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, reason: 'untouched' }));
   const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
   const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
   return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');
@@ -122,10 +128,11 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     : null;
   // Saved before any work, so an execution killed midway still tells the hourly trigger to continue.
   if (record && deps.state) saveRecord(deps.state, record);
+  const notes = record && deps.state ? new RowNotes(deps.state, record.id, rows) : null;
 
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
-  const writer = new SheetWriter(grid, parsed.columns, deps);
+  const writer = new SheetWriter(grid, parsed.columns, deps, notes);
   let lastFlush = startedAt;
   const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
     if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
@@ -144,6 +151,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       sender,
       afterRound: mode === 'apply' ? flushProgress : undefined,
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
+      addedEarlier: notes?.addedEarlier,
     });
   } catch (thrown) {
     failure = thrownError(thrown).message;
@@ -159,7 +167,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       message: `${report.message} But the statuses could not be written to the sheet (${thrownError(thrown).message}): run again.`,
     };
   }
-  if (record && deps.state) finishExecution(deps, deps.state, record, report);
+  if (record && deps.state) finishExecution(deps, deps.state, record, report, notes);
   return report;
 }
 
@@ -180,9 +188,10 @@ function adminAccessRefusal(deps: RunDeps): string | null {
   return `Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege. Ask a super administrator for it, or turn admin access off in the sidebar. No row was changed. ${httpNote(checked.error)}`;
 }
 
-/** Keeps the record while rows are pending; otherwise logs the run and forgets it. */
-function finishExecution(deps: RunDeps, state: KeyValueStore, record: RunRecord, report: RunReport): void {
+/** Keeps the record (and the notes) while rows are pending; otherwise logs the run and forgets it. */
+function finishExecution(deps: RunDeps, state: KeyValueStore, record: RunRecord, report: RunReport, notes: RowNotes | null): void {
   if (report.pending > 0) return;
   clearRecord(state);
+  notes?.clear();
   deps.log?.append([logRow(record, deps.clock.now(), report, (ms) => deps.clock.stamp(ms))]);
 }

@@ -1,6 +1,6 @@
 /**
- * Member and Space cells, normalised (DESIGN.md §3). Each parser returns the reference or a reason an
- * administrator can act on; nothing here calls Google.
+ * Member and Space cells, normalised (DESIGN.md §3). Each reader returns the reference or the cell's
+ * problem (a code: details.ts says how to fix it); nothing here calls Google.
  *
  * Space cells and the id/name ambiguity: a cell that is a single token of letters, digits, `_` and `-`
  * (e.g. `AAAAxyz123`) is read as a space id. Resolution (spaces.ts) then tries it as an id first and,
@@ -8,12 +8,11 @@
  * `Engineering` still works. A one-word display name that happens to equal another space's id is taken
  * as that id: to be explicit, use the space's URL or `spaces/ID` form.
  */
-import type { MemberRef, SpaceRef } from './model';
+import { cellProblemText } from './details';
+import type { CellProblem, MemberRef, SpaceRef } from './model';
 
+/** A parsed cell, for callers that show the problem: `reason` is its sentence (details.ts). */
 export type Parsed<T> = { ok: true; ref: T } | { ok: false; reason: string };
-
-const MEMBER_FORMS = 'an email address (alice@example.com), users/ID, group:EMAIL, groups/ID or app';
-const SPACE_FORMS = "the space's URL, spaces/ID, or the space's exact name";
 
 /** Letters, digits, `_` and `-`: the shape of Chat space ids and Cloud Identity group ids. */
 const ID_TOKEN = /^[A-Za-z0-9_-]+$/;
@@ -101,18 +100,23 @@ function withPrefix(text: string, prefix: string): string {
   return text.startsWith(prefix) ? text : prefix + text.slice(prefix.length);
 }
 
-function emailRef(text: string, lower: string, kind: 'userEmail' | 'groupEmail'): MemberRef | string {
-  return isEmail(lower) ? { kind, email: lower } : `"${text}" is not a valid email address: check the spelling.`;
+function emailRef(text: string, lower: string, kind: 'userEmail' | 'groupEmail'): MemberRef | CellProblem {
+  return isEmail(lower) ? { kind, email: lower } : { problem: 'notEmail', text };
+}
+
+/** A cell reader's answer is a problem, not a ref. */
+export function isProblem<T extends object>(read: T | CellProblem): read is CellProblem {
+  return 'problem' in read;
 }
 
 /**
- * The member a cell names, or the reason it names none: parseMemberCell without a result object, for
+ * The member a cell names, or the problem why it names none: parseMemberCell without a result object, for
  * validation's loop over every row. Names that the cell already spells as Google does reuse the cell's
  * own string rather than a joined copy (V8 joins lazily, and a joined string is slower as a Map key).
  */
-export function readMemberCell(cell: string): MemberRef | string {
+export function readMemberCell(cell: string): MemberRef | CellProblem {
   const text = cell.trim();
-  if (text === '') return `The Member cell is empty: enter ${MEMBER_FORMS}.`;
+  if (text === '') return { problem: 'memberEmpty' };
   const lower = text.toLowerCase();
   if (lower === 'app' || lower === 'users/app') return { kind: 'app' };
   if (lower.startsWith('group:')) {
@@ -122,23 +126,26 @@ export function readMemberCell(cell: string): MemberRef | string {
   if (lower.startsWith('groups/')) {
     return ID_TOKEN.test(text.slice('groups/'.length))
       ? { kind: 'groupId', name: withPrefix(text, 'groups/') }
-      : `"${text}" is not a group id: write groups/ followed by the id (e.g. groups/abc123), or group:EMAIL.`;
+      : { problem: 'notGroupId', text };
   }
   if (lower.startsWith('users/')) {
     if (isDigits(text, 'users/'.length)) return { kind: 'userId', name: withPrefix(text, 'users/') };
     // users/<email> is Google's email alias: the same person as the bare email.
     const id = text.slice('users/'.length);
     if (id.includes('@')) return emailRef(id, lower.slice('users/'.length), 'userEmail');
-    return `"${text}" is not a user id: a user id is users/ followed by digits; or write the email address.`;
+    return { problem: 'notUserId', text };
   }
   if (text.includes('@')) return emailRef(text, lower, 'userEmail');
-  return `"${text}" is not a member Chat Roster understands: use ${MEMBER_FORMS}.`;
+  return { problem: 'notMember', text };
+}
+
+function parsed<T extends object>(read: T | CellProblem): Parsed<T> {
+  return isProblem(read) ? { ok: false, reason: cellProblemText(read) } : { ok: true, ref: read };
 }
 
 /** `alice@example.com`, `users/123`, `users/alice@example.com`, `group:team@example.com`, `groups/abc`, `app`. */
 export function parseMemberCell(cell: string): Parsed<MemberRef> {
-  const read = readMemberCell(cell);
-  return typeof read === 'string' ? { ok: false, reason: read } : { ok: true, ref: read };
+  return parsed(readMemberCell(cell));
 }
 
 /** `https://mail.google.com/chat/u/0/#chat/space/ID` and `https://mail.google.com/mail/u/0/#chat/space/ID`. */
@@ -147,24 +154,25 @@ const GMAIL_CHAT_URL =
 /** `https://chat.google.com/room/ID` (optionally `/u/N/room/ID`). */
 const CHAT_ROOM_URL = /^https?:\/\/chat\.google\.com\/(?:u\/\d+\/)?room\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i;
 
-/** `spaces/ID`, `ID`, a Chat URL, or an exact display name (trimmed). */
-export function parseSpaceCell(cell: string): Parsed<SpaceRef> {
+/** The space a cell names — `spaces/ID`, `ID`, a Chat URL, or an exact display name (trimmed) — or its problem. */
+export function readSpaceCell(cell: string): SpaceRef | CellProblem {
   const text = cell.trim();
-  if (text === '') return { ok: false, reason: `The Space cell is empty: enter ${SPACE_FORMS}.` };
+  if (text === '') return { problem: 'spaceEmpty' };
   if (/^https?:\/\//i.test(text)) {
     const match = GMAIL_CHAT_URL.exec(text) ?? CHAT_ROOM_URL.exec(text);
-    return match
-      ? { ok: true, ref: { kind: 'name', name: `spaces/${match[1]}` } }
-      : { ok: false, reason: `"${text}" is not a Google Chat space link: open the space in Chat and copy its URL, or use spaces/ID or the space's exact name.` };
+    return match ? { kind: 'name', name: `spaces/${match[1]}` } : { problem: 'notSpaceLink', text };
   }
   if (text.toLowerCase().startsWith('spaces/')) {
     const id = text.slice('spaces/'.length);
-    return ID_TOKEN.test(id)
-      ? { ok: true, ref: { kind: 'name', name: `spaces/${id}` } }
-      : { ok: false, reason: `"${text}" is not a space id: write spaces/ followed by the id from the space's URL, or use the URL itself.` };
+    return ID_TOKEN.test(id) ? { kind: 'name', name: `spaces/${id}` } : { problem: 'notSpaceId', text };
   }
-  if (ID_TOKEN.test(text)) return { ok: true, ref: { kind: 'name', name: `spaces/${text}` } };
-  return { ok: true, ref: { kind: 'displayName', displayName: text } };
+  if (ID_TOKEN.test(text)) return { kind: 'name', name: `spaces/${text}` };
+  return { kind: 'displayName', displayName: text };
+}
+
+/** `spaces/ID`, `ID`, a Chat URL, or an exact display name (trimmed). */
+export function parseSpaceCell(cell: string): Parsed<SpaceRef> {
+  return parsed(readSpaceCell(cell));
 }
 
 /**
@@ -181,18 +189,4 @@ export function spaceKey(ref: SpaceRef): string {
     spaceKeys.set(ref, key);
   }
   return key;
-}
-
-/** How a member is named in Details. */
-export function memberLabel(ref: MemberRef): string {
-  switch (ref.kind) {
-    case 'userEmail': case 'groupEmail': return ref.email;
-    case 'userId': case 'groupId': return ref.name;
-    case 'app': return 'the Chat app';
-  }
-}
-
-/** How a space reference is named in Details. */
-export function spaceRefLabel(ref: SpaceRef): string {
-  return ref.kind === 'name' ? ref.name : `"${ref.displayName}"`;
 }

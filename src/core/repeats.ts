@@ -9,24 +9,14 @@
  * A row already INVALID or ERROR for a reason of its own (a space or member that didn't resolve, a role the
  * space type has no room for) takes no part: it changes nothing, and the other row stands alone.
  */
-import type { Intent } from './model';
-import type { ResolvedMember, Target } from './identities';
+import type { Detail, Intent, ResolvedMember, Target } from './model';
+
+/** Why a row is INVALID as a repeat: the same as an earlier row, or in conflict with another. */
+export type Repeat = Detail<'repeat' | 'conflict'>;
 
 /** What a row asks, for comparing two rows: the role only matters when adding. */
 function sameWish(a: Intent, b: Intent): boolean {
   return a.action === b.action && (a.action === 'remove' || a.role === b.role);
-}
-
-function repeatDetails(first: number, exact: boolean): string {
-  return exact
-    ? `Same as row ${first}: delete this row.`
-    : `Row ${first} already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.`;
-}
-
-function conflictDetails(other: number, exact: boolean): string {
-  return exact
-    ? `Conflicts with row ${other} (same member and space, different role or action): keep one of the two rows.`
-    : `Conflicts with row ${other} (the same member in this space, written differently, with a different role or action): keep one of the two rows.`;
 }
 
 /**
@@ -40,14 +30,14 @@ export class RepeatFinder {
   /** Rows come mostly space by space: the previous row's map is usually this one's. */
   private lastSpace = -1;
   private first = new Map<number, number>();
-  /** First rows that a later row contradicts, by index in `intents`: their Details. */
-  readonly contradicted = new Map<number, string>();
+  /** First rows that a later row contradicts, by index in `intents`: why. */
+  readonly contradicted = new Map<number, Repeat>();
 
   /** `written[index]` numbers the member cell of `intents[index]` as written: equal = an exact repeat, not another spelling. */
   constructor(private readonly intents: readonly Intent[], private readonly written: ArrayLike<number>) {}
 
-  /** Details when `intents[index]` repeats or contradicts an earlier row; undefined when it is the first. */
-  check(index: number, space: number, member: number): string | undefined {
+  /** Why `intents[index]` repeats or contradicts an earlier row; undefined when it is the first. */
+  check(index: number, space: number, member: number): Repeat | undefined {
     if (space !== this.lastSpace) {
       this.lastSpace = space;
       this.first = this.firstBySpace[space] ??= new Map();
@@ -60,9 +50,9 @@ export class RepeatFinder {
     const exact = this.written[earlier] === this.written[index];
     const firstRow = this.intents[earlier];
     const intent = this.intents[index];
-    if (sameWish(firstRow, intent)) return repeatDetails(firstRow.sheetRow, exact);
-    if (!this.contradicted.has(earlier)) this.contradicted.set(earlier, conflictDetails(intent.sheetRow, exact));
-    return conflictDetails(firstRow.sheetRow, exact);
+    if (sameWish(firstRow, intent)) return { reason: 'repeat', row: firstRow.sheetRow, exact };
+    if (!this.contradicted.has(earlier)) this.contradicted.set(earlier, { reason: 'conflict', row: intent.sheetRow, exact });
+    return { reason: 'conflict', row: firstRow.sheetRow, exact };
   }
 }
 
@@ -88,16 +78,16 @@ export function identityOf(member: ResolvedMember): string {
  * (an email the directory didn't know turns out to be users/ID, named on another row). Rows left are already
  * free of exact repeats, so every one found here was written differently.
  */
-export function findTargetRepeats(targets: readonly Target[]): Map<number, string> {
+export function findTargetRepeats(targets: readonly Target[]): Map<number, Repeat> {
   const intents = targets.map((target) => target.intent);
   const finder = new RepeatFinder(intents, intents.map((_, index) => index));
   const spaces = new Numbering();
   const members = new Numbering();
-  const found = new Map<number, string>();
+  const found = new Map<number, Repeat>();
   targets.forEach(({ intent, space, member }, index) => {
-    const details = finder.check(index, spaces.of(space.name), members.of(identityOf(member)));
-    if (details !== undefined) found.set(intent.sheetRow, details);
+    const repeat = finder.check(index, spaces.of(space.name), members.of(identityOf(member)));
+    if (repeat) found.set(intent.sheetRow, repeat);
   });
-  for (const [index, details] of finder.contradicted) found.set(intents[index].sheetRow, details);
+  for (const [index, repeat] of finder.contradicted) found.set(intents[index].sheetRow, repeat);
   return found;
 }

@@ -5,11 +5,11 @@
  * rows together, round after round, through the sender (sending.ts), which paces, retries and keeps the
  * deadline, without touching the outcome mapping here.
  */
-import { explain, httpNote, replyError } from './apiErrors';
-import type { ApiRole, Membership, RowOutcome } from './model';
+import { replyError } from './apiErrors';
+import type { ApiRole, Membership, Operation, RowOutcome } from './model';
 import type { MemberCall, MemberReply, MemberSender } from './ports';
-import { confirmNameOf, createBody, type Operation } from './plan';
-import { API_ROLE, roleLabel } from './roles';
+import { confirmNameOf, createBody } from './plan';
+import { API_ROLE } from './roles';
 import { outcome, pendingOutcome, pendingRoleOutcome } from './outcomes';
 import { spaceOf } from './pacing';
 
@@ -22,8 +22,6 @@ export interface Step {
   onReply: (reply: MemberReply) => Step | RowOutcome;
 }
 
-export const INVITED_DETAILS = 'Invited: the user must accept the invitation (their auto-accept is off)';
-
 const isOk = (reply: MemberReply): boolean => reply.code >= 200 && reply.code <= 299;
 
 function withAdmin<T extends MemberCall>(call: T, useAdminAccess: boolean): T {
@@ -31,14 +29,15 @@ function withAdmin<T extends MemberCall>(call: T, useAdminAccess: boolean): T {
   return call;
 }
 
+/** A role patch: `done` when Google takes it; else ERROR, saying what was being done (`failed`). */
 function patchStep(
   sheetRow: number, name: string, role: ApiRole, useAdminAccess: boolean,
-  done: () => RowOutcome, failurePrefix: string,
+  done: () => RowOutcome, failed: 'refused' | 'roleNotSet' | 'roleNotChanged',
 ): Step {
   return {
     sheetRow,
     call: withAdmin({ method: 'patch', name, role }, useAdminAccess),
-    onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', explain(replyError(reply), failurePrefix))),
+    onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', { reason: failed, error: replyError(reply) })),
   };
 }
 
@@ -51,39 +50,27 @@ function confirmStep(operation: Extract<Operation, { kind: 'create' }>, confirmN
     onReply: (reply) => {
       const current = reply.membership;
       if (!isOk(reply) || !current) {
-        return outcome(sheetRow, 'ERROR',
-          `Google Chat said this member is already in the space, but then couldn't find the membership: run again. ${httpNote(replyError(conflict))} ${httpNote(replyError(reply))}`);
+        return outcome(sheetRow, 'ERROR', { reason: 'conflictUnconfirmed', conflict: replyError(conflict), error: replyError(reply) });
       }
-      if (current.state === 'INVITED') return outcome(sheetRow, 'INVITED', 'Already invited; waiting for them to accept');
+      if (current.state === 'INVITED') return outcome(sheetRow, 'INVITED', { reason: 'alreadyInvited', role: null });
       const role = current.role || API_ROLE.Member;
       const wanted = operation.role ?? API_ROLE.Member;
       if (operation.memberKind !== 'user' || role === wanted) {
-        return outcome(sheetRow, 'UNCHANGED', operation.memberKind === 'user' ? `Already a member as ${roleLabel(role)}` : 'Already in the space');
+        return outcome(sheetRow, 'UNCHANGED', operation.memberKind === 'user' ? { reason: 'alreadyMember', role } : { reason: 'alreadyInSpace' });
       }
       return patchStep(sheetRow, current.name ?? confirmName, wanted, operation.useAdminAccess,
-        () => outcome(sheetRow, 'ROLE_UPDATED', `Was already a member; role changed from ${roleLabel(role)} to ${roleLabel(wanted)}`),
-        'Already a member, but the role could not be changed:');
+        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChangedOnConflict', from: role, role: wanted }), 'roleNotChanged');
     },
   };
 }
 
 function afterCreate(operation: Extract<Operation, { kind: 'create' }>, created: Membership | undefined): Step | RowOutcome {
   const { sheetRow, role } = operation;
-  if (created?.state === 'INVITED') {
-    const note = role ? ` (the role ${roleLabel(role)} can be set once they have joined: run again then)` : '';
-    return outcome(sheetRow, 'INVITED', INVITED_DETAILS + note);
-  }
-  if (!role) {
-    const what = operation.memberKind === 'group' ? 'Group added to the space' : operation.memberKind === 'app' ? 'Chat app added to the space' : 'Added to the space';
-    return outcome(sheetRow, 'ADDED', what);
-  }
-  if (!created?.name) {
-    return outcome(sheetRow, 'ERROR', 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.');
-  }
+  if (created?.state === 'INVITED') return outcome(sheetRow, 'INVITED', { reason: 'invited', role });
+  if (!role) return outcome(sheetRow, 'ADDED', { reason: 'added', memberKind: operation.memberKind });
+  if (!created?.name) return outcome(sheetRow, 'ERROR', { reason: 'roleNotSetNoName' });
   return {
-    ...patchStep(sheetRow, created.name, role, operation.useAdminAccess,
-      () => outcome(sheetRow, 'ADDED', `Added to the space as ${roleLabel(role)}`),
-      'Added, but the role could not be set:'),
+    ...patchStep(sheetRow, created.name, role, operation.useAdminAccess, () => outcome(sheetRow, 'ADDED', { reason: 'addedAs', role }), 'roleNotSet'),
     completesAdd: true,
   };
 }
@@ -101,30 +88,30 @@ export function firstStep(operation: Operation): Step {
             const confirmName = confirmNameOf(operation);
             return confirmName
               ? confirmStep(operation, confirmName, reply)
-              : outcome(sheetRow, 'UNCHANGED', 'Already in the space (Google Chat reported it as existing)');
+              : outcome(sheetRow, 'UNCHANGED', { reason: 'reportedInSpace' });
           }
-          return outcome(sheetRow, 'ERROR', explain(replyError(reply)));
+          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply) });
         },
       };
     case 'patchRole':
       if (operation.completesAdd) {
         return {
           ...patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
-            () => outcome(sheetRow, 'ADDED', `Added to the space as ${roleLabel(operation.role)}`), 'Added, but the role could not be set:'),
+            () => outcome(sheetRow, 'ADDED', { reason: 'addedAs', role: operation.role }), 'roleNotSet'),
           completesAdd: true,
         };
       }
       return patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
-        () => outcome(sheetRow, 'ROLE_UPDATED', `Role changed from ${roleLabel(operation.from)} to ${roleLabel(operation.role)}`), '');
+        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChanged', from: operation.from, role: operation.role }), 'refused');
     case 'delete':
       return {
         sheetRow,
         call: withAdmin({ method: 'delete', name: operation.name }, operation.useAdminAccess),
         onReply: (reply) => {
-          if (isOk(reply)) return outcome(sheetRow, 'REMOVED', operation.invited ? 'Invitation withdrawn' : 'Removed from the space');
+          if (isOk(reply)) return outcome(sheetRow, 'REMOVED', { reason: 'removed', invited: operation.invited });
           // Gone since the snapshot (e.g. a run that was cut off): the row is as it asks.
-          if (reply.code === 404) return outcome(sheetRow, 'UNCHANGED', 'Not in the space (already removed)');
-          return outcome(sheetRow, 'ERROR', explain(replyError(reply)));
+          if (reply.code === 404) return outcome(sheetRow, 'UNCHANGED', { reason: 'alreadyRemoved' });
+          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply) });
         },
       };
   }

@@ -4,7 +4,8 @@
  * names. The adapter gathers the facts through the ports (readRosterSpaces here does the space reads);
  * setupReport turns them into lines, deciding on HTTP statuses, never on Google's messages.
  */
-import { httpNote, thrownError } from './apiErrors';
+import { thrownError } from './apiErrors';
+import { detailsOf, httpNote } from './details';
 import type { SpaceRef } from './model';
 import type { ApiError, ChatGateway, MemberCall, MemberReply, Result } from './ports';
 import { spaceKey } from './refs';
@@ -166,7 +167,7 @@ export function readRosterSpaces(chat: ChatGateway, cells: readonly SpaceCell[],
     const resolution = resolved.get(key);
     const label = `"${cell}"`;
     if (!resolution) continue;
-    if (!resolution.ok) reads.push({ label, ok: false, details: resolution.details });
+    if (!resolution.ok) reads.push({ label, ok: false, details: detailsOf(resolution.problem) });
     // A space named by its ID on one row and by its name on another is read once.
     else if (!found.some((space) => space.name === resolution.space.name)) found.push({ label, name: resolution.space.name });
   }

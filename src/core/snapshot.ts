@@ -1,13 +1,15 @@
 /**
  * Snapshot, then diff (DESIGN.md §1): the current memberships of every target space, listed once.
+ * The stage is an ask between two decisions: snapshotSpaces (which spaces), takeSnapshots (the lists),
+ * listedTargets (the targets whose space was listed go on; the others are PENDING or ERROR).
  * pageSize 1000, invited and group members included; with admin access a member-type filter is required
  * (reference §7) and, if Google refuses showInvited there with 400, the list is retried without it.
  * First pages of all spaces go out in one batch, then the next pages of those that have more.
  */
-import { explain, httpNote, replyError } from './apiErrors';
-import type { Membership } from './model';
-import type { ApiError, MemberCall, MemberSender } from './ports';
-import { spaceLabel, type SpaceInfo } from './spaces';
+import { replyError } from './apiErrors';
+import type { Detail, Membership, Resolved, RowOutcome, SpaceInfo, Target } from './model';
+import { pendingOutcome } from './outcomes';
+import type { MemberCall, MemberSender } from './ports';
 
 export const PAGE_SIZE = 1000;
 /** Admin access rejects list without a member-type filter, and can't list apps anyway (reference §7). */
@@ -23,8 +25,14 @@ export interface SpaceSnapshot {
   invitedListed: boolean;
 }
 
-/** `pending`: not listed because the execution ran out of time; the rows wait for the next one. */
-export type SnapshotResult = { ok: true; snapshot: SpaceSnapshot } | { ok: false; details: string; pending?: boolean };
+/**
+ * A space's listing: its snapshot, or why there is none — `pending`: not listed because the execution ran
+ * out of time (the rows wait for the next one); else Google's refusal (the rows are ERROR).
+ */
+export type SnapshotResult =
+  | { ok: true; snapshot: SpaceSnapshot }
+  | { ok: false; pending: true }
+  | { ok: false; pending?: false; problem: Detail<'membersNotListed' | 'spaceNotListed'> };
 
 /** The member resource name of a membership: users/{id} or groups/{id}. */
 export function memberNameOf(membership: Membership): string | null {
@@ -56,15 +64,6 @@ function listCall(listing: Listing, admin: boolean): MemberCall {
   return call;
 }
 
-function listFailure(space: SpaceInfo, error: ApiError): string {
-  const label = spaceLabel(space);
-  if (error.code === 403) {
-    return `Google Chat won't show you the members of ${label}: the member list may be hidden, or you are not a member. Ask a space manager, or turn on admin access. ${httpNote(error)}`;
-  }
-  if (error.code === 404) return `Google Chat can't find the space ${label} any more. ${httpNote(error)}`;
-  return explain(error, `Could not list the members of ${label}:`);
-}
-
 function addPage(snapshot: SpaceSnapshot, memberships: readonly Membership[]): void {
   for (const membership of memberships) {
     const name = memberNameOf(membership);
@@ -80,7 +79,7 @@ export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[]
   let pending: Listing[] = [];
   for (const space of spaces) {
     if (results.has(space.name)) continue;
-    results.set(space.name, { ok: false, details: 'not listed yet' });
+    results.set(space.name, { ok: false, problem: { reason: 'spaceNotListed' } });
     pending.push({ space, showInvited: true, pages: 0, snapshot: emptySnapshot(true) });
   }
 
@@ -91,7 +90,7 @@ export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[]
       const reply = replies[index];
       const name = listing.space.name;
       if (reply.deferred) {
-        results.set(name, { ok: false, details: 'not listed before the deadline', pending: true });
+        results.set(name, { ok: false, pending: true });
         return;
       }
       if (reply.code < 200 || reply.code > 299) {
@@ -100,7 +99,7 @@ export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[]
           // Stricter reading of reference §7: showInvited may be refused with admin access.
           next.push({ ...listing, showInvited: false, snapshot: emptySnapshot(false) });
         } else {
-          results.set(name, { ok: false, details: listFailure(listing.space, error) });
+          results.set(name, { ok: false, problem: { reason: 'membersNotListed', space: listing.space, error } });
         }
         return;
       }
@@ -116,4 +115,49 @@ export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[]
     pending = next;
   }
   return results;
+}
+
+/** The spaces to list: each target space once, by name, in the order the targets name them. */
+export function snapshotSpaces(targets: readonly Target[]): SpaceInfo[] {
+  const spaces = new Map<string, SpaceInfo>();
+  let last: SpaceInfo | null = null;
+  for (const { space } of targets) {
+    // Targets come space by space: a Map lookup per space, not per row.
+    if (space === last) continue;
+    last = space;
+    if (!spaces.has(space.name)) spaces.set(space.name, space);
+  }
+  return [...spaces.values()];
+}
+
+/**
+ * The targets whose space was listed, with the snapshots they are planned against; the rows of a space not
+ * listed end here: PENDING (out of time, the next execution lists it) or ERROR (Google refused).
+ * `spaces`: the targets' spaces (snapshotSpaces), which `listings` answers.
+ */
+export function listedTargets(
+  targets: readonly Target[], spaces: readonly SpaceInfo[], listings: ReadonlyMap<string, SnapshotResult>,
+): Resolved & { snapshots: Map<string, SpaceSnapshot> } {
+  const snapshots = new Map<string, SpaceSnapshot>();
+  for (const { name } of spaces) {
+    const listing = listings.get(name);
+    if (listing?.ok) snapshots.set(name, listing.snapshot);
+  }
+  // Every space listed (the usual case): the targets go on as they are, without a look at each.
+  if (snapshots.size === spaces.length) return { targets, outcomes: [], snapshots };
+  const kept: Target[] = [];
+  const outcomes: RowOutcome[] = [];
+  let last: SpaceInfo | null = null;
+  let listing: SnapshotResult | undefined;
+  for (const target of targets) {
+    if (target.space !== last) {
+      last = target.space;
+      listing = listings.get(last.name);
+    }
+    const sheetRow = target.intent.sheetRow;
+    if (listing?.ok) kept.push(target);
+    else if (listing?.pending) outcomes.push(pendingOutcome(sheetRow));
+    else outcomes.push({ sheetRow, status: 'ERROR', ...(listing?.problem ?? { reason: 'spaceNotListed' }) });
+  }
+  return { targets: kept, outcomes, snapshots };
 }

@@ -3,23 +3,15 @@
  * 0 or >1 matches is a row error). A single-token id that Google doesn't know is retried as a
  * display name (see refs.ts). Also the rules that depend on the space's type.
  */
-import { explain, httpNote, thrownError } from './apiErrors';
-import type { Intent, Space, SpaceRef } from './model';
-import type { ApiError, ChatGateway, Result } from './ports';
+import { thrownError } from './apiErrors';
+import type { Detail, Intent, Space, SpaceInfo, SpaceRef } from './model';
+import type { ChatGateway, Result } from './ports';
 import { spaceKey } from './refs';
 
-export interface SpaceInfo {
-  name: string;
-  /** SPACE, GROUP_CHAT or DIRECT_MESSAGE; SPACE when Google leaves it out. */
-  spaceType: string;
-  displayName: string;
-}
+/** Why a Space cell names no space (the row's ERROR). */
+export type SpaceProblem = Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous'>;
 
-export type SpaceResolution = { ok: true; space: SpaceInfo } | { ok: false; details: string };
-
-export function spaceLabel(space: SpaceInfo): string {
-  return space.displayName ? `"${space.displayName}"` : space.name;
-}
+export type SpaceResolution = { ok: true; space: SpaceInfo } | { ok: false; problem: SpaceProblem };
 
 function info(space: Space, fallbackName: string): SpaceInfo {
   return {
@@ -38,36 +30,21 @@ function guarded<T>(call: () => Result<T>): Result<T> {
   }
 }
 
-function cannotOpen(what: string, error: ApiError): string {
-  if (error.code === 403) {
-    return `Could not open the space ${what}: you are not a member of it, or you lack permission. Ask to be added, or turn on admin access. ${httpNote(error)}`;
-  }
-  if (error.code === 0) {
-    // The Advanced Chat Service throws without a status: not found and no access look the same.
-    return `Could not open the space ${what}: check the ID or link, and that you are a member of the space (or turn on admin access). ${httpNote(error)}`;
-  }
-  return explain(error, `Could not open the space ${what}:`);
-}
-
 function byDisplayName(chat: ChatGateway, displayName: string, admin: boolean): Result<Space[]> {
   return guarded(() => chat.findSpacesByDisplayName(displayName, admin));
 }
 
-function oneByName(matches: Space[], displayName: string, notFound: string): SpaceResolution {
+function oneByName(matches: Space[], displayName: string, notFound: SpaceProblem): SpaceResolution {
   if (matches.length === 1) return { ok: true, space: info(matches[0], '') };
-  if (matches.length === 0) return { ok: false, details: notFound };
-  return {
-    ok: false,
-    details: `${matches.length} spaces you can see are named "${displayName}": use the URL of the one you mean instead of its name.`,
-  };
+  if (matches.length === 0) return { ok: false, problem: notFound };
+  return { ok: false, problem: { reason: 'spaceNameAmbiguous', displayName, count: matches.length } };
 }
 
 function resolveOne(chat: ChatGateway, ref: SpaceRef, admin: boolean, listed: ReadonlyMap<string, Space>): SpaceResolution {
   if (ref.kind === 'displayName') {
     const found = byDisplayName(chat, ref.displayName, admin);
-    if (!found.ok) return { ok: false, details: cannotOpen(`"${ref.displayName}"`, found.error) };
-    return oneByName(found.value, ref.displayName,
-      `No space named "${ref.displayName}" that you can see: check the name, or use the space's URL.`);
+    if (!found.ok) return { ok: false, problem: { reason: 'spaceNotOpened', ref, error: found.error } };
+    return oneByName(found.value, ref.displayName, { reason: 'noSpaceNamed', displayName: ref.displayName });
   }
   const known = listed.get(ref.name);
   if (known) return { ok: true, space: info(known, ref.name) };
@@ -76,12 +53,12 @@ function resolveOne(chat: ChatGateway, ref: SpaceRef, admin: boolean, listed: Re
   const id = ref.name.slice('spaces/'.length);
   // Code 0: the Advanced Chat Service hides the status, so "not found" can't be ruled out.
   const mayBeName = got.error.code === 404 || got.error.code === 400 || got.error.code === 0;
-  if (!mayBeName) return { ok: false, details: cannotOpen(ref.name, got.error) };
+  const notOpened: SpaceResolution = { ok: false, problem: { reason: 'spaceNotOpened', ref, error: got.error } };
+  if (!mayBeName) return notOpened;
   // Not an id Google knows: maybe a one-word display name (refs.ts).
   const found = byDisplayName(chat, id, admin);
-  if (!found.ok) return { ok: false, details: cannotOpen(ref.name, got.error) };
-  return oneByName(found.value, id,
-    `No space with the id or name "${id}" that you can see: check it, use the space's URL, and make sure you are a member (or turn on admin access). ${httpNote(got.error)}`);
+  if (!found.ok) return notOpened;
+  return oneByName(found.value, id, { reason: 'noSpaceWithIdOrName', id, error: got.error });
 }
 
 /**
@@ -97,6 +74,22 @@ function listedSpaces(chat: ChatGateway, refs: readonly SpaceRef[]): Map<string,
   return byName;
 }
 
+/**
+ * The Space cells to resolve: each ref once (validation hands every row naming one space text the same ref,
+ * and rows come mostly space by space). resolveSpaces also merges refs that name one space differently.
+ */
+export function spaceRefsOf(intents: readonly Intent[]): SpaceRef[] {
+  const refs = new Set<SpaceRef>();
+  let last: SpaceRef | null = null;
+  for (let index = 0; index < intents.length; index++) {
+    const space = intents[index].space;
+    if (space === last) continue;
+    last = space;
+    refs.add(space);
+  }
+  return [...refs];
+}
+
 /** Each distinct space once, keyed by refs.spaceKey. */
 export function resolveSpaces(chat: ChatGateway, refs: readonly SpaceRef[], useAdminAccess: boolean): Map<string, SpaceResolution> {
   const resolved = new Map<string, SpaceResolution>();
@@ -109,15 +102,10 @@ export function resolveSpaces(chat: ChatGateway, refs: readonly SpaceRef[], useA
 }
 
 /** Rules that need the space's type: groups and roles exist only in named spaces (reference §3–4). */
-export function spaceTypeProblem(intent: Intent, space: SpaceInfo): string | null {
+export function spaceTypeProblem(intent: Intent, space: SpaceInfo): Detail<'groupNeedsNamedSpace' | 'roleNeedsNamedSpace'> | null {
   if (space.spaceType === 'SPACE') return null;
-  const kind = space.spaceType === 'DIRECT_MESSAGE' ? 'a direct message' : 'a group chat';
   const member = intent.member.kind;
-  if (intent.action === 'add' && (member === 'groupEmail' || member === 'groupId')) {
-    return `Google Groups can only be added to named spaces, and ${spaceLabel(space)} is ${kind}: add the people one by one, or pick a named space.`;
-  }
-  if (intent.action === 'add' && intent.role !== null && intent.role !== 'ROLE_MEMBER') {
-    return `Only named spaces have Managers and Owners, and ${spaceLabel(space)} is ${kind}: set Role to Member or clear it.`;
-  }
+  if (intent.action === 'add' && (member === 'groupEmail' || member === 'groupId')) return { reason: 'groupNeedsNamedSpace', space };
+  if (intent.action === 'add' && intent.role !== null && intent.role !== 'ROLE_MEMBER') return { reason: 'roleNeedsNamedSpace', space };
   return null;
 }

@@ -1,18 +1,18 @@
 /**
  * Intents → targets: each row gets the space its Space cell resolved to (spaces.ts), the Chat identity of its
- * member (identities.ts: ONE Directory lookup for every email), and the rule on rows naming one member of one
- * space twice (repeats.ts). A row that fails at any of these ends with its outcome; the others go on.
+ * member (identities.ts, from ONE Directory lookup of every email), and the rule on rows naming one member
+ * of one space twice (repeats.ts). A row that fails at any of these ends with its outcome; the others go on.
  *
- * Two passes over the rows, with the Directory's answer between them (DESIGN.md §5: a million rows): the
- * first numbers each distinct member cell, the one Map lookup per row; the second works on numbers only,
- * and makes no object per row but its Target.
+ * Two passes over the rows, two decisions with the Directory's answer between them (the pipeline asks it:
+ * DESIGN.md §1 "I/O at the edges"; §5 a million rows): memberCells numbers each distinct member cell, the one
+ * Map lookup per row, and says which emails to look up; resolveTargets works on numbers only, and makes no
+ * object per row but its Target.
  */
-import { lookUp, resolveRef, type Resolution, type Resolved, type Target } from './identities';
-import type { Intent, MemberRef, RowOutcome, SpaceRef } from './model';
-import type { Directory } from './ports';
+import { resolveRef, type DirectoryView, type Resolution } from './identities';
+import type { Intent, MemberRef, Resolved, RowOutcome, SpaceInfo, SpaceRef, Target } from './model';
 import { spaceKey } from './refs';
-import { identityOf, Numbering, RepeatFinder } from './repeats';
-import { spaceTypeProblem, type SpaceInfo, type SpaceResolution } from './spaces';
+import { identityOf, Numbering, RepeatFinder, type Repeat } from './repeats';
+import { spaceTypeProblem, type SpaceResolution } from './spaces';
 
 /**
  * The resolution of each row's Space cell. Rows naming one space share its ref and come mostly space by
@@ -35,11 +35,10 @@ class SpaceAnswers {
 
 /** The outcome of a row its space decides: ERROR (not resolved), INVALID (a group or role the space type allows none of). */
 function spaceProblem(intent: Intent, answer: SpaceResolution | undefined): RowOutcome | null {
-  if (!answer || !answer.ok) {
-    return { sheetRow: intent.sheetRow, status: 'ERROR', details: answer ? answer.details : 'The space could not be resolved.' };
-  }
+  if (!answer) return { sheetRow: intent.sheetRow, status: 'ERROR', reason: 'spaceUnresolved' };
+  if (!answer.ok) return { sheetRow: intent.sheetRow, status: 'ERROR', ...answer.problem };
   const problem = spaceTypeProblem(intent, answer.space);
-  return problem ? { sheetRow: intent.sheetRow, status: 'INVALID', details: problem } : null;
+  return problem ? { sheetRow: intent.sheetRow, status: 'INVALID', ...problem } : null;
 }
 
 /** A member ref's normalised name, unique within its kind (people and groups may share an email). */
@@ -51,17 +50,30 @@ function nameOf(ref: MemberRef): string {
   }
 }
 
-/** Distinct member cells of the rows whose space is fine, numbered; the emails among them, once each. */
-interface MemberCells { distinct: MemberRef[]; emails: string[]; hasEmail: (email: string) => boolean; memberOf: Int32Array }
+/**
+ * The distinct member cells of the rows whose space is fine, numbered; and the question for the Directory:
+ * the emails among them, once each, and the caller's (for the self-removal guard) when any is asked.
+ */
+export interface MemberCells {
+  intents: readonly Intent[];
+  spaces: ReadonlyMap<string, SpaceResolution>;
+  /** The lower-cased email of the account running Chat Roster ('' when unknown). */
+  caller: string;
+  distinct: MemberRef[];
+  /** Per intent: its member's index in `distinct`; -1 when its space already decides its outcome. */
+  memberOf: Int32Array;
+  /** What to ask the Directory. */
+  emails: string[];
+}
 
-function numberMembers(intents: readonly Intent[], answers: SpaceAnswers): MemberCells {
+export function memberCells(intents: readonly Intent[], spaces: ReadonlyMap<string, SpaceResolution>, callerEmail: string): MemberCells {
+  const answers = new SpaceAnswers(spaces);
   const numbers: Record<MemberRef['kind'], Map<string, number>> = {
     userEmail: new Map(), groupEmail: new Map(), userId: new Map(), groupId: new Map(), app: new Map(),
   };
   const hasEmail = (email: string) => numbers.userEmail.has(email) || numbers.groupEmail.has(email);
   const distinct: MemberRef[] = [];
   const emails: string[] = [];
-  /** Per intent: its member's index in `distinct`; -1 when its space already decides its outcome. */
   const memberOf = new Int32Array(intents.length);
   for (let index = 0; index < intents.length; index++) {
     const intent = intents[index];
@@ -81,23 +93,21 @@ function numberMembers(intents: readonly Intent[], answers: SpaceAnswers): Membe
     }
     memberOf[index] = number;
   }
-  return { distinct, emails, hasEmail, memberOf };
+  const caller = callerEmail.trim().toLowerCase();
+  if (emails.length > 0 && caller && !hasEmail(caller)) emails.push(caller);
+  return { intents, spaces, caller, distinct, memberOf, emails };
 }
 
 /**
- * Rows to targets. Returns the caller's canonical name when the directory knows it (the directory is asked
- * about the caller too, for the self-removal guard). `onResolved` learns each row's space.
+ * Rows to targets, from the Directory's answer about `cells.emails`. Returns the caller's canonical name
+ * when the directory knows it. `onResolved` learns each row's space.
  * Order of the checks, per row: space, member, repeats (before a suspended user is HELD, so a repeat of a
  * held row is still pointed at), then HELD.
  */
 export function resolveTargets(
-  directory: Directory, intents: readonly Intent[], spaces: ReadonlyMap<string, SpaceResolution>, callerEmail: string,
-  onResolved?: (sheetRow: number, space: SpaceInfo) => void,
+  cells: MemberCells, view: DirectoryView, onResolved?: (sheetRow: number, space: SpaceInfo) => void,
 ): Resolved & { callerName: string | null } {
-  const cells = numberMembers(intents, new SpaceAnswers(spaces));
-  const caller = callerEmail.trim().toLowerCase();
-  if (cells.emails.length > 0 && caller && !cells.hasEmail(caller)) cells.emails.push(caller);
-  const view = lookUp(directory, cells.emails);
+  const { intents, spaces, caller } = cells;
   const resolutions: Resolution[] = cells.distinct.map((ref) => resolveRef(ref, view));
   // What each distinct cell resolved to, in flat arrays: the million rows read these, not 100,000 objects.
   const memberOfCell = resolutions.map((resolution) => ('status' in resolution ? null : resolution.member));
@@ -127,7 +137,7 @@ export function resolveTargets(
     const member = memberOfCell[cell];
     if (member === null) {
       const resolution = resolutions[cell];
-      if ('status' in resolution) outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, details: resolution.details });
+      if ('status' in resolution) outcomes.push({ sheetRow: intent.sheetRow, status: resolution.status, ...resolution.problem });
       continue;
     }
     if (answer.space !== lastSpace) {
@@ -136,13 +146,13 @@ export function resolveTargets(
     }
     const repeat = repeats.check(index, spaceNumber, identityOfCell[cell]);
     if (repeat !== undefined) {
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', details: repeat });
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', ...repeat });
       continue;
     }
     const held = heldOfCell[cell];
     if (held !== null && intent.action === 'add') {
       placed[index] = -2 - outcomes.length;
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', details: held });
+      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', ...held });
     } else {
       placed[index] = targets.length;
       targets.push({ intent, space: answer.space, member });
@@ -159,16 +169,16 @@ export function resolveTargets(
  * intent index, where the row went: its index in `targets`, or -2 - its index in `outcomes` (HELD).
  */
 function withdrawContradicted(
-  targets: Target[], outcomes: RowOutcome[], placed: Int32Array, contradicted: ReadonlyMap<number, string>,
+  targets: Target[], outcomes: RowOutcome[], placed: Int32Array, contradicted: ReadonlyMap<number, Repeat>,
 ): Resolved {
   const withdrawn = new Uint8Array(targets.length);
-  for (const [index, details] of contradicted) {
+  for (const [index, repeat] of contradicted) {
     const at = placed[index];
     if (at >= 0) {
       withdrawn[at] = 1;
-      outcomes.push({ sheetRow: targets[at].intent.sheetRow, status: 'INVALID', details });
+      outcomes.push({ sheetRow: targets[at].intent.sheetRow, status: 'INVALID', ...repeat });
     } else {
-      outcomes[-2 - at] = { sheetRow: outcomes[-2 - at].sheetRow, status: 'INVALID', details };
+      outcomes[-2 - at] = { sheetRow: outcomes[-2 - at].sheetRow, status: 'INVALID', ...repeat };
     }
   }
   return { targets: targets.filter((_, at) => withdrawn[at] === 0), outcomes };

@@ -9,16 +9,14 @@
  * - Groups and the app have no role: a Role on them is INVALID.
  * Rows naming one member of one space twice are found later, once members and spaces are resolved (repeats.ts).
  */
-import type { Action, ApiRole, Intent, MemberRef, RosterRow, RowOutcome, SpaceRef } from './model';
-import { parseSpaceCell, readMemberCell } from './refs';
+import type { Action, ApiRole, CellProblem, Intent, MemberRef, RosterRow, RowOutcome, SpaceRef } from './model';
+import { isProblem, readMemberCell, readSpaceCell } from './refs';
 import { parseRoleCell } from './roles';
 
 export interface Validated {
   intents: Intent[];
   invalid: RowOutcome[];
 }
-
-export const GROUP_OR_APP_ROLE = 'Groups and the Chat app have no role in a space: clear the Role cell.';
 
 function parseActionCell(cell: string): Action | null {
   // The cells as almost everyone writes them first, without trimming or lower-casing.
@@ -41,18 +39,18 @@ function hasNoRole(member: MemberRef): boolean {
  */
 class SpaceCells {
   private readonly numbers = new Map<string, number>();
-  /** Per text number: the ref, or null with the reason in `reasons`. */
+  /** Per text number: the ref, or null with the cell's problem in `problems`. */
   readonly refs: (SpaceRef | null)[] = [];
-  readonly reasons: string[] = [];
+  readonly problems: (CellProblem | null)[] = [];
 
   /** The number of `cell`'s text, reading it the first time it is met. */
   read(cell: string): number {
     let number = this.numbers.get(cell);
     if (number === undefined) {
       number = this.refs.length;
-      const parsed = parseSpaceCell(cell);
-      this.refs.push(parsed.ok ? parsed.ref : null);
-      this.reasons.push(parsed.ok ? '' : parsed.reason);
+      const read = readSpaceCell(cell);
+      this.refs.push(isProblem(read) ? null : read);
+      this.problems.push(isProblem(read) ? read : null);
       this.numbers.set(cell, number);
     }
     return number;
@@ -62,15 +60,16 @@ class SpaceCells {
 
 /** Every problem of a row at once (so one edit fixes them all), in the order of the row's cells. */
 function problemsOf(
-  row: RosterRow, memberProblem: string, spaceProblem: string, role: ApiRole | null, action: Action | null, noRole: boolean,
-): string {
-  const problems: string[] = [];
+  row: RosterRow, memberProblem: CellProblem | null, spaceProblem: CellProblem | null, role: ApiRole | null, action: Action | null,
+  noRole: boolean,
+): CellProblem[] {
+  const problems: CellProblem[] = [];
   if (memberProblem) problems.push(memberProblem);
   if (spaceProblem) problems.push(spaceProblem);
-  if (role === null) problems.push(`Role "${row.role}" is not Member, Manager or Owner (leave it empty for Member).`);
-  if (action === null) problems.push(`Action "${row.action}" is not add or remove (leave it empty for add).`);
-  if (noRole && row.role.trim() !== '') problems.push(GROUP_OR_APP_ROLE);
-  return problems.join(' ');
+  if (role === null) problems.push({ problem: 'badRole', text: row.role });
+  if (action === null) problems.push({ problem: 'badAction', text: row.action });
+  if (noRole && row.role.trim() !== '') problems.push({ problem: 'roleOnGroupOrApp' });
+  return problems;
 }
 
 export function validateRows(rows: readonly RosterRow[]): Validated {
@@ -84,10 +83,11 @@ export function validateRows(rows: readonly RosterRow[]): Validated {
     const space = spaces.refs[spaceText];
     const role = parseRoleCell(row.role);
     const action = parseActionCell(row.action);
-    const noRole = typeof member !== 'string' && hasNoRole(member);
-    if (typeof member === 'string' || space === null || role === null || action === null || (noRole && row.role.trim() !== '')) {
-      const memberProblem = typeof member === 'string' ? member : '';
-      invalid.push({ sheetRow, status: 'INVALID', details: problemsOf(row, memberProblem, spaces.reasons[spaceText], role, action, noRole) });
+    const badMember = isProblem(member);
+    const noRole = !badMember && hasNoRole(member);
+    if (badMember || space === null || role === null || action === null || (noRole && row.role.trim() !== '')) {
+      const problems = problemsOf(row, badMember ? member : null, spaces.problems[spaceText], role, action, noRole);
+      invalid.push({ sheetRow, status: 'INVALID', reason: 'invalidCells', problems });
       continue;
     }
     intents.push({ sheetRow, member, space, role: noRole ? null : role, action });

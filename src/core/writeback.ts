@@ -5,7 +5,7 @@
  * Sheets calls and keeps their content. Missing output headers are added after the last used column.
  */
 import { cellText, plainText } from './cells';
-import type { RowOutcome } from './model';
+import type { RowCells } from './model';
 import type { CellBlock } from './ports';
 import { HEADERS, type ColumnMap } from './roster';
 
@@ -14,7 +14,8 @@ type Grid = readonly (readonly unknown[])[];
 export interface WritebackInput {
   grid: Grid;
   columns: ColumnMap;
-  outcomes: readonly RowOutcome[];
+  /** What each row's Status and Details now say (details.ts `rendered`). */
+  outcomes: readonly RowCells[];
   /** Clock.stamp(now): the Updated value of every row whose status or details change. */
   stamp: string;
   /** Renders Date cells read back from Updated (Clock.stamp), so rewriting them keeps their look. */
@@ -26,16 +27,18 @@ interface OutputColumn {
   header: string;
   isNew: boolean;
   /** The value this column gets in a changed row. */
-  value: (outcome: RowOutcome) => string;
+  value: (cells: RowCells) => string;
 }
+
+/** The columns that say what happened to a row: a row whose cells here differ from what it now says has changed. */
+const SAID: readonly ('status' | 'details')[] = ['status', 'details'];
 
 function outputColumns(columns: ColumnMap, stamp: string): OutputColumn[] {
   let next = columns.width;
   const place = (index: number | null, header: string, value: OutputColumn['value']): OutputColumn =>
     index === null ? { index: next++, header, isNew: true, value } : { index, header, isNew: false, value };
   return [
-    place(columns.status, HEADERS.status, (outcome) => outcome.status),
-    place(columns.details, HEADERS.details, (outcome) => outcome.details),
+    ...SAID.map((key) => place(columns[key], HEADERS[key], (cells) => cells[key])),
     place(columns.updated, HEADERS.updated, () => stamp),
   ].sort((a, b) => a.index - b.index);
 }
@@ -51,16 +54,14 @@ function contiguousRuns(columns: OutputColumn[]): OutputColumn[][] {
   return runs;
 }
 
-/** Rows whose Status or Details differ from what the sheet holds now. */
-function changedRows(input: WritebackInput): Map<number, RowOutcome> {
+/** Rows whose Status or Details cells differ from what the sheet holds now (cell against cell: nothing is decided by what they say). */
+function changedRows(input: WritebackInput): Map<number, RowCells> {
   const { grid, columns } = input;
   const read = (sheetRow: number, index: number | null): string =>
     index === null ? '' : cellText(grid[sheetRow - 1]?.[index]);
-  const changed = new Map<number, RowOutcome>();
-  for (const outcome of input.outcomes) {
-    if (read(outcome.sheetRow, columns.status) !== outcome.status || read(outcome.sheetRow, columns.details) !== outcome.details) {
-      changed.set(outcome.sheetRow, outcome);
-    }
+  const changed = new Map<number, RowCells>();
+  for (const cells of input.outcomes) {
+    if (SAID.some((key) => read(cells.sheetRow, columns[key]) !== cells[key])) changed.set(cells.sheetRow, cells);
   }
   return changed;
 }

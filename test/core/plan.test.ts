@@ -1,5 +1,5 @@
-import type { Target, ResolvedMember } from '../../src/core/identities';
-import type { ApiRole, Membership } from '../../src/core/model';
+import { rendered } from '../../src/core/details';
+import type { ApiRole, Membership, ResolvedMember, Target } from '../../src/core/model';
 import { confirmNameOf, createBody, planTargets, previewOutcome, type PlanContext } from '../../src/core/plan';
 import type { SpaceSnapshot } from '../../src/core/snapshot';
 
@@ -25,17 +25,19 @@ function target(member: Partial<ResolvedMember> & { name: string | null }, actio
   };
 }
 
+/** The plan, its outcomes as their Status and Details cells read. */
 function plan(targets: Target[], members: Membership[], context: Partial<PlanContext> = {}, extra: Partial<SpaceSnapshot> = {}) {
-  return planTargets(targets, {
+  const planned = planTargets(targets, {
     snapshots: new Map([[SPACE.name, snapshotOf(members, extra)]]),
     callerEmail: 'me@example.com', callerName: 'users/1', useAdminAccess: false, ...context,
   });
+  return { operations: planned.operations, outcomes: planned.outcomes.map(rendered) };
 }
 
 /** One row's result: the operation kind or status, and its details. */
 function only(targets: Target[], members: Membership[], context: Partial<PlanContext> = {}) {
   const result = plan(targets, members, context);
-  if (result.operations.length === 1) return previewOutcome(result.operations[0]);
+  if (result.operations.length === 1) return rendered(previewOutcome(result.operations[0]));
   return result.outcomes[0];
 }
 

@@ -2,11 +2,13 @@
  * Rows that name one member of one space more than once, through the stages that find them: validation,
  * space pairing, the directory, and members.get by alias.
  */
-import { probeByAlias } from '../../src/core/identities';
+import { probeByAlias } from '../../src/core/probe';
+import { rendered } from '../../src/core/details';
 import type { RosterRow } from '../../src/core/model';
 import { spaceKey } from '../../src/core/refs';
 import type { SpaceResolution } from '../../src/core/spaces';
-import { resolveTargets } from '../../src/core/targets';
+import { lookUp } from '../../src/core/identities';
+import { memberCells, resolveTargets } from '../../src/core/targets';
 import { validateRows } from '../../src/core/validate';
 import { FakeChat, FakeDirectory } from './fakes';
 
@@ -36,7 +38,9 @@ function resolveRows(rows: RosterRow[], lookup = directory()) {
     const isTeam = ref.kind === 'name' ? ref.name === TEAM.name : ref.displayName === TEAM.displayName;
     spaces.set(spaceKey(ref), { ok: true, space: isTeam ? TEAM : OTHER });
   }
-  return resolveTargets(lookup, intents, spaces, 'me@example.com');
+  const cells = memberCells(intents, spaces, 'me@example.com');
+  const resolved = resolveTargets(cells, lookUp(lookup, cells.emails));
+  return { ...resolved, outcomes: resolved.outcomes.map(rendered) };
 }
 
 function detailsOf(rows: RosterRow[]): Record<number, string> {
@@ -111,7 +115,7 @@ describe('rows naming one member of one space twice', () => {
     expect(outcomes).toEqual([]);
     const probed = probeByAlias(chat, targets, new Map(), false);
     expect(probed.targets.map((target) => target.intent.sheetRow)).toEqual([4]);
-    expect(probed.outcomes).toEqual([
+    expect(probed.outcomes.map(rendered)).toEqual([
       { sheetRow: 2, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 3 \(the same member in this space, written differently/) },
       { sheetRow: 3, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 2 /) },
     ]);

@@ -1,15 +1,22 @@
-import { probeByAlias } from '../../src/core/identities';
-import type { Intent, MemberRef } from '../../src/core/model';
+import { detailsOf, rendered } from '../../src/core/details';
+import type { Intent, MemberRef, SpaceInfo } from '../../src/core/model';
+import { probeByAlias } from '../../src/core/probe';
 import type { ChatGateway, Directory } from '../../src/core/ports';
 import { parseMemberCell, parseSpaceCell, spaceKey } from '../../src/core/refs';
-import { resolveSpaces, spaceTypeProblem, type SpaceInfo, type SpaceResolution } from '../../src/core/spaces';
-import { resolveTargets } from '../../src/core/targets';
+import { resolveSpaces, spaceTypeProblem, type SpaceResolution } from '../../src/core/spaces';
+import { lookUp } from '../../src/core/identities';
+import { memberCells, resolveTargets } from '../../src/core/targets';
 import { FakeChat, FakeDirectory } from './fakes';
 
 function spaceRef(cell: string) {
   const parsed = parseSpaceCell(cell);
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.ref;
+}
+
+/** A space's resolution, a failure as its Details read. */
+function readable(resolution: SpaceResolution | undefined) {
+  return resolution && !resolution.ok ? { ok: false, details: detailsOf(resolution.problem) } : resolution;
 }
 
 function member(cell: string): MemberRef {
@@ -28,7 +35,7 @@ describe('resolveSpaces', () => {
 
   function resolve(cell: string) {
     const ref = spaceRef(cell);
-    return resolveSpaces(chat, [ref], false).get(spaceKey(ref))!;
+    return readable(resolveSpaces(chat, [ref], false).get(spaceKey(ref)));
   }
 
   it('gets ids, URLs and exact display names', () => {
@@ -58,8 +65,8 @@ describe('resolveSpaces', () => {
     const id = spaceRef('spaces/X');
     const name = spaceRef('Some Name');
     const resolved = resolveSpaces(refusing, [id, name], false);
-    expect(resolved.get(spaceKey(id))).toEqual({ ok: false, details: expect.stringContaining('(HTTP 403 PERMISSION_DENIED: no)') });
-    expect(resolved.get(spaceKey(name))).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: Service unavailable)') });
+    expect(readable(resolved.get(spaceKey(id)))).toEqual({ ok: false, details: expect.stringContaining('(HTTP 403 PERMISSION_DENIED: no)') });
+    expect(readable(resolved.get(spaceKey(name)))).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: Service unavailable)') });
   });
 
   it('calls Google once per distinct space', () => {
@@ -72,9 +79,13 @@ describe('resolveSpaces', () => {
   it('groups and roles only in named spaces', () => {
     const dm = { name: 'spaces/DM', spaceType: 'DIRECT_MESSAGE', displayName: '' };
     const intent = (cell: string, role: Intent['role']): Intent => ({ sheetRow: 2, member: member(cell), space: { kind: 'name', name: 'spaces/DM' }, role, action: 'add' });
-    expect(spaceTypeProblem(intent('group:t@example.com', null), dm)).toContain('Google Groups can only be added to named spaces');
-    expect(spaceTypeProblem(intent('a@example.com', 'ROLE_MANAGER'), dm)).toContain('Only named spaces have Managers and Owners');
-    expect(spaceTypeProblem(intent('a@example.com', 'ROLE_MEMBER'), dm)).toBeNull();
+    const problem = (cell: string, role: Intent['role']) => {
+      const found = spaceTypeProblem(intent(cell, role), dm);
+      return found && detailsOf(found);
+    };
+    expect(problem('group:t@example.com', null)).toContain('Google Groups can only be added to named spaces');
+    expect(problem('a@example.com', 'ROLE_MANAGER')).toContain('Only named spaces have Managers and Owners');
+    expect(problem('a@example.com', 'ROLE_MEMBER')).toBeNull();
   });
 });
 
@@ -85,10 +96,12 @@ describe('identities', () => {
   const pair = (cell: string, action: 'add' | 'remove' = 'add'): Pair =>
     ({ intent: { sheetRow: row++, member: member(cell), space: { kind: 'name', name: 'spaces/S' }, role: null, action }, space });
   beforeEach(() => { row = 2; });
-  /** resolveTargets over (intent, space) pairs: each intent's space resolves to the pair's. */
+  /** The directory asked, then resolveTargets, over (intent, space) pairs: each intent's space resolves to the pair's. */
   const resolvePairs = (directory: Directory, pairs: Pair[], callerEmail: string) => {
     const spaces = new Map<string, SpaceResolution>(pairs.map((p) => [spaceKey(p.intent.space), { ok: true, space: p.space }]));
-    return resolveTargets(directory, pairs.map((p) => p.intent), spaces, callerEmail);
+    const cells = memberCells(pairs.map((p) => p.intent), spaces, callerEmail);
+    const resolved = resolveTargets(cells, lookUp(directory, cells.emails));
+    return { ...resolved, outcomes: resolved.outcomes.map(rendered) };
   };
 
   it('resolves every email in ONE directory lookup, including the caller', () => {
@@ -165,7 +178,7 @@ describe('identities', () => {
     const resolved = resolvePairs(new FakeDirectory(), [pair('alice@example.com'), pair('bob@example.com')], '');
     const probed = probeByAlias(chat, resolved.targets, new Map(), false);
     expect(probed.targets.map((t) => t.intent.sheetRow)).toEqual([2]);
-    expect(probed.outcomes).toEqual([{ sheetRow: 3, status: 'ERROR', details: expect.stringContaining('Could not check whether bob@example.com is in "Team"') }]);
+    expect(probed.outcomes.map(rendered)).toEqual([{ sheetRow: 3, status: 'ERROR', details: expect.stringContaining('Could not check whether bob@example.com is in "Team"') }]);
   });
 });
 

@@ -1,6 +1,6 @@
-import type { ApiRole } from '../../src/core/model';
-import type { Operation } from '../../src/core/plan';
-import { INVITED_DETAILS, runOperations } from '../../src/core/run';
+import { INVITED_DETAILS, rendered } from '../../src/core/details';
+import type { ApiRole, Operation } from '../../src/core/model';
+import { runOperations as runOperationsAs } from '../../src/core/run';
 import { FakeChat, TestClock } from './fakes';
 import { PacedSender } from '../../src/core/sending';
 
@@ -10,6 +10,9 @@ function chat(): FakeChat {
   fake.person('bob@example.com', '12');
   return fake;
 }
+
+/** The outcomes as their Status and Details cells read. */
+const runOperations = (...args: Parameters<typeof runOperationsAs>) => runOperationsAs(...args).map(rendered);
 
 function create(email: string, role: ApiRole | null = null): Operation {
   return {

@@ -1,6 +1,5 @@
 /** Large rosters: 100,000 rows through parse, validate and plan stay linear; 200,000 through the whole pipeline. */
-import type { Target } from '../../src/core/identities';
-import type { Membership, RosterRow, RowOutcome } from '../../src/core/model';
+import type { Membership, RosterRow, RowOutcome, Target } from '../../src/core/model';
 import { collectOutcomes } from '../../src/core/pipeline';
 import { planTargets } from '../../src/core/plan';
 import { parseRoster } from '../../src/core/roster';

@@ -1,9 +1,15 @@
-import { takeSnapshots } from '../../src/core/snapshot';
+import { detailsOf } from '../../src/core/details';
+import { takeSnapshots, type SnapshotResult } from '../../src/core/snapshot';
 import { FakeChat, TestClock } from './fakes';
 import { PacedSender } from '../../src/core/sending';
 
 const S = { name: 'spaces/S', spaceType: 'SPACE', displayName: 'Team' };
 const T = { name: 'spaces/T', spaceType: 'SPACE', displayName: 'Other' };
+
+/** A space's listing, a failure as its Details read. */
+function readable(listing: SnapshotResult | undefined) {
+  return listing && !listing.ok && !listing.pending ? { ok: false, details: detailsOf(listing.problem) } : listing;
+}
 
 function seeded(): FakeChat {
   const chat = new FakeChat().addSpace('spaces/S', 'Team').addSpace('spaces/T', 'Other');
@@ -46,9 +52,9 @@ describe('takeSnapshots', () => {
     const chat = seeded();
     chat.hiddenMemberLists.add('spaces/S');
     const result = takeSnapshots(chat, [S, T, { ...S, name: 'spaces/GONE' }], false);
-    expect(result.get('spaces/S')).toEqual({ ok: false, details: expect.stringContaining("Google Chat won't show you the members of \"Team\"") });
-    expect(result.get('spaces/S')).toEqual({ ok: false, details: expect.stringContaining('(HTTP 403 PERMISSION_DENIED') });
-    expect(result.get('spaces/GONE')).toEqual({ ok: false, details: expect.stringContaining("can't find the space") });
+    expect(readable(result.get('spaces/S'))).toEqual({ ok: false, details: expect.stringContaining("Google Chat won't show you the members of \"Team\"") });
+    expect(readable(result.get('spaces/S'))).toEqual({ ok: false, details: expect.stringContaining('(HTTP 403 PERMISSION_DENIED') });
+    expect(readable(result.get('spaces/GONE'))).toEqual({ ok: false, details: expect.stringContaining("can't find the space") });
     expect(result.get('spaces/T')?.ok).toBe(true);
   });
 
@@ -60,7 +66,7 @@ describe('takeSnapshots', () => {
       return send(calls);
     };
     const result = takeSnapshots(new PacedSender(chat, new TestClock(), Infinity), [S, T], false);
-    expect(result.get('spaces/S')).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: boom)') });
+    expect(readable(result.get('spaces/S'))).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: boom)') });
     expect(result.get('spaces/T')?.ok).toBe(true);
   });
 });

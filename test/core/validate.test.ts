@@ -1,5 +1,6 @@
+import { GROUP_OR_APP_ROLE, rendered } from '../../src/core/details';
 import type { RosterRow } from '../../src/core/model';
-import { GROUP_OR_APP_ROLE, validateRows } from '../../src/core/validate';
+import { validateRows } from '../../src/core/validate';
 
 let nextRow = 2;
 function row(member: string, space: string, role = '', action = ''): RosterRow {
@@ -9,7 +10,7 @@ beforeEach(() => { nextRow = 2; });
 
 function detailsOf(rows: RosterRow[]): Record<number, string> {
   const { invalid } = validateRows(rows);
-  return Object.fromEntries(invalid.map((outcome) => [outcome.sheetRow, outcome.details]));
+  return Object.fromEntries(invalid.map(rendered).map((outcome) => [outcome.sheetRow, outcome.details]));
 }
 
 describe('validateRows', () => {

@@ -1,8 +1,8 @@
-import type { RowOutcome } from '../../src/core/model';
+import type { RowCells } from '../../src/core/model';
 import { columnMap, type ColumnMap } from '../../src/core/roster';
 import { writebackBlocks } from '../../src/core/writeback';
 
-function blocksFor(grid: unknown[][], outcomes: RowOutcome[]) {
+function blocksFor(grid: unknown[][], outcomes: RowCells[]) {
   const columns = columnMap(grid) as ColumnMap;
   return writebackBlocks({ grid, columns, outcomes, stamp: 'NOW', formatDate: (ms) => `D${ms}` });
 }

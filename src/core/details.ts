@@ -1,0 +1,194 @@
+/**
+ * The one catalogue of what an administrator reads in the Details column (DESIGN.md §1 "reasons are
+ * data"): every sentence, rendered from a row's reason code and its parameters (model.ts ReasonParams).
+ * Code decides by reason codes and never reads these sentences back; wording changes only here.
+ * Google's refusals end with the HTTP status and Google's own message, so an administrator (or support)
+ * can look them up: "… (HTTP 403 PERMISSION_DENIED: <google message>)".
+ */
+import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef } from './model';
+import { roleLabel } from './roles';
+
+/** Google's messages can be long; Details stays readable. */
+const MAX_MESSAGE = 300;
+
+/** "(HTTP 403 PERMISSION_DENIED: message)"; code 0 means the status is unknown (Advanced Service errors). */
+export function httpNote(error: ApiError): string {
+  const message = error.message.length > MAX_MESSAGE ? `${error.message.slice(0, MAX_MESSAGE)}…` : error.message;
+  const head = error.code === 0 ? 'HTTP status unknown' : `HTTP ${error.code}${error.status ? ` ${error.status}` : ''}`;
+  return message ? `(${head}: ${message})` : `(${head})`;
+}
+
+/** What an administrator can do about a refused membership call. */
+function hint(error: ApiError): string {
+  const code = error.code;
+  if (code === 400) return 'Google Chat rejected the request.';
+  if (code === 401) return 'Your authorisation has expired: reload the spreadsheet and run again.';
+  if (code === 403) {
+    return 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them.';
+  }
+  if (code === 404) return "Google Chat couldn't find it: the space or the person may not exist, or you can't see them.";
+  if (code === 409) return 'Google Chat reported a conflict.';
+  if (code === 429) return "Google Chat's rate limit was reached: run again in a few minutes.";
+  if (code >= 500) return 'Google Chat had a temporary problem: run again.';
+  return 'The call to Google Chat failed.';
+}
+
+/** "<plain reason> (HTTP …)". `prefix` says what was being done, e.g. "Added, but the role could not be set:". */
+export function explain(error: ApiError, prefix = ''): string {
+  return `${prefix ? `${prefix} ` : ''}${hint(error)} ${httpNote(error)}`;
+}
+
+/** How a space is named in Details: its display name in quotes, else its resource name. */
+export function spaceLabel(space: SpaceInfo): string {
+  return space.displayName ? `"${space.displayName}"` : space.name;
+}
+
+/** How a space reference is named in Details. */
+export function spaceRefLabel(ref: SpaceRef): string {
+  return ref.kind === 'name' ? ref.name : `"${ref.displayName}"`;
+}
+
+/** How a member is named in Details. */
+export function memberLabel(ref: MemberRef): string {
+  switch (ref.kind) {
+    case 'userEmail': case 'groupEmail': return ref.email;
+    case 'userId': case 'groupId': return ref.name;
+    case 'app': return 'the Chat app';
+  }
+}
+
+const MEMBER_FORMS = 'an email address (alice@example.com), users/ID, group:EMAIL, groups/ID or app';
+const SPACE_FORMS = "the space's URL, spaces/ID, or the space's exact name";
+export const GROUP_OR_APP_ROLE = 'Groups and the Chat app have no role in a space: clear the Role cell.';
+
+/** What is wrong with one cell, and how to fix it. */
+export function cellProblemText(cell: CellProblem): string {
+  switch (cell.problem) {
+    case 'memberEmpty': return `The Member cell is empty: enter ${MEMBER_FORMS}.`;
+    case 'notEmail': return `"${cell.text}" is not a valid email address: check the spelling.`;
+    case 'notGroupId': return `"${cell.text}" is not a group id: write groups/ followed by the id (e.g. groups/abc123), or group:EMAIL.`;
+    case 'notUserId': return `"${cell.text}" is not a user id: a user id is users/ followed by digits; or write the email address.`;
+    case 'notMember': return `"${cell.text}" is not a member Chat Roster understands: use ${MEMBER_FORMS}.`;
+    case 'spaceEmpty': return `The Space cell is empty: enter ${SPACE_FORMS}.`;
+    case 'notSpaceLink': return `"${cell.text}" is not a Google Chat space link: open the space in Chat and copy its URL, or use spaces/ID or the space's exact name.`;
+    case 'notSpaceId': return `"${cell.text}" is not a space id: write spaces/ followed by the id from the space's URL, or use the URL itself.`;
+    case 'badRole': return `Role "${cell.text}" is not Member, Manager or Owner (leave it empty for Member).`;
+    case 'badAction': return `Action "${cell.text}" is not add or remove (leave it empty for add).`;
+    case 'roleOnGroupOrApp': return GROUP_OR_APP_ROLE;
+  }
+}
+
+export const INVITED_DETAILS = 'Invited: the user must accept the invitation (their auto-accept is off)';
+
+const joinLater = (role: string | null): string => (role ? ` (the role ${roleLabel(role)} can be set once they have joined: run again then)` : '');
+const spaceKind = (space: SpaceInfo): string => (space.spaceType === 'DIRECT_MESSAGE' ? 'a direct message' : 'a group chat');
+
+function cannotOpen(what: string, error: ApiError): string {
+  if (error.code === 403) {
+    return `Could not open the space ${what}: you are not a member of it, or you lack permission. Ask to be added, or turn on admin access. ${httpNote(error)}`;
+  }
+  if (error.code === 0) {
+    // The Advanced Chat Service throws without a status: not found and no access look the same.
+    return `Could not open the space ${what}: check the ID or link, and that you are a member of the space (or turn on admin access). ${httpNote(error)}`;
+  }
+  return explain(error, `Could not open the space ${what}:`);
+}
+
+function membersNotListed({ space, error }: ReasonParams['membersNotListed']): string {
+  const label = spaceLabel(space);
+  if (error.code === 403) {
+    return `Google Chat won't show you the members of ${label}: the member list may be hidden, or you are not a member. Ask a space manager, or turn on admin access. ${httpNote(error)}`;
+  }
+  if (error.code === 404) return `Google Chat can't find the space ${label} any more. ${httpNote(error)}`;
+  return explain(error, `Could not list the members of ${label}:`);
+}
+
+function groupNotFound({ email, error }: ReasonParams['groupNotFound']): string {
+  const base = `The group ${email} was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API).`;
+  return error ? `${base} ${httpNote(error)}` : base;
+}
+
+function notInSpace({ throughGroup, invitationsHidden }: ReasonParams['notInSpace']): string {
+  const base = throughGroup
+    ? 'Not in the space as a direct member (if they belong through a Google Group, remove them from the group instead)'
+    : 'Not in the space';
+  return invitationsHidden ? `${base}; with admin access Google does not list invitations, so a pending invitation would not show here` : base;
+}
+
+function wouldAdd({ memberKind, role }: ReasonParams['wouldAdd']): string {
+  if (role) return `Would add to the space as ${roleLabel(role)}`;
+  if (memberKind === 'group') return 'Would add the group to the space';
+  return memberKind === 'app' ? 'Would add the Chat app to the space' : 'Would add to the space';
+}
+
+/** One sentence per reason: the catalogue. */
+const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
+  queued: () => 'Queued: Chat Roster continues with this row in its next execution.',
+  queuedRolePatch: () => 'Queued: added to the space; the role is set in the next execution.',
+  invalidCells: ({ problems }) => problems.map(cellProblemText).join(' '),
+  spaceUnresolved: () => 'The space could not be resolved.',
+  spaceNotOpened: ({ ref, error }) => cannotOpen(spaceRefLabel(ref), error),
+  noSpaceNamed: ({ displayName }) => `No space named "${displayName}" that you can see: check the name, or use the space's URL.`,
+  noSpaceWithIdOrName: ({ id, error }) =>
+    `No space with the id or name "${id}" that you can see: check it, use the space's URL, and make sure you are a member (or turn on admin access). ${httpNote(error)}`,
+  spaceNameAmbiguous: ({ displayName, count }) =>
+    `${count} spaces you can see are named "${displayName}": use the URL of the one you mean instead of its name.`,
+  groupNeedsNamedSpace: ({ space }) =>
+    `Google Groups can only be added to named spaces, and ${spaceLabel(space)} is ${spaceKind(space)}: add the people one by one, or pick a named space.`,
+  roleNeedsNamedSpace: ({ space }) =>
+    `Only named spaces have Managers and Owners, and ${spaceLabel(space)} is ${spaceKind(space)}: set Role to Member or clear it.`,
+  groupNotFound,
+  personAsGroup: ({ email }) => `${email} is a person, not a group: remove "group:" from the Member cell.`,
+  groupAsPerson: ({ email }) => `${email} is a Google Group: write group:${email} in the Member cell.`,
+  suspended: ({ email }) => `${email} is suspended in your Google Workspace directory: restore the account first, or delete this row.`,
+  repeat: ({ row, exact }) => (exact
+    ? `Same as row ${row}: delete this row.`
+    : `Row ${row} already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.`),
+  conflict: ({ row, exact }) => (exact
+    ? `Conflicts with row ${row} (same member and space, different role or action): keep one of the two rows.`
+    : `Conflicts with row ${row} (the same member in this space, written differently, with a different role or action): keep one of the two rows.`),
+  spaceNotListed: () => 'The space could not be listed.',
+  membersNotListed,
+  presenceUnknown: ({ member, space, error }) => explain(error, `Could not check whether ${member} is in ${spaceLabel(space)}:`),
+  alreadyMember: ({ role }) => `Already a member as ${roleLabel(role)}`,
+  alreadyInvited: ({ role }) => `Already invited; waiting for them to accept${joinLater(role)}`,
+  groupPresent: () => 'The group is already in the space',
+  appPresent: () => 'The Chat app is already in the space',
+  notInSpace,
+  lastOwner: ({ member, space, removing }) =>
+    `${member} is the only Owner of ${spaceLabel(space)}: make someone else Owner before ${removing ? 'removing them' : 'changing this role'}, then run again.`,
+  appKept: () => 'Chat Roster never removes the Chat app: remove it from the space in Google Chat (the space\'s Apps & integrations).',
+  callerKept: () => 'This is your own account, which runs Chat Roster: leave the space in Google Chat yourself, or ask another manager to remove you.',
+  wouldAdd,
+  wouldChangeRole: ({ from, role }) => `Would change the role from ${roleLabel(from)} to ${roleLabel(role)}`,
+  wouldRemove: ({ invited }) => (invited ? 'Would withdraw the invitation' : 'Would remove from the space'),
+  added: ({ memberKind }) => (memberKind === 'group' ? 'Group added to the space' : memberKind === 'app' ? 'Chat app added to the space' : 'Added to the space'),
+  addedAs: ({ role }) => `Added to the space as ${roleLabel(role)}`,
+  invited: ({ role }) => INVITED_DETAILS + joinLater(role),
+  roleChanged: ({ from, role }) => `Role changed from ${roleLabel(from)} to ${roleLabel(role)}`,
+  roleChangedOnConflict: ({ from, role }) => `Was already a member; role changed from ${roleLabel(from)} to ${roleLabel(role)}`,
+  removed: ({ invited }) => (invited ? 'Invitation withdrawn' : 'Removed from the space'),
+  alreadyRemoved: () => 'Not in the space (already removed)',
+  alreadyInSpace: () => 'Already in the space',
+  reportedInSpace: () => 'Already in the space (Google Chat reported it as existing)',
+  refused: ({ error }) => explain(error),
+  roleNotSet: ({ error }) => explain(error, 'Added, but the role could not be set:'),
+  roleNotSetNoName: () => 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.',
+  roleNotChanged: ({ error }) => explain(error, 'Already a member, but the role could not be changed:'),
+  conflictUnconfirmed: ({ conflict, error }) =>
+    `Google Chat said this member is already in the space, but then couldn't find the membership: run again. ${httpNote(conflict)} ${httpNote(error)}`,
+  notFinished: () => 'Chat Roster could not finish this row: run again.',
+  stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
+  untouched: () => '',
+};
+
+/** The Details sentence of a reason (an outcome, or a stage's answer that becomes one). */
+export function detailsOf<R extends Reason>(detail: Detail<R>): string {
+  const reason: R = detail.reason;
+  return SENTENCES[reason](detail);
+}
+
+/** An outcome as its Status and Details cells read. */
+export function rendered(outcome: RowOutcome): RowCells {
+  return { sheetRow: outcome.sheetRow, status: outcome.status, details: detailsOf(outcome) };
+}

@@ -1,0 +1,150 @@
+/**
+ * The catalogue (details.ts): every reason's sentence, word for word, as administrators have been reading
+ * it. A wording change is made on purpose, here and in details.ts together.
+ */
+import { cellProblemText, detailsOf, rendered } from '../../src/core/details';
+import type { ApiError, CellProblem, Detail, Reason } from '../../src/core/model';
+
+const TEAM = { name: 'spaces/S', spaceType: 'SPACE', displayName: 'Team' };
+const DM = { name: 'spaces/D', spaceType: 'DIRECT_MESSAGE', displayName: '' };
+const CHAT = { name: 'spaces/G', spaceType: 'GROUP_CHAT', displayName: 'Lunch' };
+const E403: ApiError = { code: 403, status: 'PERMISSION_DENIED', message: 'no' };
+const E404: ApiError = { code: 404, status: 'NOT_FOUND', message: 'gone' };
+const E500: ApiError = { code: 500, status: '', message: 'oops' };
+const E0: ApiError = { code: 0, status: '', message: 'Service unavailable' };
+
+/** Every reason at least once: [detail, Details]. */
+const SENTENCES: [Detail, string][] = [
+  [{ reason: 'queued' }, 'Queued: Chat Roster continues with this row in its next execution.'],
+  [{ reason: 'queuedRolePatch' }, 'Queued: added to the space; the role is set in the next execution.'],
+  [{ reason: 'invalidCells', problems: [{ problem: 'badRole', text: 'boss' }, { problem: 'roleOnGroupOrApp' }] },
+    'Role "boss" is not Member, Manager or Owner (leave it empty for Member). Groups and the Chat app have no role in a space: clear the Role cell.'],
+  [{ reason: 'spaceUnresolved' }, 'The space could not be resolved.'],
+  [{ reason: 'spaceNotOpened', ref: { kind: 'name', name: 'spaces/X' }, error: E403 },
+    'Could not open the space spaces/X: you are not a member of it, or you lack permission. Ask to be added, or turn on admin access. (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'spaceNotOpened', ref: { kind: 'displayName', displayName: 'Some Name' }, error: E0 },
+    'Could not open the space "Some Name": check the ID or link, and that you are a member of the space (or turn on admin access). (HTTP status unknown: Service unavailable)'],
+  [{ reason: 'spaceNotOpened', ref: { kind: 'name', name: 'spaces/X' }, error: E500 },
+    'Could not open the space spaces/X: Google Chat had a temporary problem: run again. (HTTP 500: oops)'],
+  [{ reason: 'noSpaceNamed', displayName: 'Team Beta' }, 'No space named "Team Beta" that you can see: check the name, or use the space\'s URL.'],
+  [{ reason: 'noSpaceWithIdOrName', id: 'Nowhere', error: E404 },
+    'No space with the id or name "Nowhere" that you can see: check it, use the space\'s URL, and make sure you are a member (or turn on admin access). (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'spaceNameAmbiguous', displayName: 'Twins', count: 2 }, '2 spaces you can see are named "Twins": use the URL of the one you mean instead of its name.'],
+  [{ reason: 'groupNeedsNamedSpace', space: DM },
+    'Google Groups can only be added to named spaces, and spaces/D is a direct message: add the people one by one, or pick a named space.'],
+  [{ reason: 'roleNeedsNamedSpace', space: CHAT }, 'Only named spaces have Managers and Owners, and "Lunch" is a group chat: set Role to Member or clear it.'],
+  [{ reason: 'groupNotFound', email: 'team@example.com', error: null },
+    'The group team@example.com was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API).'],
+  [{ reason: 'groupNotFound', email: 'team@example.com', error: E403 },
+    'The group team@example.com was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API). (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'personAsGroup', email: 'alice@example.com' }, 'alice@example.com is a person, not a group: remove "group:" from the Member cell.'],
+  [{ reason: 'groupAsPerson', email: 'team@example.com' }, 'team@example.com is a Google Group: write group:team@example.com in the Member cell.'],
+  [{ reason: 'suspended', email: 'gone@example.com' }, 'gone@example.com is suspended in your Google Workspace directory: restore the account first, or delete this row.'],
+  [{ reason: 'repeat', row: 2, exact: true }, 'Same as row 2: delete this row.'],
+  [{ reason: 'repeat', row: 2, exact: false }, 'Row 2 already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.'],
+  [{ reason: 'conflict', row: 4, exact: true }, 'Conflicts with row 4 (same member and space, different role or action): keep one of the two rows.'],
+  [{ reason: 'conflict', row: 4, exact: false },
+    'Conflicts with row 4 (the same member in this space, written differently, with a different role or action): keep one of the two rows.'],
+  [{ reason: 'spaceNotListed' }, 'The space could not be listed.'],
+  [{ reason: 'membersNotListed', space: TEAM, error: E403 },
+    'Google Chat won\'t show you the members of "Team": the member list may be hidden, or you are not a member. Ask a space manager, or turn on admin access. (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'membersNotListed', space: TEAM, error: E404 }, 'Google Chat can\'t find the space "Team" any more. (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'membersNotListed', space: TEAM, error: E500 }, 'Could not list the members of "Team": Google Chat had a temporary problem: run again. (HTTP 500: oops)'],
+  [{ reason: 'presenceUnknown', member: 'bob@example.com', space: TEAM, error: E403 },
+    'Could not check whether bob@example.com is in "Team": Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'alreadyMember', role: 'ROLE_ASSISTANT_MANAGER' }, 'Already a member as Manager'],
+  [{ reason: 'alreadyInvited', role: null }, 'Already invited; waiting for them to accept'],
+  [{ reason: 'alreadyInvited', role: 'ROLE_MANAGER' }, 'Already invited; waiting for them to accept (the role Owner can be set once they have joined: run again then)'],
+  [{ reason: 'groupPresent' }, 'The group is already in the space'],
+  [{ reason: 'appPresent' }, 'The Chat app is already in the space'],
+  [{ reason: 'notInSpace', throughGroup: false, invitationsHidden: false }, 'Not in the space'],
+  [{ reason: 'notInSpace', throughGroup: true, invitationsHidden: true },
+    'Not in the space as a direct member (if they belong through a Google Group, remove them from the group instead); with admin access Google does not list invitations, so a pending invitation would not show here'],
+  [{ reason: 'lastOwner', member: 'boss@example.com', space: TEAM, removing: true },
+    'boss@example.com is the only Owner of "Team": make someone else Owner before removing them, then run again.'],
+  [{ reason: 'lastOwner', member: 'users/2', space: DM, removing: false },
+    'users/2 is the only Owner of spaces/D: make someone else Owner before changing this role, then run again.'],
+  [{ reason: 'appKept' }, 'Chat Roster never removes the Chat app: remove it from the space in Google Chat (the space\'s Apps & integrations).'],
+  [{ reason: 'callerKept' }, 'This is your own account, which runs Chat Roster: leave the space in Google Chat yourself, or ask another manager to remove you.'],
+  [{ reason: 'wouldAdd', memberKind: 'user', role: null }, 'Would add to the space'],
+  [{ reason: 'wouldAdd', memberKind: 'group', role: null }, 'Would add the group to the space'],
+  [{ reason: 'wouldAdd', memberKind: 'app', role: null }, 'Would add the Chat app to the space'],
+  [{ reason: 'wouldAdd', memberKind: 'user', role: 'ROLE_ASSISTANT_MANAGER' }, 'Would add to the space as Manager'],
+  [{ reason: 'wouldChangeRole', from: 'ROLE_MEMBER', role: 'ROLE_MANAGER' }, 'Would change the role from Member to Owner'],
+  [{ reason: 'wouldRemove', invited: false }, 'Would remove from the space'],
+  [{ reason: 'wouldRemove', invited: true }, 'Would withdraw the invitation'],
+  [{ reason: 'added', memberKind: 'user' }, 'Added to the space'],
+  [{ reason: 'added', memberKind: 'group' }, 'Group added to the space'],
+  [{ reason: 'added', memberKind: 'app' }, 'Chat app added to the space'],
+  [{ reason: 'addedAs', role: 'ROLE_MANAGER' }, 'Added to the space as Owner'],
+  [{ reason: 'invited', role: null }, 'Invited: the user must accept the invitation (their auto-accept is off)'],
+  [{ reason: 'invited', role: 'ROLE_ASSISTANT_MANAGER' },
+    'Invited: the user must accept the invitation (their auto-accept is off) (the role Manager can be set once they have joined: run again then)'],
+  [{ reason: 'roleChanged', from: 'ROLE_MEMBER', role: 'ROLE_ASSISTANT_MANAGER' }, 'Role changed from Member to Manager'],
+  [{ reason: 'roleChangedOnConflict', from: 'ROLE_MEMBER', role: 'ROLE_MANAGER' }, 'Was already a member; role changed from Member to Owner'],
+  [{ reason: 'removed', invited: false }, 'Removed from the space'],
+  [{ reason: 'removed', invited: true }, 'Invitation withdrawn'],
+  [{ reason: 'alreadyRemoved' }, 'Not in the space (already removed)'],
+  [{ reason: 'alreadyInSpace' }, 'Already in the space'],
+  [{ reason: 'reportedInSpace' }, 'Already in the space (Google Chat reported it as existing)'],
+  [{ reason: 'refused', error: { code: 400, status: 'INVALID_ARGUMENT', message: 'bad' } }, 'Google Chat rejected the request. (HTTP 400 INVALID_ARGUMENT: bad)'],
+  [{ reason: 'refused', error: { code: 401, status: '', message: '' } }, 'Your authorisation has expired: reload the spreadsheet and run again. (HTTP 401)'],
+  [{ reason: 'refused', error: { code: 409, status: 'ALREADY_EXISTS', message: 'x' } }, 'Google Chat reported a conflict. (HTTP 409 ALREADY_EXISTS: x)'],
+  [{ reason: 'refused', error: { code: 418, status: '', message: 'teapot' } }, 'The call to Google Chat failed. (HTTP 418: teapot)'],
+  [{ reason: 'roleNotSet', error: E403 },
+    'Added, but the role could not be set: Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'roleNotSetNoName' }, 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.'],
+  [{ reason: 'roleNotChanged', error: E404 },
+    'Already a member, but the role could not be changed: Google Chat couldn\'t find it: the space or the person may not exist, or you can\'t see them. (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'conflictUnconfirmed', conflict: { code: 409, status: 'ALREADY_EXISTS', message: 'exists' }, error: E404 },
+    'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
+  [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
+  [{ reason: 'untouched' }, ''],
+];
+
+const CELLS: [CellProblem, string][] = [
+  [{ problem: 'memberEmpty' }, 'The Member cell is empty: enter an email address (alice@example.com), users/ID, group:EMAIL, groups/ID or app.'],
+  [{ problem: 'notEmail', text: 'a@b' }, '"a@b" is not a valid email address: check the spelling.'],
+  [{ problem: 'notGroupId', text: 'groups/a b' }, '"groups/a b" is not a group id: write groups/ followed by the id (e.g. groups/abc123), or group:EMAIL.'],
+  [{ problem: 'notUserId', text: 'users/12a' }, '"users/12a" is not a user id: a user id is users/ followed by digits; or write the email address.'],
+  [{ problem: 'notMember', text: 'Carol' },
+    '"Carol" is not a member Chat Roster understands: use an email address (alice@example.com), users/ID, group:EMAIL, groups/ID or app.'],
+  [{ problem: 'spaceEmpty' }, 'The Space cell is empty: enter the space\'s URL, spaces/ID, or the space\'s exact name.'],
+  [{ problem: 'notSpaceLink', text: 'https://example.com/x' },
+    '"https://example.com/x" is not a Google Chat space link: open the space in Chat and copy its URL, or use spaces/ID or the space\'s exact name.'],
+  [{ problem: 'notSpaceId', text: 'spaces/a b' }, '"spaces/a b" is not a space id: write spaces/ followed by the id from the space\'s URL, or use the URL itself.'],
+  [{ problem: 'badRole', text: 'Admin' }, 'Role "Admin" is not Member, Manager or Owner (leave it empty for Member).'],
+  [{ problem: 'badAction', text: 'delete' }, 'Action "delete" is not add or remove (leave it empty for add).'],
+  [{ problem: 'roleOnGroupOrApp' }, 'Groups and the Chat app have no role in a space: clear the Role cell.'],
+];
+
+describe('details.ts', () => {
+  it.each(SENTENCES.map(([detail, sentence]) => [detail.reason, detail, sentence] as const))('%s', (_reason, detail, sentence) => {
+    expect(detailsOf(detail)).toBe(sentence);
+  });
+
+  it('has a sentence for every reason (the table above covers them all)', () => {
+    // A Record over Reason: a new reason fails the typecheck here until it is added, then the test until it has a row above.
+    const every: Record<Reason, true> = {
+      queued: true, queuedRolePatch: true, invalidCells: true, spaceUnresolved: true, spaceNotOpened: true, noSpaceNamed: true,
+      noSpaceWithIdOrName: true, spaceNameAmbiguous: true, groupNeedsNamedSpace: true, roleNeedsNamedSpace: true, groupNotFound: true,
+      personAsGroup: true, groupAsPerson: true, suspended: true, repeat: true, conflict: true, spaceNotListed: true,
+      membersNotListed: true, presenceUnknown: true, alreadyMember: true, alreadyInvited: true, groupPresent: true, appPresent: true,
+      notInSpace: true, lastOwner: true, appKept: true, callerKept: true, wouldAdd: true, wouldChangeRole: true, wouldRemove: true,
+      added: true, addedAs: true, invited: true, roleChanged: true, roleChangedOnConflict: true, removed: true, alreadyRemoved: true,
+      alreadyInSpace: true, reportedInSpace: true, refused: true, roleNotSet: true, roleNotSetNoName: true, roleNotChanged: true,
+      conflictUnconfirmed: true, notFinished: true, stoppedByError: true, untouched: true,
+    };
+    expect([...new Set(SENTENCES.map(([detail]) => detail.reason))].sort()).toEqual(Object.keys(every).sort());
+  });
+
+  it.each(CELLS.map(([cell, sentence]) => [cell.problem, cell, sentence] as const))('cell problem %s', (_problem, cell, sentence) => {
+    expect(cellProblemText(cell)).toBe(sentence);
+  });
+
+  it('renders an outcome as its cells', () => {
+    expect(rendered({ sheetRow: 7, status: 'UNCHANGED', reason: 'alreadyMember', role: 'ROLE_MEMBER' }))
+      .toEqual({ sheetRow: 7, status: 'UNCHANGED', details: 'Already a member as Member' });
+  });
+});
