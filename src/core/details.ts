@@ -179,7 +179,6 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
     `Google Chat said this member is already in the space, but then couldn't find the membership: run again. ${httpNote(conflict)} ${httpNote(error)}`,
   notFinished: () => 'Chat Roster could not finish this row: run again.',
   stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
-  untouched: () => '',
 };
 
 /** The Details sentence of a reason (an outcome, or a stage's answer that becomes one). */

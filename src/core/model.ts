@@ -184,8 +184,6 @@ export interface ReasonParams {
   // The execution itself.
   notFinished: None;
   stoppedByError: { message: string };
-  /** A row this execution didn't take up: counted with the status it has, never written. */
-  untouched: None;
 }
 
 export type Reason = keyof ReasonParams;

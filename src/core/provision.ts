@@ -11,7 +11,8 @@
  */
 import { thrownError } from './apiErrors';
 import { httpNote, rendered } from './details';
-import type { RosterRow, RowOutcome, RowStatus } from './model';
+import type { RosterRow, RowOutcome } from './model';
+import { isRowStatus } from '../shared/statuses';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from './pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
@@ -21,7 +22,7 @@ import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from './roster';
 import { clearRecord, loadRecord, logRow, nextRecord, saveRecord, type RunRecord } from './runRecord';
 import { RowNotes } from './rowNotes';
 import { PacedSender } from './sending';
-import { reportWithMessage, summarize } from './summary';
+import { reportWithMessage, summarize, type CountedRow } from './summary';
 import { withBlocks, writebackBlocks } from './writeback';
 import type { RunMode, RunReport } from '../shared/report';
 
@@ -89,9 +90,9 @@ function wholeRosterReport(
   mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[], resolvedSpaces: ReadonlyMap<number, string>,
 ): RunReport {
   const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
-  const others = all
-    .filter((row) => !ran.has(row.sheetRow) && row.status)
-    .map((row): RowOutcome => ({ sheetRow: row.sheetRow, status: row.status as RowStatus, reason: 'untouched' }));
+  // Other rows count with the status their cell holds; text that is no status (a typo) isn't counted.
+  const others: CountedRow[] = [];
+  for (const row of all) if (!ran.has(row.sheetRow) && isRowStatus(row.status)) others.push({ sheetRow: row.sheetRow, status: row.status });
   const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
   const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
   return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');

@@ -1,5 +1,8 @@
 /** The RunReport of a run: counts per status and one plain sentence for the toast and the sidebar. */
 import type { RowOutcome } from './model';
+
+/** What the counts need of a row: its number and its status (whether this execution decided it or not). */
+export type CountedRow = Pick<RowOutcome, 'sheetRow' | 'status'>;
 import { parseSpaceCell, spaceKey } from './refs';
 import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
@@ -14,7 +17,7 @@ export function reportWithMessage(mode: RunMode, message: string): RunReport {
 }
 
 /** Counts per space for the sidebar's plan and progress; `spaceOfRow` names a row's space as its cell does. */
-export function countsBySpace(outcomes: readonly RowOutcome[], spaceOfRow: (sheetRow: number) => string): SpaceCounts[] {
+export function countsBySpace(outcomes: readonly CountedRow[], spaceOfRow: (sheetRow: number) => string): SpaceCounts[] {
   const bySpace = new Map<string, StatusCounts>();
   for (const { sheetRow, status } of outcomes) {
     const space = spaceOfRow(sheetRow) || '(no space)';
@@ -25,7 +28,7 @@ export function countsBySpace(outcomes: readonly RowOutcome[], spaceOfRow: (shee
   return [...bySpace].map(([space, counts]) => ({ space, counts }));
 }
 
-export function summarize(mode: RunMode, outcomes: readonly RowOutcome[], spaceOfRow: (sheetRow: number) => string = () => ''): RunReport {
+export function summarize(mode: RunMode, outcomes: readonly CountedRow[], spaceOfRow: (sheetRow: number) => string = () => ''): RunReport {
   const counts: StatusCounts = {};
   for (const { status } of outcomes) counts[status] = (counts[status] ?? 0) + 1;
   const rows = outcomes.length;

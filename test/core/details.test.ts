@@ -100,7 +100,6 @@ const SENTENCES: [Detail, string][] = [
     'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
   [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
-  [{ reason: 'untouched' }, ''],
 ];
 
 const CELLS: [CellProblem, string][] = [
@@ -134,7 +133,7 @@ describe('details.ts', () => {
       notInSpace: true, lastOwner: true, appKept: true, callerKept: true, wouldAdd: true, wouldChangeRole: true, wouldRemove: true,
       added: true, addedAs: true, invited: true, roleChanged: true, roleChangedOnConflict: true, removed: true, alreadyRemoved: true,
       alreadyInSpace: true, reportedInSpace: true, refused: true, roleNotSet: true, roleNotSetNoName: true, roleNotChanged: true,
-      conflictUnconfirmed: true, notFinished: true, stoppedByError: true, untouched: true,
+      conflictUnconfirmed: true, notFinished: true, stoppedByError: true,
     };
     expect([...new Set(SENTENCES.map(([detail]) => detail.reason))].sort()).toEqual(Object.keys(every).sort());
   });
