@@ -25,12 +25,12 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { rendered } from '../../src/core/details';
 import type { Membership, Operation, RowOutcome, SpaceInfo } from '../../src/core/model';
-import { planRoster, type Answers } from '../../src/core/pipeline';
+import { planRoster, type Answers } from '../../src/core/run/pipeline';
 import type { DirectoryEntry } from '../../src/core/ports';
-import { spaceKey } from '../../src/core/refs';
-import { parseRoster } from '../../src/core/roster';
-import type { SnapshotResult, SpaceSnapshot } from '../../src/core/snapshot';
-import type { SpaceResolution } from '../../src/core/spaces';
+import { spaceKey } from '../../src/core/rows/refs';
+import { parseRoster } from '../../src/core/sheet/readRoster';
+import type { SnapshotResult, SpaceSnapshot } from '../../src/core/resolve/takeSnapshots';
+import type { SpaceResolution } from '../../src/core/resolve/resolveSpaces';
 import { seededRandom } from '../../emulator/random';
 
 /** Fresh processes measured, the median of each stage reported: this machine's speed swings ±30% minute to minute. */

@@ -6,7 +6,7 @@
  * can look them up: "… (HTTP 403 PERMISSION_DENIED: <google message>)".
  */
 import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef } from './model';
-import { roleLabel } from './roles';
+import { roleLabel } from './rows/roles';
 
 /** Google's messages can be long; Details stays readable. */
 const MAX_MESSAGE = 300;

@@ -2,10 +2,10 @@
  * The composition root: the Apps Script adapters built once per execution and handed to the core. Commands
  * call these instead of each other (DESIGN.md §1, as clasp keeps one root and one thin file per command).
  */
-import { runExclusively } from '../core/exclusiveRun';
-import { runRoster, type RunDeps } from '../core/provision';
-import { ROSTER_SHEET } from '../core/roster';
-import { reportWithMessage } from '../core/summary';
+import { runExclusively } from '../core/run/exclusiveRun';
+import { runRoster, type RunDeps } from '../core/run/runRoster';
+import { ROSTER_SHEET } from '../core/sheet/readRoster';
+import { reportWithMessage } from '../core/run/summary';
 import type { RunMode, RunReport } from '../shared/report';
 import { AppsScriptChatGateway } from './chatGateway';
 import { ConsentError, requireGrants } from './consent';

@@ -1,6 +1,6 @@
 /** The Chat Roster Log sheet: one summary row per finished run, appended in one write. */
 import type { RunLog } from '../core/ports';
-import { LOG_HEADERS, LOG_SHEET } from '../core/runRecord';
+import { LOG_HEADERS, LOG_SHEET } from '../core/run/runRecord';
 
 /** The log sheet, created with its frozen header row when missing. */
 export function logSheet(): GoogleAppsScript.Spreadsheet.Sheet {

@@ -4,7 +4,7 @@
  * the nightly sync runs as the administrator who installed it, so it uses their setting. The nightly hour
  * belongs to the spreadsheet (document properties).
  */
-import { parseHour } from '../core/nightly';
+import { parseHour } from '../core/run/nightly';
 import { requireGrants } from './consent';
 import { documentStore, userStore } from './platform';
 

@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RowStatus as CoreRowStatus } from '../../src/core/model';
-import { LOG_COLUMNS, LOG_FIELD_INDEX, LOG_HEADERS, logRow, type RunRecord } from '../../src/core/runRecord';
-import { summarize } from '../../src/core/summary';
+import { LOG_COLUMNS, LOG_FIELD_INDEX, LOG_HEADERS, logRow, type RunRecord } from '../../src/core/run/runRecord';
+import { summarize } from '../../src/core/run/summary';
 import type { RunReport } from '../../src/shared/report';
 import {
   ATTENTION_STATUSES, countPhrase, isRowStatus, LOGGED_STATUSES, PREVIEW_STATUSES, ROW_STATUSES, STATUS, STATUSES,

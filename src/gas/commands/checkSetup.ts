@@ -1,11 +1,11 @@
 /**
  * checkSetup (DESIGN.md §2; menu Check setup and the sidebar's link): the Google side checked before
- * anything runs. This file only gathers the facts through the adapters; src/core/setupChecks.ts decides
+ * anything runs. This file only gathers the facts through the adapters; src/core/check/setupChecks.ts decides
  * the lines and their fixes.
  */
-import { parseSpaceCell } from '../../core/refs';
-import { parseRoster, ROSTER_SHEET } from '../../core/roster';
-import { readRosterSpaces, setupReport, type SetupFacts, type SpaceCell } from '../../core/setupChecks';
+import { parseSpaceCell } from '../../core/rows/refs';
+import { parseRoster, ROSTER_SHEET } from '../../core/sheet/readRoster';
+import { readRosterSpaces, setupReport, type SetupFacts, type SpaceCell } from '../../core/check/setupChecks';
 import type { SetupReport } from '../../shared/setup';
 import { AppsScriptChatGateway } from '../chatGateway';
 import { readOneSpace } from '../chatRest';

@@ -2,10 +2,10 @@
  * The nightly sync: one hourly time-driven trigger per spreadsheet and user (the most an Editor add-on
  * may have: reference/apps-script-limits.md §3). It runs as the administrator who installed it.
  */
-import { latestSlot, nightlyAction, parseHour } from '../../core/nightly';
-import { loadRecord, type RunRecord } from '../../core/runRecord';
+import { latestSlot, nightlyAction, parseHour } from '../../core/run/nightly';
+import { loadRecord, type RunRecord } from '../../core/run/runRecord';
 import type { RunReport } from '../../shared/report';
-import { reportWithMessage } from '../../core/summary';
+import { reportWithMessage } from '../../core/run/summary';
 import { ConsentError, requireGrants } from '../consent';
 import { documentStore, NoDocumentError } from '../platform';
 import { runRosterNow } from '../compose';

@@ -1,5 +1,5 @@
 /** setupRosterSheet: creates or repairs the Roster sheet without touching the administrator's other columns. */
-import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/roster';
+import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/sheet/readRoster';
 import { STATUSES } from '../../shared/statuses';
 import { requireGrants } from '../consent';
 import { logSheet } from '../runLogSheet';

@@ -3,10 +3,10 @@
  * JSON-safe (src/shared). Preview and Apply are previewRoster / provisionRoster themselves; the sidebar
  * calls provisionRoster again while rows are PENDING (one call = one execution).
  */
-import { WRITES_PER_MINUTE } from '../../core/pacing';
-import { parseRoster, ROSTER_SHEET } from '../../core/roster';
-import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_SHEET, loadRecord, stopRecord } from '../../core/runRecord';
-import { rosterSummary } from '../../core/summary';
+import { WRITES_PER_MINUTE } from '../../core/apply/pacing';
+import { parseRoster, ROSTER_SHEET } from '../../core/sheet/readRoster';
+import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_SHEET, loadRecord, stopRecord } from '../../core/run/runRecord';
+import { rosterSummary } from '../../core/run/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
 import { requireGrants } from '../consent';
 import { documentStore } from '../platform';

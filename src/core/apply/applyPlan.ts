@@ -1,0 +1,181 @@
+/**
+ * Executes planned operations and maps Google's replies to row outcomes (DESIGN.md §4).
+ * Each operation is a small chain of steps (a call and what to do with its reply: done, or one more call —
+ * patch the role after a create, confirm a 409 with members.get). The runner sends every ready step of
+ * rows together, round after round, through the sender (sending.ts), which paces, retries and keeps the
+ * deadline, without touching the outcome mapping here.
+ */
+import { replyError } from '../apiErrors';
+import type { ApiRole, Membership, Operation, RowOutcome } from '../model';
+import type { MemberCall, MemberReply, MemberSender } from '../ports';
+import { confirmNameOf, createBody } from '../plan/planTargets';
+import { API_ROLE } from '../rows/roles';
+import { outcome, pendingOutcome, pendingRoleOutcome } from '../run/outcomes';
+import { spaceOf } from './pacing';
+
+/** A call to make, and how its reply ends the row or continues it. */
+export interface Step {
+  sheetRow: number;
+  call: MemberCall;
+  /** The role patch of a member this run has just added. */
+  completesAdd?: boolean;
+  onReply: (reply: MemberReply) => Step | RowOutcome;
+}
+
+const isOk = (reply: MemberReply): boolean => reply.code >= 200 && reply.code <= 299;
+
+function withAdmin<T extends MemberCall>(call: T, useAdminAccess: boolean): T {
+  if (useAdminAccess) call.useAdminAccess = true;
+  return call;
+}
+
+/** A role patch: `done` when Google takes it; else ERROR, saying what was being done (`failed`). */
+function patchStep(
+  sheetRow: number, name: string, role: ApiRole, useAdminAccess: boolean,
+  done: () => RowOutcome, failed: 'refused' | 'roleNotSet' | 'roleNotChanged',
+): Step {
+  return {
+    sheetRow,
+    call: withAdmin({ method: 'patch', name, role }, useAdminAccess),
+    onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', { reason: failed, error: replyError(reply) })),
+  };
+}
+
+/** After a 409: Google says the member is there. Report what get shows, never ADDED. */
+function confirmStep(operation: Extract<Operation, { kind: 'create' }>, confirmName: string, conflict: MemberReply): Step {
+  const { sheetRow } = operation;
+  return {
+    sheetRow,
+    call: withAdmin({ method: 'get', name: confirmName }, operation.useAdminAccess),
+    onReply: (reply) => {
+      const current = reply.membership;
+      if (!isOk(reply) || !current) {
+        return outcome(sheetRow, 'ERROR', { reason: 'conflictUnconfirmed', conflict: replyError(conflict), error: replyError(reply) });
+      }
+      if (current.state === 'INVITED') return outcome(sheetRow, 'INVITED', { reason: 'alreadyInvited', role: null });
+      const role = current.role || API_ROLE.Member;
+      const wanted = operation.role ?? API_ROLE.Member;
+      if (operation.memberKind !== 'user' || role === wanted) {
+        return outcome(sheetRow, 'UNCHANGED', operation.memberKind === 'user' ? { reason: 'alreadyMember', role } : { reason: 'alreadyInSpace' });
+      }
+      return patchStep(sheetRow, current.name ?? confirmName, wanted, operation.useAdminAccess,
+        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChangedOnConflict', from: role, role: wanted }), 'roleNotChanged');
+    },
+  };
+}
+
+function afterCreate(operation: Extract<Operation, { kind: 'create' }>, created: Membership | undefined): Step | RowOutcome {
+  const { sheetRow, role } = operation;
+  if (created?.state === 'INVITED') return outcome(sheetRow, 'INVITED', { reason: 'invited', role });
+  if (!role) return outcome(sheetRow, 'ADDED', { reason: 'added', memberKind: operation.memberKind });
+  if (!created?.name) return outcome(sheetRow, 'ERROR', { reason: 'roleNotSetNoName' });
+  return {
+    ...patchStep(sheetRow, created.name, role, operation.useAdminAccess, () => outcome(sheetRow, 'ADDED', { reason: 'addedAs', role }), 'roleNotSet'),
+    completesAdd: true,
+  };
+}
+
+export function firstStep(operation: Operation): Step {
+  const { sheetRow } = operation;
+  switch (operation.kind) {
+    case 'create':
+      return {
+        sheetRow,
+        call: withAdmin({ method: 'create', parent: operation.parent, membership: createBody(operation) }, operation.useAdminAccess),
+        onReply: (reply) => {
+          if (isOk(reply)) return afterCreate(operation, reply.membership);
+          if (reply.code === 409) {
+            const confirmName = confirmNameOf(operation);
+            return confirmName
+              ? confirmStep(operation, confirmName, reply)
+              : outcome(sheetRow, 'UNCHANGED', { reason: 'reportedInSpace' });
+          }
+          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply) });
+        },
+      };
+    case 'patchRole':
+      if (operation.completesAdd) {
+        return {
+          ...patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
+            () => outcome(sheetRow, 'ADDED', { reason: 'addedAs', role: operation.role }), 'roleNotSet'),
+          completesAdd: true,
+        };
+      }
+      return patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
+        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChanged', from: operation.from, role: operation.role }), 'refused');
+    case 'delete':
+      return {
+        sheetRow,
+        call: withAdmin({ method: 'delete', name: operation.name }, operation.useAdminAccess),
+        onReply: (reply) => {
+          if (isOk(reply)) return outcome(sheetRow, 'REMOVED', { reason: 'removed', invited: operation.invited });
+          // Gone since the snapshot (e.g. a run that was cut off): the row is as it asks.
+          if (reply.code === 404) return outcome(sheetRow, 'UNCHANGED', { reason: 'alreadyRemoved' });
+          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply) });
+        },
+      };
+  }
+}
+
+/** First steps started per round: small rounds let a create's follow-up (role patch, 409 check) go right after it. */
+export const ROUND_SIZE = 20;
+
+/** Round-robin across spaces, so one large space never stalls the others. */
+export function interleaveBySpace(steps: readonly Step[]): Step[] {
+  const bySpace = new Map<string, Step[]>();
+  for (const step of steps) {
+    const space = spaceOf(step.call);
+    const list = bySpace.get(space);
+    if (list) list.push(step);
+    else bySpace.set(space, [step]);
+  }
+  const lists = [...bySpace.values()];
+  const interleaved: Step[] = [];
+  for (let at = 0; interleaved.length < steps.length; at++) {
+    for (const list of lists) if (at < list.length) interleaved.push(list[at]);
+  }
+  return interleaved;
+}
+
+/**
+ * Runs the operations round after round until done or the sender's deadline: each round sends the
+ * follow-ups of the last round and the next ROUND_SIZE operations. Rows not finished when the deadline
+ * comes are PENDING. `afterRound` sees the outcomes so far (progress).
+ */
+export function runOperations(
+  sender: MemberSender, operations: readonly Operation[], afterRound?: (outcomes: readonly RowOutcome[]) => void,
+): RowOutcome[] {
+  const outcomes: RowOutcome[] = [];
+  const queue = interleaveBySpace(operations.map(firstStep));
+  let next = 0;
+  let followUps: Step[] = [];
+  // Once out of time, only the follow-ups of changes already made go on (finishing), nothing new starts.
+  let finishing = false;
+  while (followUps.length > 0 || (!finishing && next < queue.length)) {
+    const fresh = finishing ? [] : queue.slice(next, next + ROUND_SIZE);
+    next += fresh.length;
+    const steps = [...followUps, ...fresh];
+    const replies = sender.send(steps.map((step) => step.call), { finishing });
+    const wasFollowUp = new Set(followUps);
+    followUps = [];
+    const deferredFollowUps: Step[] = [];
+    steps.forEach((step, index) => {
+      const reply = replies[index];
+      if (reply.deferred) {
+        // A follow-up of a change already made gets the finishing grace; anything else waits for the next execution.
+        if (wasFollowUp.has(step) && !finishing) deferredFollowUps.push(step);
+        else outcomes.push(step.completesAdd ? pendingRoleOutcome(step.sheetRow) : pendingOutcome(step.sheetRow));
+        return;
+      }
+      const result = step.onReply(reply);
+      if ('call' in result) followUps.push(result);
+      else outcomes.push(result);
+    });
+    if (replies.some((reply) => reply.deferred)) finishing = true;
+    followUps.push(...deferredFollowUps);
+    afterRound?.(outcomes);
+  }
+  // What hasn't started waits for the next execution.
+  for (const step of queue.slice(next)) outcomes.push(pendingOutcome(step.sheetRow));
+  return outcomes;
+}

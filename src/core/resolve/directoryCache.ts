@@ -1,0 +1,165 @@
+/**
+ * The Directory's answers, kept for the other executions of the same run. Looking up more than a few emails
+ * lists the whole Workspace directory (a read per 500 users): for an organisation of 50,000 people that is
+ * ~100 sequential reads, half a minute, at the start of every execution. A run's later executions ask about
+ * the same emails (they re-plan its PENDING rows), so the first execution's answers are reused.
+ *
+ * Kept in a ShortTermCache under the run's id: a new run always asks the directory afresh, and answers are
+ * at most ANSWERS_TTL_SECONDS old. Google may drop cached values any time ("you must be prepared to get back
+ * null from all reads": https://developers.google.com/apps-script/reference/cache/cache-service); an email
+ * not found in the cache is simply asked again. Emails the directory doesn't know are kept too (as absent), or every execution
+ * would list the directory again for the people outside the organisation.
+ *
+ * A caller without directory access learns ids from Chat instead (members.get by email alias, one per row
+ * and space): `remember` keeps those answers here too, so the run's later executions don't probe the same
+ * emails again; a lookup the directory refuses still returns them (`known`).
+ */
+import type { Directory, DirectoryEntry, DirectoryResult, ShortTermCache } from '../ports';
+
+/** Long enough for an hourly trigger's next execution, short enough that a suspension made meanwhile counts soon. */
+export const ANSWERS_TTL_SECONDS = 2 * 60 * 60;
+/** Under the 100 KB a cached value may hold, in UTF-8 bytes. */
+const CHUNK_BYTES = 90 * 1024;
+/** 100 chunks of ~90 KB: about 1.5 million emails' answers, far beyond a roster's. */
+const MAX_CHUNKS = 100;
+const KEY_PREFIX = 'chatRoster.directory';
+
+/** An answer in a few characters: u/s (user, suspended user) or g, then the name; '-' = not in the directory. */
+type Coded = string;
+const ABSENT: Coded = '-';
+
+function encode(entry: DirectoryEntry | null): Coded {
+  if (!entry) return ABSENT;
+  if (entry.kind === 'group') return `g${entry.name}`;
+  return `${entry.suspended ? 's' : 'u'}${entry.name}`;
+}
+
+/** The entry, null when the directory doesn't know the email, undefined for a value this code didn't write. */
+function decode(coded: unknown): DirectoryEntry | null | undefined {
+  if (coded === ABSENT) return null;
+  if (typeof coded !== 'string' || coded.length < 2) return undefined;
+  const name = coded.slice(1);
+  switch (coded[0]) {
+    case 'g': return { kind: 'group', name };
+    case 'u': return { kind: 'user', name };
+    case 's': return { kind: 'user', name, suspended: true };
+    default: return undefined;
+  }
+}
+
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // A surrogate pair is 4 bytes: 2 + 2 here.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+function pick(emails: readonly string[], known: ReadonlyMap<string, DirectoryEntry | null>): Map<string, DirectoryEntry> {
+  const found = new Map<string, DirectoryEntry>();
+  for (const email of emails) {
+    const entry = known.get(email);
+    if (entry) found.set(email, entry);
+  }
+  return found;
+}
+
+export class CachedDirectory implements Directory {
+  /** This execution's copy of the run's answers, read from the cache once. */
+  private known: Map<string, DirectoryEntry | null> | null = null;
+
+  constructor(private readonly directory: Directory, private readonly cache: ShortTermCache, private readonly runId: string) {}
+
+  lookup(emails: string[]): DirectoryResult {
+    const known = this.answers();
+    const missing = emails.filter((email) => !known.has(email));
+    if (missing.length > 0) {
+      const asked = this.directory.lookup(missing);
+      // A failure (no directory access, a quota) is not an answer: the next execution asks again. What the
+      // run already knows (earlier answers, probes remembered) still counts.
+      if (!asked.ok) {
+        const found = pick(emails, known);
+        for (const [email, entry] of asked.known ?? []) if (!found.has(email)) found.set(email, entry);
+        return { ok: false, error: asked.error, known: found };
+      }
+      for (const email of missing) known.set(email, asked.value.get(email) ?? null);
+      this.write(known);
+    }
+    return { ok: true, value: pick(emails, known) };
+  }
+
+  /** Adds answers learned from Chat; an answer the run already has (from the directory) is kept. */
+  remember(learned: ReadonlyMap<string, DirectoryEntry>): void {
+    const known = this.answers();
+    let added = false;
+    for (const [email, entry] of learned) {
+      if (known.get(email)) continue;
+      known.set(email, entry);
+      added = true;
+    }
+    if (added) this.write(known);
+  }
+
+  private answers(): Map<string, DirectoryEntry | null> {
+    this.known ??= this.read();
+    return this.known;
+  }
+
+  private key(chunk: number): string {
+    return `${KEY_PREFIX}.${this.runId}.${chunk}`;
+  }
+
+  /** Every answer still cached for this run, whatever chunks Google kept. */
+  private read(): Map<string, DirectoryEntry | null> {
+    const known = new Map<string, DirectoryEntry | null>();
+    let values: Record<string, string>;
+    try {
+      values = this.cache.getAll(Array.from({ length: MAX_CHUNKS }, (_, chunk) => this.key(chunk)));
+    } catch {
+      return known; // The cache is a shortcut: without it, the directory answers.
+    }
+    for (const text of Object.values(values)) {
+      let chunk: unknown;
+      try {
+        chunk = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      if (typeof chunk !== 'object' || chunk === null) continue;
+      for (const [email, coded] of Object.entries(chunk)) {
+        const entry = decode(coded);
+        if (entry !== undefined) known.set(email, entry);
+      }
+    }
+    return known;
+  }
+
+  /** All answers in chunks under the value size limit, in one call. */
+  private write(known: ReadonlyMap<string, DirectoryEntry | null>): void {
+    const chunks: Record<string, string> = {};
+    let chunk: [string, Coded][] = [];
+    let bytes = 2;
+    const close = () => {
+      const count = Object.keys(chunks).length;
+      if (count < MAX_CHUNKS) chunks[this.key(count)] = JSON.stringify(Object.fromEntries(chunk));
+      chunk = [];
+      bytes = 2;
+    };
+    for (const [email, entry] of known) {
+      const coded = encode(entry);
+      // "email":"coded", as JSON writes it, plus a comma.
+      const size = utf8Bytes(JSON.stringify(email)) + utf8Bytes(coded) + 4;
+      if (bytes + size > CHUNK_BYTES && chunk.length > 0) close();
+      chunk.push([email, coded]);
+      bytes += size;
+    }
+    close();
+    try {
+      this.cache.putAll(chunks, ANSWERS_TTL_SECONDS);
+    } catch {
+      // Not kept: the next execution asks the directory again.
+    }
+  }
+}

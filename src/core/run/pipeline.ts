@@ -1,0 +1,155 @@
+/**
+ * Rows → outcomes (DESIGN.md §1), one stage after another. A stage either asks Google (through Answers,
+ * between two stages, never in the middle of one) or decides from what it has been told:
+ *
+ *   stage / folder   kind    what                                                   where
+ *   rows/            decide  1. cells → intents; INVALID rows                       rows/validateRows.ts
+ *   resolve/         ask     2. each distinct Space cell → a space                  resolve/resolveSpaces.ts
+ *                    decide  3. the distinct Member cells; which emails to look up  resolve/resolveTargets.ts memberCells
+ *                    ask     4. those emails → users/groups, ONE directory lookup   resolve/identities.ts lookUp
+ *                    decide  5. rows → targets; INVALID, HELD, ERROR, repeats       resolve/resolveTargets.ts, findRepeats.ts
+ *                    ask     6. the members of each target space (members.list)     resolve/takeSnapshots.ts takeSnapshots
+ *                    decide  7. targets of listed spaces go on; PENDING, ERROR       resolve/takeSnapshots.ts listedTargets
+ *                    ask     8. members.get by alias, where only it can tell        resolve/probeByAlias.ts probeQuestions
+ *                    decide  9. presence and names from the replies                 resolve/probeByAlias.ts probeAnswered
+ *   plan/            decide 10. operations; UNCHANGED, HELD; earlier adds finished  plan/planTargets.ts
+ *   apply/           ask    11. WOULD_* (no call), or the operations sent, paced    plan/planTargets.ts previewOutcome,
+ *                                                                                    apply/applyPlan.ts, pacedSender.ts
+ *   run/             one execution end to end around these stages: the sheet read (sheet/readRoster.ts), this
+ *                    pipeline, the statuses written back (sheet/writeBack.ts), the run record and notes, the log
+ *                    (run/runRoster.ts); one run at a time (run/exclusiveRun.ts); the nightly sync (run/nightly.ts)
+ *   rules/           (to come) the Rules sheet expanded through the Directory into more targets for stage 5
+ *
+ * planRoster is stages 1–10: the one list that the pipeline (collectOutcomes, with Answers backed by the
+ * ports), the tests and scripts/bench/planSpeed.ts (with answers held in memory) all call. Every row leaves
+ * with exactly one outcome; a row that ends at one stage doesn't reach the next, and the other rows go on.
+ */
+import { lookUp, type DirectoryView } from '../resolve/identities';
+import type { Operation, RosterRow, RowOutcome, SpaceInfo, SpaceRef, Target } from '../model';
+import { finishEarlierAdds, planTargets, previewOutcome } from '../plan/planTargets';
+import type { ChatGateway, Directory, MemberReply, MemberSender } from '../ports';
+import { probeAnswered, probeQuestions, rememberProbeAnswers, type GetCall } from '../resolve/probeByAlias';
+import { runOperations } from '../apply/applyPlan';
+import { listedTargets, snapshotSpaces, takeSnapshots, type SnapshotResult } from '../resolve/takeSnapshots';
+import { memberCells, resolveTargets } from '../resolve/resolveTargets';
+import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
+import { validateRows } from '../rows/validateRows';
+import type { RunMode } from '../../shared/report';
+
+export interface RunOptions {
+  /** Send useAdminAccess=true (the administrator turned admin access on). */
+  useAdminAccess: boolean;
+  /** The account running Chat Roster (lower-case): never removed. */
+  callerEmail: string;
+  /** Its users/{id} when the adapter knows it; otherwise learned from the directory when possible. */
+  callerName?: string;
+}
+
+/** What Google answers to each question of planRoster: the asks, in stage order. */
+export interface Answers {
+  /** Stage 2: each Space cell's space, keyed by refs.spaceKey. */
+  spaces(refs: readonly SpaceRef[]): ReadonlyMap<string, SpaceResolution>;
+  /** Stage 4: the directory's entries for these emails. */
+  directory(emails: string[]): DirectoryView;
+  /** Stage 6: each space's listing, keyed by space name. */
+  snapshots(spaces: readonly SpaceInfo[]): ReadonlyMap<string, SnapshotResult>;
+  /** Stage 8: the members.get replies, in call order; a missing reply = not asked (planned from the snapshot). */
+  members(calls: GetCall[]): readonly (MemberReply | undefined)[];
+  /** After stage 9: the probed targets, whose answers the run's later executions may reuse. */
+  learned?(targets: readonly Target[]): void;
+}
+
+/** What planRoster is given besides the rows and the answers. */
+export interface PlanInput extends RunOptions {
+  /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
+  addedEarlier?: ReadonlySet<number>;
+  /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
+  spaceResolved?: (sheetRow: number, label: string) => void;
+}
+
+/**
+ * Appends `more` to `outcomes` one by one: push(...more) passes every item as an argument, and past about
+ * 100,000 of them V8 throws "Maximum call stack size exceeded" (a 200,000-row preview would crash).
+ */
+function append(outcomes: RowOutcome[], more: readonly RowOutcome[]): void {
+  for (const outcome of more) outcomes.push(outcome);
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * Stages 1–10: the rows' operations. Appends each other row's outcome to `outcomes` as soon as it is known
+ * (so a crash later keeps them). Pure but for what `answers` does.
+ */
+export function planRoster(rows: readonly RosterRow[], answers: Answers, input: PlanInput, outcomes: RowOutcome[]): Operation[] {
+  const admin = input.useAdminAccess;
+  const { intents, invalid } = validateRows(rows);
+  append(outcomes, invalid);
+
+  const spaces = answers.spaces(spaceRefsOf(intents));
+  const cells = memberCells(intents, spaces, input.callerEmail);
+  const view = answers.directory(cells.emails);
+  const { spaceResolved } = input;
+  const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));
+  append(outcomes, identified.outcomes);
+
+  const listing = snapshotSpaces(identified.targets);
+  const listed = listedTargets(identified.targets, listing, answers.snapshots(listing));
+  append(outcomes, listed.outcomes);
+
+  const questions = probeQuestions(listed.targets, listed.snapshots, admin);
+  const probed = probeAnswered(listed.targets, questions, answers.members(questions.calls));
+  append(outcomes, probed.outcomes);
+  answers.learned?.(probed.targets);
+
+  const plan = planTargets(probed.targets, {
+    snapshots: listed.snapshots,
+    callerEmail: input.callerEmail,
+    callerName: input.callerName ?? identified.callerName,
+    useAdminAccess: admin,
+  });
+  finishEarlierAdds(plan, input.addedEarlier ?? NONE);
+  append(outcomes, plan.outcomes);
+  return plan.operations;
+}
+
+export interface PipelineDeps {
+  chat: ChatGateway;
+  directory: Directory;
+  options: RunOptions;
+}
+
+export interface PipelineHooks {
+  /** Membership calls go through it (the pacer); the gateway itself when absent. */
+  sender?: MemberSender;
+  /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
+  spaceResolved?: (sheetRow: number, label: string) => void;
+  /** Called after each round of membership changes: outcomes known before the run, and the run's so far. */
+  afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
+  /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
+  addedEarlier?: ReadonlySet<number>;
+}
+
+/** planRoster's questions, asked through the ports. */
+export function portAnswers({ chat, directory, options }: PipelineDeps, sender: MemberSender): Answers {
+  const admin = options.useAdminAccess;
+  return {
+    spaces: (refs) => resolveSpaces(chat, refs, admin),
+    directory: (emails) => lookUp(directory, emails),
+    snapshots: (spaces) => takeSnapshots(sender, spaces, admin),
+    members: (calls) => sender.send(calls),
+    learned: (targets) => rememberProbeAnswers(directory, targets),
+  };
+}
+
+/** All stages: appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
+export function collectOutcomes(
+  rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[], hooks: PipelineHooks = {},
+): void {
+  const sender = hooks.sender ?? deps.chat;
+  const input: PlanInput = { ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved };
+  const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
+  append(outcomes, mode === 'preview'
+    ? operations.map(previewOutcome)
+    : runOperations(sender, operations, (done) => hooks.afterRound?.(outcomes, done)));
+}

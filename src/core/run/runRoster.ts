@@ -1,0 +1,198 @@
+/**
+ * The one entry the adapters call for preview and apply (DESIGN.md §1): one read of the Roster sheet,
+ * the pipeline under a pacer and a deadline, progress flushes, one write-back of every status in column
+ * blocks. It never throws for bad input or a failing Google: every row ends with a status, and the
+ * RunReport says in one sentence what happened.
+ *
+ * The sheet is the checkpoint: an apply run that meets the deadline leaves its unfinished rows PENDING;
+ * the next execution sees PENDING rows and re-plans only those (a continuation); with none, it is a new
+ * run over every row. Planning is idempotent, so no row is lost and none is applied twice. What the next
+ * execution must know beyond PENDING is data beside the run record (rowNotes.ts), written before the sheet.
+ */
+import { thrownError } from '../apiErrors';
+import { httpNote, rendered } from '../details';
+import type { RosterRow, RowOutcome } from '../model';
+import { isRowStatus } from '../../shared/statuses';
+import { pendingOutcome } from './outcomes';
+import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
+import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
+import { CachedDirectory } from '../resolve/directoryCache';
+import type { Clock, KeyValueStore, RosterStore, RunLog, ShortTermCache } from '../ports';
+import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from '../sheet/readRoster';
+import { clearRecord, loadRecord, logRow, nextRecord, saveRecord, type RunRecord } from './runRecord';
+import { RowNotes } from './rowNotes';
+import { PacedSender } from '../apply/pacedSender';
+import { reportWithMessage, summarize, type CountedRow } from './summary';
+import { withBlocks, writebackBlocks } from '../sheet/writeBack';
+import type { RunMode, RunReport } from '../../shared/report';
+
+export type { RunOptions } from './pipeline';
+
+/** An execution dies at 6 minutes (reference/apps-script-limits.md §2); the last 15 s are for writing back. */
+export const WORK_BUDGET_MS = 6 * 60_000 - 15_000;
+/** Progress reaches the sheet this often while a run goes on. */
+export const PROGRESS_FLUSH_MS = 15_000;
+
+export interface RunDeps extends PipelineDeps {
+  store: RosterStore;
+  clock: Clock;
+  options: RunOptions;
+  /** Document properties: the run record of a run spanning executions. */
+  state?: KeyValueStore;
+  /** The document cache: the directory's answers, for the run's later executions (directoryCache.ts). */
+  cache?: ShortTermCache;
+  /** The Chat Roster Log sheet. */
+  log?: RunLog;
+  /** Who or what started the run, for the log ("admin@example.com", "nightly sync"). */
+  startedBy?: string;
+  /** Start a new run over every row even if some are PENDING (the nightly sync at its hour). */
+  fresh?: boolean;
+  limits?: Limits;
+  workBudgetMs?: number;
+  random?: () => number;
+}
+
+/** Exactly one outcome per row, in row order; a row the pipeline never reached says so. */
+function completeOutcomes(rows: readonly RosterRow[], found: readonly RowOutcome[], failure: string | null): RowOutcome[] {
+  const byRow = new Map<number, RowOutcome>();
+  for (const outcome of found) if (!byRow.has(outcome.sheetRow)) byRow.set(outcome.sheetRow, outcome);
+  const missing: RowOutcome = failure === null
+    ? { sheetRow: 0, status: 'ERROR', reason: 'notFinished' }
+    : { sheetRow: 0, status: 'ERROR', reason: 'stoppedByError', message: failure };
+  return rows.map((row) => byRow.get(row.sheetRow) ?? { ...missing, sheetRow: row.sheetRow });
+}
+
+/** Writes outcomes in column blocks and returns what the sheet now holds; the run's notes go first (rowNotes.ts). */
+class SheetWriter {
+  constructor(
+    private grid: unknown[][], private columns: ColumnMap, private readonly deps: RunDeps, private readonly notes: RowNotes | null,
+  ) {}
+
+  write(outcomes: readonly RowOutcome[]): void {
+    const { clock, store } = this.deps;
+    this.notes?.keep(outcomes);
+    const blocks = writebackBlocks({
+      grid: this.grid, columns: this.columns, outcomes: outcomes.map(rendered),
+      stamp: clock.stamp(clock.now()),
+      formatDate: (ms) => clock.stamp(ms),
+    });
+    if (blocks.length === 0) return;
+    store.write(blocks);
+    store.flush();
+    this.grid = withBlocks(this.grid, blocks);
+    const columns = columnMap(this.grid);
+    if (typeof columns !== 'string') this.columns = columns;
+  }
+}
+
+/** Counts over the whole roster: this execution's outcomes, and the statuses other rows already have. */
+function wholeRosterReport(
+  mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[], resolvedSpaces: ReadonlyMap<number, string>,
+): RunReport {
+  const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
+  // Other rows count with the status their cell holds; text that is no status (a typo) isn't counted.
+  const others: CountedRow[] = [];
+  for (const row of all) if (!ran.has(row.sheetRow) && isRowStatus(row.status)) others.push({ sheetRow: row.sheetRow, status: row.status });
+  const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
+  const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
+  return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');
+}
+
+function progressMessage(report: RunReport): RunReport {
+  if (report.pending === 0) return report;
+  return {
+    ...report,
+    message: `Working: ${report.done} of ${report.rows} rows done; ${report.pending} wait for the next execution (Provision now again, the sidebar, or the nightly sync continues them). ${report.message}`,
+  };
+}
+
+export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
+  const { clock } = deps;
+  const startedAt = clock.now();
+  let grid: unknown[][] | null;
+  try {
+    grid = deps.store.read();
+  } catch (thrown) {
+    return reportWithMessage(mode, `Could not read the ${ROSTER_SHEET} sheet: ${thrownError(thrown).message}`);
+  }
+  if (!grid) return reportWithMessage(mode, `There is no ${ROSTER_SHEET} sheet: run Chat Roster › Set up roster sheet first.`);
+  const parsed = parseRoster(grid);
+  if (!parsed.ok) return reportWithMessage(mode, parsed.message);
+
+  const refusal = adminAccessRefusal(deps);
+  if (refusal) return reportWithMessage(mode, refusal);
+
+  const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
+  const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
+  const record: RunRecord | null = mode === 'apply' && deps.state
+    ? nextRecord(loadRecord(deps.state), continuing, startedAt, deps.startedBy ?? deps.options.callerEmail)
+    : null;
+  // Saved before any work, so an execution killed midway still tells the hourly trigger to continue.
+  if (record && deps.state) saveRecord(deps.state, record);
+  const notes = record && deps.state ? new RowNotes(deps.state, record.id, rows) : null;
+
+  const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
+    new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
+  const writer = new SheetWriter(grid, parsed.columns, deps, notes);
+  let lastFlush = startedAt;
+  const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
+    if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
+    lastFlush = clock.now();
+    const known = new Map<number, RowOutcome>();
+    for (const outcome of [...beforeRun, ...fromRun]) known.set(outcome.sheetRow, outcome);
+    writer.write(rows.map((row) => known.get(row.sheetRow) ?? pendingOutcome(row.sheetRow)));
+  };
+
+  const found: RowOutcome[] = [];
+  const resolvedSpaces = new Map<number, string>();
+  let failure: string | null = null;
+  const directory = record && deps.cache ? new CachedDirectory(deps.directory, deps.cache, record.id) : deps.directory;
+  try {
+    collectOutcomes(rows, { ...deps, directory }, mode, found, {
+      sender,
+      afterRound: mode === 'apply' ? flushProgress : undefined,
+      spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
+      addedEarlier: notes?.addedEarlier,
+    });
+  } catch (thrown) {
+    failure = thrownError(thrown).message;
+  }
+  const outcomes = completeOutcomes(rows, found, failure);
+  const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces));
+
+  try {
+    writer.write(outcomes);
+  } catch (thrown) {
+    return {
+      ...report,
+      message: `${report.message} But the statuses could not be written to the sheet (${thrownError(thrown).message}): run again.`,
+    };
+  }
+  if (record && deps.state) finishExecution(deps, deps.state, record, report, notes);
+  return report;
+}
+
+/**
+ * With admin access on, one admin read first: without the privilege every space lookup and snapshot would
+ * fail row by row, so the run stops before touching a row and says why. Only a 403 decides; anything else
+ * (an outage) lets the run go on and report per row.
+ */
+function adminAccessRefusal(deps: RunDeps): string | null {
+  if (!deps.options.useAdminAccess) return null;
+  let checked;
+  try {
+    checked = deps.chat.verifyAdminAccess();
+  } catch (thrown) {
+    checked = { ok: false as const, error: thrownError(thrown) };
+  }
+  if (checked.ok || checked.error.code !== 403) return null;
+  return `Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege. Ask a super administrator for it, or turn admin access off in the sidebar. No row was changed. ${httpNote(checked.error)}`;
+}
+
+/** Keeps the record (and the notes) while rows are pending; otherwise logs the run and forgets it. */
+function finishExecution(deps: RunDeps, state: KeyValueStore, record: RunRecord, report: RunReport, notes: RowNotes | null): void {
+  if (report.pending > 0) return;
+  clearRecord(state);
+  notes?.clear();
+  deps.log?.append([logRow(record, deps.clock.now(), report, (ms) => deps.clock.stamp(ms))]);
+}

@@ -1,0 +1,93 @@
+/**
+ * The Roster sheet's layout (DESIGN.md §3) and the parse of its one read: headers found by name in any
+ * order and case, other columns ignored, blank rows skipped.
+ */
+import { cellText } from './cells';
+import type { RosterRow } from '../model';
+
+export const ROSTER_SHEET = 'Roster';
+
+export const HEADERS = {
+  member: 'Member',
+  space: 'Space',
+  role: 'Role',
+  action: 'Action',
+  status: 'Status',
+  details: 'Details',
+  updated: 'Updated',
+} as const;
+
+export type ColumnKey = keyof typeof HEADERS;
+
+export const INPUT_HEADERS: readonly string[] = [HEADERS.member, HEADERS.space, HEADERS.role, HEADERS.action];
+export const OUTPUT_HEADERS: readonly string[] = [HEADERS.status, HEADERS.details, HEADERS.updated];
+/** Every header, in the order Set up roster sheet lays them out. */
+export const ROSTER_HEADERS: readonly string[] = [...INPUT_HEADERS, ...OUTPUT_HEADERS];
+
+/** 0-based column index of each header (null when absent); `width` = columns in use. */
+export interface ColumnMap {
+  member: number;
+  space: number;
+  role: number | null;
+  action: number | null;
+  status: number | null;
+  details: number | null;
+  updated: number | null;
+  width: number;
+}
+
+export type ParsedRoster =
+  | { ok: true; rows: RosterRow[]; columns: ColumnMap }
+  | { ok: false; message: string };
+
+export const SETUP_HINT = 'run Chat Roster › Set up roster sheet, which adds the missing headers to row 1';
+
+function findColumns(headerRow: readonly unknown[]): Map<string, number> {
+  const found = new Map<string, number>();
+  headerRow.forEach((value, index) => {
+    const key = cellText(value).trim().toLowerCase();
+    // The first of two equal headers wins, as in Set up roster sheet.
+    if (key && !found.has(key)) found.set(key, index);
+  });
+  return found;
+}
+
+/** The header map of a grid whose row 0 holds the headers, or the message that says what is missing. */
+export function columnMap(grid: readonly (readonly unknown[])[]): ColumnMap | string {
+  const found = findColumns(grid[0] ?? []);
+  const at = (key: ColumnKey): number | null => found.get(HEADERS[key].toLowerCase()) ?? null;
+  const member = at('member');
+  const space = at('space');
+  const missing = [member === null ? HEADERS.member : '', space === null ? HEADERS.space : ''].filter(Boolean);
+  if (member === null || space === null) {
+    return `The ${ROSTER_SHEET} sheet has no ${missing.map((name) => `"${name}"`).join(' or ')} column: ${SETUP_HINT}.`;
+  }
+  const width = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
+  return {
+    member, space, role: at('role'), action: at('action'),
+    status: at('status'), details: at('details'), updated: at('updated'), width,
+  };
+}
+
+function textAt(row: readonly unknown[], index: number | null): string {
+  return index === null ? '' : cellText(row[index]).trim();
+}
+
+/** Parses the whole data range (row 0 = headers) into the non-blank rows; sheetRow is 1-based. */
+export function parseRoster(grid: readonly (readonly unknown[])[]): ParsedRoster {
+  const columns = columnMap(grid);
+  if (typeof columns === 'string') return { ok: false, message: columns };
+  const rows: RosterRow[] = [];
+  for (let index = 1; index < grid.length; index++) {
+    const cells = grid[index];
+    const member = textAt(cells, columns.member);
+    const space = textAt(cells, columns.space);
+    const role = textAt(cells, columns.role);
+    const action = textAt(cells, columns.action);
+    if (!member && !space && !role && !action) continue;
+    const status = textAt(cells, columns.status);
+    const details = status === 'PENDING' ? textAt(cells, columns.details) : '';
+    rows.push({ sheetRow: index + 1, member, space, role, action, status, details });
+  }
+  return { ok: true, rows, columns };
+}
