@@ -42,8 +42,9 @@ export class FakeChat implements ChatGateway {
 
   seat(space: string, memberName: string, role = 'ROLE_MEMBER', state = 'JOINED', type = 'HUMAN'): void {
     const id = memberName.slice(memberName.indexOf('/') + 1);
+    // Google names a group's membership spaces/S/members/group-{id}, with no role (first-deploy.md §5).
     const membership: Membership = memberName.startsWith('groups/')
-      ? { name: `${space}/members/${id}`, state, role: 'MEMBERSHIP_ROLE_UNSPECIFIED', groupMember: { name: memberName } }
+      ? { name: `${space}/members/group-${id}`, state, groupMember: { name: memberName } }
       : { name: `${space}/members/${id}`, state, role, member: { name: memberName, type } };
     this.members.get(space)!.set(memberName, membership);
   }
@@ -83,10 +84,11 @@ export class FakeChat implements ChatGateway {
     return { ok: true, value: [...this.spaces.values()].filter((space) => space.displayName === displayName) };
   }
 
-  /** users/{email}, users/{id}, users/app, groups/{id} → the canonical member name. */
+  /** users/{email}, users/{id}, users/app, groups/{id}, group-{id} (a name segment) → the canonical member name. */
   private canonical(segment: string, create: boolean): string | null {
     if (segment === 'app' || segment === 'users/app') return this.appName;
     if (segment.startsWith('groups/')) return segment;
+    if (segment.startsWith('group-')) return `groups/${segment.slice('group-'.length)}`;
     const id = segment.startsWith('users/') ? segment.slice(6) : segment;
     if (/^\d+$/.test(id)) return `users/${id}`;
     const known = this.people.get(id.toLowerCase());
