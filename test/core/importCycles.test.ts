@@ -2,22 +2,13 @@
  * No import cycle anywhere in src/: every .ts file's relative imports (type-only imports and re-exports
  * included) form a graph with no way back, so each file can be read, tested and moved after what it uses.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { codeOf, ROOT, sourceFiles } from '../sourceFiles';
 
-const root = join(__dirname, '../..');
+const root = ROOT;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
 
-/** Source without comments, so an import named in prose doesn't count. */
-function code(file: string): string {
-  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, '')).replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
 
 /** The relative paths a source imports or re-exports from: `import … from`, `export … from`, `import '…'`, `import('…')`. */
 function relativeSpecs(source: string): string[] {
@@ -30,7 +21,7 @@ function relativeSpecs(source: string): string[] {
 
 /** The files `file` imports (type-only imports included: a cycle of types is a cycle of meaning). */
 function relativeImports(file: string): string[] {
-  return relativeSpecs(code(file)).flatMap((spec) => {
+  return relativeSpecs(codeOf(file)).flatMap((spec) => {
     const base = resolve(dirname(file), spec);
     const found = [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
     return found ? [found] : [];
@@ -67,7 +58,7 @@ function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 
 describe('src/ imports', () => {
   it('form no cycle', () => {
-    const graph = new Map(filesUnder(join(root, 'src')).map((file) => [file, relativeImports(file)]));
+    const graph = new Map(sourceFiles(join(root, 'src')).map((file) => [file, relativeImports(file)]));
     const cycles = findCycles(graph).map((cycle) => cycle.map((file) => relative(root, file)).join(' → '));
     expect(cycles).toEqual([]);
   });

@@ -2,28 +2,18 @@
  * The core stays portable: it imports only itself, src/shared and Chat types, and names no Apps Script
  * global, so the same rules run in Apps Script, in Node tests and in the workbench. No `any` in src/.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { codeOf, ROOT, sourceFiles } from '../sourceFiles';
 
-const root = join(__dirname, '../..');
+const root = ROOT;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
 
-const coreFiles = filesUnder(join(root, 'src/core'));
+const coreFiles = sourceFiles(join(root, 'src/core'));
 
-/** Source without comments, so prose that mentions UrlFetchApp or "any" doesn't count. */
-function code(file: string): string {
-  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
 
 describe('src/core', () => {
   it.each(coreFiles.map((file) => [relative(root, file), file]))('%s imports only core, shared and Chat types', (_name, file) => {
-    const source = code(file);
+    const source = codeOf(file);
     const imports = [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((match) => match[1]);
     for (const spec of imports) {
       // A relative import must land in src/core or src/shared, from whichever stage folder it is written.
@@ -38,7 +28,7 @@ describe('src/core', () => {
 
 describe('src/', () => {
   it('uses no `any`', () => {
-    const offenders = filesUnder(join(root, 'src')).filter((file) => /(:\s*any\b|as any\b|<any>)/.test(code(file)));
+    const offenders = sourceFiles(join(root, 'src')).filter((file) => /(:\s*any\b|as any\b|<any>)/.test(codeOf(file)));
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });
 });

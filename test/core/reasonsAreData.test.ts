@@ -3,22 +3,12 @@
  * comparison with one, no string test on one (startsWith, includes, a regex…), no switch over one. Code
  * decides by reason codes (model.ts); details.ts turns them into the sentences an administrator reads.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { codeOf, ROOT, sourceFiles } from '../sourceFiles';
 
-const root = join(__dirname, '../..');
+const root = ROOT;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
 
-/** Source without comments (line numbers kept), so prose about Details doesn't count. */
-function code(file: string): string {
-  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, '')).replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
 
 /** Something that holds a sentence: `details`, `x.details`, `FOO_DETAILS`, `detailsOf(…)`, a Parsed `.reason` sentence. */
 const SENTENCE = String.raw`(?:[\w$.]*\bdetails\b|\b[A-Z][A-Z0-9_]*_DETAILS\b|\bdetailsOf\([^()]*\))`;
@@ -48,7 +38,7 @@ export function proseDecisions(name: string, source: string): string[] {
 
 describe('src/', () => {
   it('decides nothing by reading a Details sentence', () => {
-    const found = filesUnder(join(root, 'src')).flatMap((file) => proseDecisions(relative(root, file), code(file)));
+    const found = sourceFiles(join(root, 'src')).flatMap((file) => proseDecisions(relative(root, file), codeOf(file)));
     expect(found).toEqual([]);
   });
 
