@@ -38,6 +38,7 @@ const STEPS: Step[] = [
   { name: 'previewRoster' },
   { name: 'showProvision' },
   { name: 'provisionRoster' },
+  { name: 'importMemberships', args: [[]] },
   { name: 'stopRun' },
   { name: 'installNightlySync', args: [2] },
   { name: 'nightlySync', trigger: true },
@@ -45,6 +46,7 @@ const STEPS: Step[] = [
   { name: 'checkSetup' },
   { name: 'previewRoster' },
   { name: 'provisionRoster' },
+  { name: 'importMemberships', args: [[]] },
   { name: 'setAdminAccess', args: [false] },
   { name: 'removeNightlySync' },
 ];
