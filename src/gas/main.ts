@@ -9,4 +9,5 @@ export { importMemberships } from './commands/importMembers';
 export { previewRoster, provisionRoster } from './commands/provision';
 export { installNightlySync, removeNightlySync, nightlySync } from './commands/nightly';
 export { showSidebar, showPreview, showProvision, showCheckSetup, getSidebarState, stopRun } from './commands/sidebar';
+export { showImport } from './commands/sidebar';
 export { setAdminAccess } from './settings';

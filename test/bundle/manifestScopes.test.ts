@@ -33,6 +33,7 @@ const STEPS: Step[] = [
   { name: 'showSidebar' },
   { name: 'getSidebarState' },
   { name: 'showCheckSetup' },
+  { name: 'showImport' },
   { name: 'checkSetup' },
   { name: 'showPreview' },
   { name: 'previewRoster' },
