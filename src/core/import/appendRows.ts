@@ -1,8 +1,8 @@
 /**
- * Imported rows → the cell blocks that append them below the Roster's last row, in one write (plus one for
- * output headers the sheet lacks). Each row: Member, Space, Role, an empty Action (add), Status UNCHANGED
- * (it says what Chat already has), Details, Updated. Columns the Roster doesn't use are left empty; every
- * value is plain text (cells.ts plainText).
+ * Imported rows → the cell blocks that append them below the Roster's last row, in one write (plus one
+ * for the output headers the sheet lacks, side by side). Each row: Member, Space, Role, an empty Action
+ * (add), Status UNCHANGED (it says what Chat already has), Details, Updated. Columns the Roster doesn't
+ * use are left empty; every value is plain text (cells.ts plainText).
  */
 import { importedDetails } from '../details';
 import type { CellBlock } from '../ports';
@@ -52,6 +52,7 @@ export function appendBlocks(columns: ColumnMap, dataRows: number, rows: readonl
     cells[at.updated] = stamp;
     return cells.map(plainText);
   });
-  const headerBlocks = newHeaders.map(({ index, header }): CellBlock => ({ row: 1, column: index + 1, values: [[header]] }));
+  // New headers sit side by side after the last used column: one block.
+  const headerBlocks: CellBlock[] = newHeaders.length === 0 ? [] : [{ row: 1, column: newHeaders[0].index + 1, values: [newHeaders.map(({ header }) => header)] }];
   return [...headerBlocks, { row: Math.max(dataRows, 1) + 1, column: 1, values }];
 }
