@@ -3,7 +3,8 @@
  * says about spaces it can't read, members already on the roster, people the Directory doesn't know, and
  * the point of it all: applying the roster right after the import makes no membership write.
  */
-import { Google } from '../../emulator/google';
+import { DEFAULT_SCOPES } from '../../emulator/gas/scopes';
+import { Google, type HttpRequest, type HttpResponse } from '../../emulator/google';
 import { AppsScriptWorld } from '../../emulator/gas/world';
 import type { ImportReport } from '../../src/shared/importReport';
 import type { RunReport } from '../../src/shared/report';
@@ -117,5 +118,31 @@ describe('importMemberships', () => {
     const applied = run<RunReport>(fresh, 'provisionRoster').value!;
     expect(org.writes()).toEqual([]);
     expect(Object.keys(applied.counts)).toEqual(['UNCHANGED']);
+  });
+
+  it('without the membership permission, says which one is missing and writes nothing', () => {
+    const { world: fresh } = worldWith([]);
+    fresh.setGrantedScopes(ADMIN, DEFAULT_SCOPES.filter((scope) => !scope.endsWith('/chat.memberships')));
+    const refused = run<ImportReport>(fresh, 'importMemberships', [['Engineering']]).value!;
+    expect(refused).toMatchObject({ added: 0, message: expect.stringMatching(/^Chat Roster needs your permission .*chat\.memberships/) });
+    expect(rosterRows(fresh)).toEqual([]);
+  });
+
+  it('while a run is in the middle of its work, is refused plainly and leaves the roster alone', () => {
+    const { google: org, world: busy } = worldWith([['grace@example.com', 'Engineering', '', '']]);
+    const fetch = org.fetch.bind(org);
+    let during: ImportReport | undefined;
+    let rosterDuring = '';
+    org.fetch = (request: HttpRequest): HttpResponse => {
+      if (during === undefined && /\/members/.test(request.url)) {
+        during = run<ImportReport>(busy, 'importMemberships', [['Engineering']]).value!;
+        rosterDuring = JSON.stringify(rosterRows(busy));
+      }
+      return fetch(request);
+    };
+    run<RunReport>(busy, 'provisionRoster');
+    org.fetch = fetch;
+    expect(during).toMatchObject({ added: 0, message: expect.stringMatching(/another .*run is in progress/i) });
+    expect(JSON.parse(rosterDuring)).toEqual([['grace@example.com', 'Engineering', '', '', '', '', '']]);
   });
 });
