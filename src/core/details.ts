@@ -222,6 +222,7 @@ export type ImportProblem =
   | { reason: 'spaceUnread'; label: string; detail: Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'> }
   | { reason: 'spacesNotListed'; error: ApiError }
   | { reason: 'outOfTime'; space: SpaceInfo }
+  | { reason: 'invitationsHidden'; space: SpaceInfo }
   | { reason: 'directoryUnread'; error: ApiError };
 
 export function importProblemText(problem: ImportProblem): string {
@@ -230,6 +231,8 @@ export function importProblemText(problem: ImportProblem): string {
     case 'spaceUnread': return problem.label ? `${problem.label}: ${detailsOf(problem.detail)}` : detailsOf(problem.detail);
     case 'spacesNotListed': return explain(problem.error, 'Could not list your spaces:');
     case 'outOfTime': return `${spaceLabel(problem.space)} was not read before the execution's time ran out: import it again.`;
+    case 'invitationsHidden':
+      return `With admin access Google didn't list the invitations of ${spaceLabel(problem.space)}: people invited but not joined yet were not imported.`;
     case 'directoryUnread':
       return `Your Workspace directory couldn't be read, so people and groups are written by id (users/ID, groups/ID). ${httpNote(problem.error)}`;
   }

@@ -130,7 +130,10 @@ export function runImport(deps: ImportDeps, spaceCells: readonly string[]): Impo
     if (seen.has(space.name)) continue;
     seen.add(space.name);
     const listing = listings.get(space.name);
-    if (listing?.ok) listed.push({ space, memberships: [...listing.snapshot.members.values()] });
+    if (listing?.ok) {
+      listed.push({ space, memberships: [...listing.snapshot.members.values()] });
+      if (!listing.snapshot.invitedListed) problems.push({ reason: 'invitationsHidden', space });
+    }
     else if (listing?.pending) problems.push({ reason: 'outOfTime', space });
     else problems.push({ reason: 'spaceUnread', label: '', detail: listing?.problem ?? { reason: 'spaceNotListed' } });
   }

@@ -91,6 +91,15 @@ describe('runImport', () => {
     expect(store.column('Member')).toContain('users/11');
   });
 
+  it('says when admin access hid the invitations, so invited people could not be imported', () => {
+    const { chat, deps } = world();
+    chat.adminRejectsShowInvited = true;
+    deps.useAdminAccess = true;
+    const report = runImport(deps, ['spaces/TEAM']);
+    expect(report.problems).toEqual([expect.stringMatching(/^With admin access Google didn't list the invitations of "Team"/)]);
+    expect(report.added).toBeGreaterThan(0);
+  });
+
   it('says so when there is no Roster sheet, and writes nothing', () => {
     const { deps } = world();
     deps.store = new FakeStore(null);
