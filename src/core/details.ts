@@ -191,3 +191,49 @@ export function detailsOf<R extends Reason>(detail: Detail<R>): string {
 export function rendered(outcome: RowOutcome): RowCells {
   return { sheetRow: outcome.sheetRow, status: outcome.status, details: detailsOf(outcome) };
 }
+
+/** What an imported row's Details say (import/importRows.ts): data, rendered here like every reason. */
+export interface ImportNote {
+  space: SpaceInfo;
+  /** The day of the import, in the spreadsheet's time zone (yyyy-MM-dd). */
+  date: string;
+  invited: boolean;
+  /** The member is written by id because the Directory couldn't name it. */
+  unnamed: 'user' | 'group' | null;
+}
+
+const UNNAMED: Record<'user' | 'group', string> = {
+  user: 'The directory doesn\'t know this person (outside your organisation, or no directory access), so they are written by id.',
+  group: 'The directory couldn\'t name this group (group emails need a directory administrator), so it is written by id.',
+};
+
+/** "Imported from "Engineering" on 2026-12-04." and what the admin should know about the row. */
+export function importedDetails(note: ImportNote): string {
+  const parts = [`Imported from ${spaceLabel(note.space)} on ${note.date}.`];
+  if (note.invited) parts.push('Invited: they haven\'t accepted yet.');
+  if (note.unnamed) parts.push(UNNAMED[note.unnamed]);
+  return parts.join(' ');
+}
+
+/** Why part of an import didn't happen (import/runImport.ts): one line of the import report each. */
+export type ImportProblem =
+  | { reason: 'notSpaceCell'; cell: string; problem: CellProblem }
+  /** `label`: the cell as typed, when the space it names wasn't found ('' when the sentence names the space). */
+  | { reason: 'spaceUnread'; label: string; detail: Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'> }
+  | { reason: 'spacesNotListed'; error: ApiError }
+  | { reason: 'outOfTime'; space: SpaceInfo }
+  | { reason: 'invitationsHidden'; space: SpaceInfo }
+  | { reason: 'directoryUnread'; error: ApiError };
+
+export function importProblemText(problem: ImportProblem): string {
+  switch (problem.reason) {
+    case 'notSpaceCell': return cellProblemText(problem.problem);
+    case 'spaceUnread': return problem.label ? `${problem.label}: ${detailsOf(problem.detail)}` : detailsOf(problem.detail);
+    case 'spacesNotListed': return explain(problem.error, 'Could not list your spaces:');
+    case 'outOfTime': return `${spaceLabel(problem.space)} was not read before the execution's time ran out: import it again.`;
+    case 'invitationsHidden':
+      return `With admin access Google didn't list the invitations of ${spaceLabel(problem.space)}: people invited but not joined yet were not imported.`;
+    case 'directoryUnread':
+      return `Your Workspace directory couldn't be read, so people and groups are written by id (users/ID, groups/ID). ${httpNote(problem.error)}`;
+  }
+}

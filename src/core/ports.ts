@@ -85,6 +85,14 @@ export interface Directory {
   remember?(learned: ReadonlyMap<string, DirectoryEntry>): void;
 }
 
+/** What importMemberships asks Google beyond the ChatGateway and the Directory (import/runImport.ts). */
+export interface ImportSources {
+  /** The named spaces to import when none is given: the caller's (spaces.list), or with admin access the organisation's (spaces.search). */
+  allSpaces(useAdminAccess: boolean): Result<Space[]>;
+  /** users/{id} and groups/{id} → primary email, from the Admin SDK Directory; names it doesn't know are absent. */
+  emailsOf(names: string[]): Result<Map<string, string>>;
+}
+
 /**
  * A short-term cache that Google may empty at any time (Apps Script's document cache,
  * reference/apps-script-limits.md §7: keys ≤ 250 characters, values ≤ 100 KB): never the only copy of anything.

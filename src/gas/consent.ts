@@ -38,6 +38,8 @@ export const NEEDS = {
   sheet: ['sheet'],
   run: ['sheet', 'email', 'fetch', 'memberships', 'app', 'spaces'],
   triggers: ['sheet', 'triggers'],
+  /** importMemberships: reads the spaces and their members (chat.memberships covers the reads), appends to the sheet. */
+  import: ['sheet', 'email', 'fetch', 'memberships', 'spaces'],
   adminAccess: ['adminMemberships', 'adminSpaces'],
   directory: ['directoryUsers', 'directoryGroups'],
 } as const satisfies Record<string, readonly ScopeName[]>;

@@ -5,7 +5,9 @@
 export { onOpen, onInstall } from './commands/menu';
 export { setupRosterSheet } from './commands/setup';
 export { checkSetup } from './commands/checkSetup';
+export { importMemberships } from './commands/importMembers';
 export { previewRoster, provisionRoster } from './commands/provision';
 export { installNightlySync, removeNightlySync, nightlySync } from './commands/nightly';
 export { showSidebar, showPreview, showProvision, showCheckSetup, getSidebarState, stopRun } from './commands/sidebar';
+export { showImport } from './commands/sidebar';
 export { setAdminAccess } from './settings';

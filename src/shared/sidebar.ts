@@ -2,7 +2,7 @@
  * What the sidebar gets from the server (google.script.run): JSON-safe only — no Date, no undefined,
  * no functions (reference/apps-script-limits.md §9).
  */
-export type SidebarAction = 'preview' | 'apply' | 'check' | null;
+export type SidebarAction = 'preview' | 'apply' | 'check' | 'import' | null;
 
 export interface RosterSummary {
   /** Non-blank roster rows. */

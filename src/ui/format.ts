@@ -279,7 +279,7 @@ export function normalizeReport(value: unknown, mode: RunMode): RunReport {
 }
 
 /** What the sidebar was doing when a call failed, for the sentence that says so. */
-export type Action = 'load' | 'preview' | 'apply' | 'stop' | 'nightly' | 'admin' | 'setup' | 'check';
+export type Action = 'load' | 'preview' | 'apply' | 'stop' | 'nightly' | 'admin' | 'setup' | 'check' | 'import';
 
 const DOING: Record<Action, string> = {
   load: 'load the roster',
@@ -290,6 +290,7 @@ const DOING: Record<Action, string> = {
   admin: 'change admin access',
   setup: 'set up the Roster sheet',
   check: 'check the setup',
+  import: 'import the members',
 };
 
 /** The message of whatever a failure handler received (an Error, a string, anything). */

@@ -13,6 +13,7 @@ import {
   fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
   type ProgressParts,
 } from './render';
+import { setUpImportPanel } from './importPanel';
 import { callServer } from './server';
 
 /** The nightly hour offered before one is chosen. */
@@ -172,6 +173,8 @@ async function load(): Promise<void> {
     // Opened by the menu's Check setup: the report sits below Settings, out of sight without this.
     ui.checkHeading.scrollIntoView({ block: 'start' });
     await checkSetup();
+  } else if (state.startAction === 'import') {
+    importPanel.focus();
   } else if (state.startAction === 'apply') {
     if (state.run) {
       say('A run isn’t finished yet: press Resume to continue it.');
@@ -399,6 +402,8 @@ ui.checkSetup.addEventListener('click', () => void checkSetup());
 ui.confirm.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') cancelConfirm();
 });
+
+const importPanel = setUpImportPanel(refresh);
 
 fillHours(ui.nightlyHour, DEFAULT_NIGHTLY_HOUR);
 updateControls();

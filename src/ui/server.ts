@@ -9,6 +9,7 @@
  * run at once (the sidebar keeps to one run call at a time plus the odd settings call).
  */
 import type { RunReport } from '../shared/report';
+import type { ImportReport } from '../shared/importReport';
 import type { SetupReport } from '../shared/setup';
 import type { SidebarState } from '../shared/sidebar';
 
@@ -23,6 +24,7 @@ export interface ServerFunctions {
   setAdminAccess(enabled: boolean): boolean;
   setupRosterSheet(): string;
   checkSetup(): SetupReport;
+  importMemberships(spaces: string[]): ImportReport;
 }
 
 export type ServerName = keyof ServerFunctions;

@@ -37,7 +37,7 @@ describeBrowser('workbench tour', () => {
     await page.click('#menu-extensions-button');
     await page.click('[data-menu="Chat Roster"]');
     const captions = await page.getByRole('menuitem').allTextContents();
-    expect(captions).toEqual(['Open Chat Roster', 'Set up roster sheet', 'Check setup', 'Preview changes', 'Provision now']);
+    expect(captions).toEqual(['Open Chat Roster', 'Set up roster sheet', 'Check setup', 'Import members…', 'Preview changes', 'Provision now']);
     await page.keyboard.press('Escape');
     await page.click('.doc-name');
     expect(await shownMembers(page, 'spaces/AAAAengineering')).toEqual(expect.arrayContaining([

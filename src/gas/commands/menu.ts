@@ -11,6 +11,7 @@ export function onOpen(_event?: OpenEvent): void {
     .addItem('Open Chat Roster', 'showSidebar')
     .addItem('Set up roster sheet', 'setupRosterSheet')
     .addItem('Check setup', 'showCheckSetup')
+    .addItem('Import members…', 'showImport')
     .addSeparator()
     .addItem('Preview changes', 'showPreview')
     .addItem('Provision now', 'showProvision')

@@ -43,12 +43,17 @@ export function showCheckSetup(): void {
   openSidebar('check');
 }
 
+/** Menu: Import members… — the sidebar opens at its Import section. */
+export function showImport(): void {
+  openSidebar('import');
+}
+
 /** What the menu asked the sidebar to do, once. */
 function takeStartAction(): SidebarAction {
   const properties = PropertiesService.getUserProperties();
   const action = properties.getProperty(START_ACTION_KEY);
   if (action) properties.deleteProperty(START_ACTION_KEY);
-  return action === 'preview' || action === 'apply' || action === 'check' ? action : null;
+  return action === 'preview' || action === 'apply' || action === 'check' || action === 'import' ? action : null;
 }
 
 function recentRuns(): LoggedRun[] {
