@@ -12,7 +12,7 @@ import { resolveRef, type DirectoryView, type Resolution } from './identities';
 import type { Intent, MemberRef, Resolved, RowOutcome, SpaceInfo, SpaceRef, Target } from '../model';
 import { spaceKey } from '../rows/refs';
 import { identityOf, Numbering, RepeatFinder, type Repeat } from './findRepeats';
-import { spaceTypeProblem, type SpaceResolution } from './resolveSpaces';
+import { spaceProblemStatus, spaceTypeProblem, type SpaceResolution } from './resolveSpaces';
 
 /**
  * The resolution of each row's Space cell. Rows naming one space share its ref and come mostly space by
@@ -33,10 +33,13 @@ class SpaceAnswers {
   }
 }
 
-/** The outcome of a row its space decides: ERROR (not resolved), INVALID (a group or role the space type allows none of). */
+/**
+ * The outcome of a row its space decides: INVALID (no such space that the caller can see; a group or role the
+ * space type allows none of), ERROR (Google failed: spaceProblemStatus).
+ */
 function spaceProblem(intent: Intent, answer: SpaceResolution | undefined): RowOutcome | null {
   if (!answer) return { sheetRow: intent.sheetRow, status: 'ERROR', reason: 'spaceUnresolved' };
-  if (!answer.ok) return { sheetRow: intent.sheetRow, status: 'ERROR', ...answer.problem };
+  if (!answer.ok) return { sheetRow: intent.sheetRow, status: spaceProblemStatus(answer.problem), ...answer.problem };
   const problem = spaceTypeProblem(intent, answer.space);
   return problem ? { sheetRow: intent.sheetRow, status: 'INVALID', ...problem } : null;
 }
