@@ -14,7 +14,7 @@
  * sends a `fields` mask naming exactly the fields read here (Groups.get takes no optional arguments in
  * Apps Script, so it alone goes without one).
  */
-import type { Directory, DirectoryEntry, Result } from '../core/ports';
+import type { Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult } from '../core/ports';
 import { thrownMessage } from './advancedServices';
 
 /** Below this many emails, single gets are cheaper than listing the directory. */
@@ -168,15 +168,31 @@ function adminLookup(service: DirectoryService, emails: readonly string[], found
   }
 }
 
-function publicLookup(service: DirectoryService, emails: readonly string[], domain: string, found: Map<string, DirectoryEntry>): void {
+/** Whether every address of `domain` asked about was looked for (false: some left unasked, past PUBLIC_GETS_MAX). */
+function publicLookup(service: DirectoryService, emails: readonly string[], domain: string, found: Map<string, DirectoryEntry>): boolean {
   const view = publicView(domain);
   if (emails.length > BULK_THRESHOLD) listUsers(service, view, found);
   else proveView(service, view);
-  const unseen = emails.filter((email) => !found.has(email) && domainOf(email) === domain).slice(0, PUBLIC_GETS_MAX);
-  for (const email of unseen) {
+  const unseen = emails.filter((email) => !found.has(email) && domainOf(email) === domain);
+  for (const email of unseen.slice(0, PUBLIC_GETS_MAX)) {
     const entry = getOne(service, email, 'domain_public');
     if (entry) found.set(email, entry);
   }
+  return unseen.length <= PUBLIC_GETS_MAX;
+}
+
+/**
+ * The admin view answers for the whole organisation: the caller's domain and every domain it found a person
+ * or group of (the organisation's other domains). Domains are read from the addresses found, not asked.
+ */
+function adminCoverage(domain: string, found: ReadonlyMap<string, DirectoryEntry>): DirectoryCoverage {
+  const domains = new Set<string>();
+  if (domain) domains.add(domain);
+  for (const email of found.keys()) {
+    const of = domainOf(email);
+    if (of) domains.add(of);
+  }
+  return { view: 'admin', domains: [...domains] };
 }
 
 const failure = (error: unknown): { ok: false; error: { code: number; status: string; message: string } } =>
@@ -186,25 +202,25 @@ export class AdminDirectoryLookup implements Directory {
   /** `callerEmail`: the account running Chat Roster (its domain is the public view's); Session's when absent. */
   constructor(private readonly callerEmail?: string) {}
 
-  lookup(emails: string[]): Result<Map<string, DirectoryEntry>> {
+  lookup(emails: string[]): DirectoryResult {
     const found = new Map<string, DirectoryEntry>();
     if (emails.length === 0) return { ok: true, value: found };
     const service = directoryService();
     if (!service) return { ok: false, error: { code: 0, status: '', message: NOT_ENABLED } };
+    const domain = this.callerEmail === undefined ? callerDomain() : domainOf(this.callerEmail);
     let refusal: unknown;
     try {
       adminLookup(service, emails, found);
-      return { ok: true, value: wanted(emails, found) };
+      return { ok: true, value: wanted(emails, found), coverage: adminCoverage(domain, found) };
     } catch (error) {
       if (!(error instanceof Refused)) return failure(error);
       refusal = error.error;
     }
-    const domain = this.callerEmail === undefined ? callerDomain() : domainOf(this.callerEmail);
     if (!domain) return failure(refusal);
     found.clear();
     try {
-      publicLookup(service, emails, domain, found);
-      return { ok: true, value: wanted(emails, found) };
+      const complete = publicLookup(service, emails, domain, found);
+      return { ok: true, value: wanted(emails, found), coverage: { view: 'domain_public', domains: complete ? [domain] : [] } };
     } catch (error) {
       return failure(error instanceof Refused ? error.error : error);
     }
