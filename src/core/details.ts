@@ -138,6 +138,9 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   roleNeedsNamedSpace: ({ space }) =>
     `Only named spaces have Managers and Owners, and ${spaceLabel(space)} is ${spaceKind(space)}: set Role to Member or clear it.`,
   groupNotFound,
+  noOneWithAddress: ({ view }) => (view === 'admin'
+    ? 'No one in your organisation has this address — check the spelling.'
+    : "No one in your organisation has this address — check the spelling. (The directory your organisation shares with you shows no suspended accounts and no groups: restore a suspended account first; for a group, write groups/ID.)"),
   personAsGroup: ({ email }) => `${email} is a person, not a group: remove "group:" from the Member cell.`,
   groupAsPerson: ({ email }) => `${email} is a Google Group: write group:${email} in the Member cell.`,
   suspended: ({ email }) => `${email} is suspended in your Google Workspace directory: restore the account first, or delete this row.`,

@@ -133,7 +133,7 @@ export interface ReasonParams {
   queuedRolePatch: None;
   // The row's own cells (INVALID).
   invalidCells: { problems: readonly CellProblem[] };
-  // Its space (ERROR; INVALID for what the space's type allows).
+  // Its space (INVALID when Google said there is none for the caller, or for what its type allows; ERROR when Google failed).
   spaceUnresolved: None;
   spaceNotOpened: Failed & { ref: SpaceRef };
   noSpaceNamed: { displayName: string };
@@ -143,6 +143,8 @@ export interface ReasonParams {
   roleNeedsNamedSpace: { space: SpaceInfo };
   // Its member (INVALID, ERROR, HELD), and rows naming one member of one space twice.
   groupNotFound: { email: string; error: ApiError | null };
+  /** An address of the organisation's own domain that its directory doesn't know; `view`: the directory view that answered. */
+  noOneWithAddress: { email: string; view: 'admin' | 'domain_public' };
   personAsGroup: { email: string };
   groupAsPerson: { email: string };
   suspended: { email: string };

@@ -44,7 +44,7 @@ const NOT_ENABLED = 'The Admin SDK Directory service is not enabled in this scri
 
 const DETAILS: Record<DirectoryMode, string> = {
   admin: 'You can read your Workspace directory as an administrator: people\'s emails, their aliases and group emails are resolved in bulk.',
-  domain_public: 'You are not a directory administrator, but your organisation shares its directory with its members: people\'s emails are resolved in bulk (aliases one by one). Group emails need an administrator: write groups/{id} in the Member cell for a group. Suspended accounts aren\'t shown to you, so adding one ends in an error instead of being held.',
+  domain_public: 'You are not a directory administrator, but your organisation shares its directory with its members: people\'s emails are resolved in bulk (aliases one by one). Group emails need an administrator: write groups/{id} in the Member cell for a group. Suspended accounts aren\'t shown to you, so a row adding one is INVALID (an address no one in your organisation has) instead of held.',
   none: 'Chat Roster can\'t read your Workspace directory: you are not a directory administrator and your organisation doesn\'t share its directory with you (Admin console › Directory › Directory settings › Sharing settings), or the directory permissions weren\'t granted. Each person will be looked up in each space instead, which is slower, and group emails can\'t be resolved: write groups/{id} in the Member cell for a group.',
 };
 

@@ -97,6 +97,7 @@ export const ROSTER_CASES: RosterCase[] = [
   { cells: ['noah@example.com', 'spaces/AAAAchat', 'Manager', ''], status: 'INVALID', details: /role|named space/i },
   { cells: ['', eng, '', ''], status: 'INVALID', details: /member/i },
   { cells: ['pete@example.com', '', '', ''], status: 'INVALID', details: /space/i },
+  { cells: ['alcie@example.com', eng, '', ''], status: 'INVALID', details: /^No one in your organisation has this address — check the spelling\.$/ },
   // Rows Google refuses or that can't be resolved. An unknown id stays ERROR: the Advanced Chat Service
   // hides the HTTP status (code 0), so a failure of Google's can't be ruled out; a name with no match is INVALID.
   { cells: ['quinn@example.com', 'spaces/AAAAnope', '', ''], status: 'ERROR', details: /use the space's URL/ },

@@ -37,6 +37,9 @@ const SENTENCES: [Detail, string][] = [
     'The group team@example.com was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API).'],
   [{ reason: 'groupNotFound', email: 'team@example.com', error: E403 },
     'The group team@example.com was not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id} in the Member cell (the id is in the Admin console or the Cloud Identity Groups API). (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'noOneWithAddress', email: 'alcie@example.com', view: 'admin' }, 'No one in your organisation has this address — check the spelling.'],
+  [{ reason: 'noOneWithAddress', email: 'alcie@example.com', view: 'domain_public' },
+    'No one in your organisation has this address — check the spelling. (The directory your organisation shares with you shows no suspended accounts and no groups: restore a suspended account first; for a group, write groups/ID.)'],
   [{ reason: 'personAsGroup', email: 'alice@example.com' }, 'alice@example.com is a person, not a group: remove "group:" from the Member cell.'],
   [{ reason: 'groupAsPerson', email: 'team@example.com' }, 'team@example.com is a Google Group: write group:team@example.com in the Member cell.'],
   [{ reason: 'suspended', email: 'gone@example.com' }, 'gone@example.com is suspended in your Google Workspace directory: restore the account first, or delete this row.'],
@@ -128,6 +131,7 @@ describe('details.ts', () => {
     const every: Record<Reason, true> = {
       queued: true, queuedRolePatch: true, invalidCells: true, spaceUnresolved: true, spaceNotOpened: true, noSpaceNamed: true,
       noSpaceWithIdOrName: true, spaceNameAmbiguous: true, groupNeedsNamedSpace: true, roleNeedsNamedSpace: true, groupNotFound: true,
+      noOneWithAddress: true,
       personAsGroup: true, groupAsPerson: true, suspended: true, repeat: true, conflict: true, spaceNotListed: true,
       membersNotListed: true, presenceUnknown: true, alreadyMember: true, alreadyInvited: true, groupPresent: true, appPresent: true,
       notInSpace: true, lastOwner: true, appKept: true, callerKept: true, wouldAdd: true, wouldChangeRole: true, wouldRemove: true,
