@@ -76,6 +76,8 @@ export interface ResolvedMember {
   label: string;
   /** What members.get by alias found: undefined = not asked (use the snapshot), null = not in the space. */
   probed?: Membership | null;
+  /** Known to be from outside the organisation: the directory answered for its own domains, and not this one's. */
+  outsider?: boolean;
 }
 
 /** A row whose space and member are known: what the plan compares with the space's snapshot. */
@@ -96,6 +98,8 @@ export type Operation =
       role: ApiRole | null;
       memberKind: ResolvedMember['kind'];
       useAdminAccess: boolean;
+      /** A person known to be from outside the organisation (ResolvedMember.outsider). */
+      outsider?: boolean;
     }
   | {
       kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean;
@@ -145,6 +149,8 @@ export interface ReasonParams {
   groupNotFound: { email: string; error: ApiError | null };
   /** An address of the organisation's own domain that its directory doesn't know; `view`: the directory view that answered. */
   noOneWithAddress: { email: string; view: 'admin' | 'domain_public' };
+  /** Admin access can't add people from outside the organisation (reference/chat-api-memberships.md §6, §9). */
+  outsiderUnderAdminAccess: { email: string };
   personAsGroup: { email: string };
   groupAsPerson: { email: string };
   suspended: { email: string };
@@ -165,7 +171,8 @@ export interface ReasonParams {
   appKept: None;
   callerKept: None;
   // Preview (WOULD_*).
-  wouldAdd: { memberKind: Kind; role: ApiRole | null };
+  /** `outsider`: a person known to be from outside the organisation (added only if the space allows them). */
+  wouldAdd: { memberKind: Kind; role: ApiRole | null; outsider?: boolean };
   wouldChangeRole: { from: string; role: ApiRole };
   wouldRemove: { invited: boolean };
   // Google's answers to the run's calls.

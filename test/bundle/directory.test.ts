@@ -30,12 +30,16 @@ function teamOrg(directorySharing = true, externalUserAllowed = false): OrgSeed 
   };
 }
 
-function provision(seed: OrgSeed, user: string, cells: string[], entry: 'provisionRoster' | 'previewRoster' = 'provisionRoster') {
+function provision(seed: OrgSeed, user: string, cells: string[], entry: 'provisionRoster' | 'previewRoster' = 'provisionRoster', adminAccess = false) {
   const google = new Google({ seed });
   const world = new AppsScriptWorld(google);
   world.spreadsheet.setSheet('Roster', [HEADERS, ...cells.map((member) => [member, TEAM, '', '', '', '', ''])]);
   const setup = runEntryPoint(world, 'setupRosterSheet', [], { user });
   if (setup.error) throw new Error(setup.error);
+  if (adminAccess) {
+    const turnOn = runEntryPoint(world, 'setAdminAccess', [true], { user });
+    if (turnOn.error) throw new Error(turnOn.error);
+  }
   const result = runEntryPoint<RunReport>(world, entry, [], { user });
   if (result.error) throw new Error(result.error);
   const rows = world.spreadsheet.sheet('Roster')!.slice(1);
@@ -120,7 +124,7 @@ describe('checks before a run: an address of the organisation that no one has (a
     expect(run.statusOf(MISSPELT)).toBe('INVALID');
     expect(run.detailsOf(MISSPELT)).toBe('No one in your organisation has this address — check the spelling.');
     expect(run.statusOf(OUTSIDE)).toBe('WOULD_ADD');
-    expect(run.detailsOf(OUTSIDE)).toBe('Would add to the space');
+    expect(run.detailsOf(OUTSIDE)).toBe('Would add to the space, if it allows people from outside your organisation');
     expect(run.statusOf('person4@example.com')).toBe('WOULD_ADD');
     expect(about(run)).toEqual([]);
   });
@@ -138,6 +142,14 @@ describe('checks before a run: an address of the organisation that no one has (a
     expect(run.statusOf(MISSPELT)).toBe('INVALID');
     expect(run.detailsOf(MISSPELT)).toMatch(/^No one in your organisation has this address — check the spelling\. .*no suspended accounts/);
     expect(run.statusOf(OUTSIDE)).toBe('WOULD_ADD');
+  });
+
+  it('with admin access, someone from outside is INVALID before any write: admin access cannot add them', () => {
+    const run = provision(teamOrg(true, true), ADMIN, ROWS, 'provisionRoster', true);
+    expect(run.statusOf(OUTSIDE)).toBe('INVALID');
+    expect(run.detailsOf(OUTSIDE)).toMatch(/^pat@gmail\.com is from outside your organisation, and admin access can't add people from outside it: turn off admin access/);
+    expect(run.statusOf('person4@example.com')).toBe('ADDED');
+    expect(run.google.calls.filter((call) => call.write)).toHaveLength(1);
   });
 
   it('without directory access it is probed in Chat, as before: the product cannot know', () => {

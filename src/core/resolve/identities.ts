@@ -9,8 +9,8 @@
  * goes ahead. A plain email that the directory knows as a group, or group: on a person, is INVALID.
  * An email the directory doesn't know is INVALID (a misspelling: "no one in your organisation has this
  * address") only when its answer covers the email's domain (ports.ts DirectoryCoverage: the caller's domain,
- * and the other domains the view answered for); otherwise, of another domain or with no coverage (no
- * directory access, or a view that couldn't answer in full), it is probed as before.
+ * and the other domains the view answered for); of another domain, it is someone from outside (`outsider`);
+ * with no coverage (no directory access, or a view that couldn't answer in full), it is probed as before.
  */
 import { thrownError } from '../apiErrors';
 import { memberLabel } from '../details';
@@ -57,7 +57,8 @@ function unknownEmail(ref: Extract<MemberRef, { kind: 'userEmail' }>, label: str
     // A removal goes on: its member.get finds no one, the row is UNCHANGED (an account deleted since, say).
     return { member: person, whenAdding: { status: 'INVALID', problem: { reason: 'noOneWithAddress', email: ref.email, view: coverage.view } } };
   }
-  return { member: person, whenAdding: null };
+  // Outside only if the view answered for the organisation at all (the caller's domain at least).
+  return { member: coverage.domains.length > 0 ? { ...person, outsider: true } : person, whenAdding: null };
 }
 
 export function resolveRef(ref: MemberRef, view: DirectoryView): Resolution {

@@ -114,9 +114,9 @@ describe('resolveTargets: rows and the directory’s answers → targets', () =>
     it('is INVALID on add, before any call: no one in the organisation has it', () => {
       const { outcomes, targets } = resolvePairs(organisation({ view: 'admin', domains: ['example.com'] }), rows(), 'me@example.com');
       expect(outcomes).toEqual([{ sheetRow: 2, status: 'INVALID', details: 'No one in your organisation has this address — check the spelling.' }]);
-      // A removal goes on (probed: not in the space, UNCHANGED); an address of another domain is probed too.
-      expect(targets.map((t) => [t.intent.sheetRow, t.member.email])).toEqual([
-        [3, 'bbo@example.com'], [4, 'pat@gmail.com'], [5, 'bob@sub.example.com'],
+      // A removal goes on (probed: not in the space, UNCHANGED); an address of another domain is someone from outside.
+      expect(targets.map((t) => [t.intent.sheetRow, t.member.email, t.member.outsider ?? false])).toEqual([
+        [3, 'bbo@example.com', false], [4, 'pat@gmail.com', true], [5, 'bob@sub.example.com', true],
       ]);
     });
 
@@ -134,7 +134,7 @@ describe('resolveTargets: rows and the directory’s answers → targets', () =>
       for (const directory of [organisation(undefined), organisation({ view: 'domain_public', domains: [] })]) {
         const { outcomes, targets } = resolvePairs(directory, rows(), 'me@example.com');
         expect(outcomes).toEqual([]);
-        expect(targets.map((t) => t.member.name)).toEqual([null, null, null, null]);
+        expect(targets.map((t) => [t.member.name, t.member.outsider ?? false])).toEqual([[null, false], [null, false], [null, false], [null, false]]);
       }
       const refusing = organisation({ view: 'admin', domains: ['example.com'] });
       refusing.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
