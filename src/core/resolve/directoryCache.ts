@@ -68,6 +68,12 @@ function meet(a: DirectoryCoverage | null, b: DirectoryCoverage | undefined): Di
   return { view: a.view === b.view ? a.view : 'domain_public', domains };
 }
 
+/** Whether any answer held is "not in the directory" (a loop: a million answers make no array). */
+function holdsAbsent(known: ReadonlyMap<string, DirectoryEntry | null>): boolean {
+  for (const entry of known.values()) if (entry === null) return true;
+  return false;
+}
+
 function parseCoverage(text: string | undefined): DirectoryCoverage | null {
   if (text === undefined) return null;
   try {
@@ -111,7 +117,7 @@ export class CachedDirectory implements Directory {
         return { ok: false, error: asked.error, known: found };
       }
       // No absent email cached yet: this answer's coverage is the run's; else only what both cover.
-      const absentCached = [...known.values()].includes(null);
+      const absentCached = holdsAbsent(known);
       this.coverage = absentCached ? meet(this.coverage, asked.coverage) : asked.coverage ?? null;
       for (const email of missing) known.set(email, asked.value.get(email) ?? null);
       this.write(known);
