@@ -115,7 +115,8 @@ function notInSpace({ throughGroup, invitationsHidden }: ReasonParams['notInSpac
   return invitationsHidden ? `${base}; with admin access Google does not list invitations, so a pending invitation would not show here` : base;
 }
 
-function wouldAdd({ memberKind, role }: ReasonParams['wouldAdd']): string {
+function wouldAdd({ memberKind, role, outsider }: ReasonParams['wouldAdd']): string {
+  if (outsider) return `Would add to the space${role ? ` as ${roleLabel(role)}` : ''}, if it allows people from outside your organisation`;
   if (role) return `Would add to the space as ${roleLabel(role)}`;
   if (memberKind === 'group') return 'Would add the group to the space';
   return memberKind === 'app' ? 'Would add the Chat app to the space' : 'Would add to the space';
@@ -138,6 +139,11 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   roleNeedsNamedSpace: ({ space }) =>
     `Only named spaces have Managers and Owners, and ${spaceLabel(space)} is ${spaceKind(space)}: set Role to Member or clear it.`,
   groupNotFound,
+  noOneWithAddress: ({ view }) => (view === 'admin'
+    ? 'No one in your organisation has this address — check the spelling.'
+    : "No one in your organisation has this address — check the spelling. (The directory your organisation shares with you shows no suspended accounts and no groups: restore a suspended account first; for a group, write groups/ID.)"),
+  outsiderUnderAdminAccess: ({ email }) =>
+    `${email} is from outside your organisation, and admin access can't add people from outside it: turn off admin access and run again as a manager of the space (which must allow people from outside your organisation), or add them in Google Chat.`,
   personAsGroup: ({ email }) => `${email} is a person, not a group: remove "group:" from the Member cell.`,
   groupAsPerson: ({ email }) => `${email} is a Google Group: write group:${email} in the Member cell.`,
   suspended: ({ email }) => `${email} is suspended in your Google Workspace directory: restore the account first, or delete this row.`,

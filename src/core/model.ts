@@ -76,6 +76,8 @@ export interface ResolvedMember {
   label: string;
   /** What members.get by alias found: undefined = not asked (use the snapshot), null = not in the space. */
   probed?: Membership | null;
+  /** Known to be from outside the organisation: the directory answered for its own domains, and not this one's. */
+  outsider?: boolean;
 }
 
 /** A row whose space and member are known: what the plan compares with the space's snapshot. */
@@ -96,6 +98,8 @@ export type Operation =
       role: ApiRole | null;
       memberKind: ResolvedMember['kind'];
       useAdminAccess: boolean;
+      /** A person known to be from outside the organisation (ResolvedMember.outsider). */
+      outsider?: boolean;
     }
   | {
       kind: 'patchRole'; sheetRow: number; name: string; from: string; role: ApiRole; useAdminAccess: boolean;
@@ -133,7 +137,7 @@ export interface ReasonParams {
   queuedRolePatch: None;
   // The row's own cells (INVALID).
   invalidCells: { problems: readonly CellProblem[] };
-  // Its space (ERROR; INVALID for what the space's type allows).
+  // Its space (INVALID when Google said there is none for the caller, or for what its type allows; ERROR when Google failed).
   spaceUnresolved: None;
   spaceNotOpened: Failed & { ref: SpaceRef };
   noSpaceNamed: { displayName: string };
@@ -143,6 +147,10 @@ export interface ReasonParams {
   roleNeedsNamedSpace: { space: SpaceInfo };
   // Its member (INVALID, ERROR, HELD), and rows naming one member of one space twice.
   groupNotFound: { email: string; error: ApiError | null };
+  /** An address of the organisation's own domain that its directory doesn't know; `view`: the directory view that answered. */
+  noOneWithAddress: { email: string; view: 'admin' | 'domain_public' };
+  /** Admin access can't add people from outside the organisation (reference/chat-api-memberships.md §6, §9). */
+  outsiderUnderAdminAccess: { email: string };
   personAsGroup: { email: string };
   groupAsPerson: { email: string };
   suspended: { email: string };
@@ -163,7 +171,8 @@ export interface ReasonParams {
   appKept: None;
   callerKept: None;
   // Preview (WOULD_*).
-  wouldAdd: { memberKind: Kind; role: ApiRole | null };
+  /** `outsider`: a person known to be from outside the organisation (added only if the space allows them). */
+  wouldAdd: { memberKind: Kind; role: ApiRole | null; outsider?: boolean };
   wouldChangeRole: { from: string; role: ApiRole };
   wouldRemove: { invited: boolean };
   // Google's answers to the run's calls.

@@ -65,9 +65,27 @@ export interface DirectoryEntry {
   suspended?: boolean;
 }
 
-/** A directory's answer; one that couldn't ask Google may still carry answers it knew (`known`). */
+/**
+ * Which addresses a directory's answer speaks for (data, never read from a message): an email of one of
+ * `domains` that the answer doesn't hold was looked for and belongs to no one the view shows.
+ */
+export interface DirectoryCoverage {
+  /**
+   * The view that answered: `admin` shows every user (suspended ones included), alias and group of the
+   * organisation; `domain_public` the people of the caller's domain that the organisation shares (no
+   * suspended accounts, no groups).
+   */
+  view: 'admin' | 'domain_public';
+  /** Lower-case domains the view answered for in full: the caller's, and any other it found people of. */
+  domains: readonly string[];
+}
+
+/**
+ * A directory's answer; one that couldn't ask Google may still carry answers it knew (`known`). `coverage`
+ * absent: the answer doesn't say who is NOT in the organisation (emails it lacks are probed in Chat).
+ */
 export type DirectoryResult =
-  | { ok: true; value: Map<string, DirectoryEntry> }
+  | { ok: true; value: Map<string, DirectoryEntry>; coverage?: DirectoryCoverage }
   | { ok: false; error: ApiError; known?: Map<string, DirectoryEntry> };
 
 export interface Directory {

@@ -14,7 +14,7 @@
  * sends a `fields` mask naming exactly the fields read here (Groups.get takes no optional arguments in
  * Apps Script, so it alone goes without one).
  */
-import type { Directory, DirectoryEntry, Result } from '../core/ports';
+import type { Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult } from '../core/ports';
 import { thrownMessage } from './advancedServices';
 
 /** Below this many emails, single gets are cheaper than listing the directory. */
@@ -44,7 +44,7 @@ const NOT_ENABLED = 'The Admin SDK Directory service is not enabled in this scri
 
 const DETAILS: Record<DirectoryMode, string> = {
   admin: 'You can read your Workspace directory as an administrator: people\'s emails, their aliases and group emails are resolved in bulk.',
-  domain_public: 'You are not a directory administrator, but your organisation shares its directory with its members: people\'s emails are resolved in bulk (aliases one by one). Group emails need an administrator: write groups/{id} in the Member cell for a group. Suspended accounts aren\'t shown to you, so adding one ends in an error instead of being held.',
+  domain_public: 'You are not a directory administrator, but your organisation shares its directory with its members: people\'s emails are resolved in bulk (aliases one by one). Group emails need an administrator: write groups/{id} in the Member cell for a group. Suspended accounts aren\'t shown to you, so a row adding one is INVALID (an address no one in your organisation has) instead of held.',
   none: 'Chat Roster can\'t read your Workspace directory: you are not a directory administrator and your organisation doesn\'t share its directory with you (Admin console › Directory › Directory settings › Sharing settings), or the directory permissions weren\'t granted. Each person will be looked up in each space instead, which is slower, and group emails can\'t be resolved: write groups/{id} in the Member cell for a group.',
 };
 
@@ -168,15 +168,31 @@ function adminLookup(service: DirectoryService, emails: readonly string[], found
   }
 }
 
-function publicLookup(service: DirectoryService, emails: readonly string[], domain: string, found: Map<string, DirectoryEntry>): void {
+/** Whether every address of `domain` asked about was looked for (false: some left unasked, past PUBLIC_GETS_MAX). */
+function publicLookup(service: DirectoryService, emails: readonly string[], domain: string, found: Map<string, DirectoryEntry>): boolean {
   const view = publicView(domain);
   if (emails.length > BULK_THRESHOLD) listUsers(service, view, found);
   else proveView(service, view);
-  const unseen = emails.filter((email) => !found.has(email) && domainOf(email) === domain).slice(0, PUBLIC_GETS_MAX);
-  for (const email of unseen) {
+  const unseen = emails.filter((email) => !found.has(email) && domainOf(email) === domain);
+  for (const email of unseen.slice(0, PUBLIC_GETS_MAX)) {
     const entry = getOne(service, email, 'domain_public');
     if (entry) found.set(email, entry);
   }
+  return unseen.length <= PUBLIC_GETS_MAX;
+}
+
+/**
+ * The admin view answers for the whole organisation: the caller's domain and every domain it found a person
+ * or group of (the organisation's other domains). Domains are read from the addresses found, not asked.
+ */
+function adminCoverage(domain: string, found: ReadonlyMap<string, DirectoryEntry>): DirectoryCoverage {
+  const domains = new Set<string>();
+  if (domain) domains.add(domain);
+  for (const email of found.keys()) {
+    const of = domainOf(email);
+    if (of) domains.add(of);
+  }
+  return { view: 'admin', domains: [...domains] };
 }
 
 const failure = (error: unknown): { ok: false; error: { code: number; status: string; message: string } } =>
@@ -186,25 +202,25 @@ export class AdminDirectoryLookup implements Directory {
   /** `callerEmail`: the account running Chat Roster (its domain is the public view's); Session's when absent. */
   constructor(private readonly callerEmail?: string) {}
 
-  lookup(emails: string[]): Result<Map<string, DirectoryEntry>> {
+  lookup(emails: string[]): DirectoryResult {
     const found = new Map<string, DirectoryEntry>();
     if (emails.length === 0) return { ok: true, value: found };
     const service = directoryService();
     if (!service) return { ok: false, error: { code: 0, status: '', message: NOT_ENABLED } };
+    const domain = this.callerEmail === undefined ? callerDomain() : domainOf(this.callerEmail);
     let refusal: unknown;
     try {
       adminLookup(service, emails, found);
-      return { ok: true, value: wanted(emails, found) };
+      return { ok: true, value: wanted(emails, found), coverage: adminCoverage(domain, found) };
     } catch (error) {
       if (!(error instanceof Refused)) return failure(error);
       refusal = error.error;
     }
-    const domain = this.callerEmail === undefined ? callerDomain() : domainOf(this.callerEmail);
     if (!domain) return failure(refusal);
     found.clear();
     try {
-      publicLookup(service, emails, domain, found);
-      return { ok: true, value: wanted(emails, found) };
+      const complete = publicLookup(service, emails, domain, found);
+      return { ok: true, value: wanted(emails, found), coverage: { view: 'domain_public', domains: complete ? [domain] : [] } };
     } catch (error) {
       return failure(error instanceof Refused ? error.error : error);
     }

@@ -15,28 +15,32 @@ const ADMIN = 'admin@example.com';
 const LEAD = 'lead@example.com';
 const TEAM = 'spaces/AAAAteam';
 
-function teamOrg(directorySharing = true): OrgSeed {
+function teamOrg(directorySharing = true, externalUserAllowed = false): OrgSeed {
   const people: SeedUser[] = Array.from({ length: 30 }, (_, i) => ({ id: String(300000 + i), email: `person${i}@example.com` }));
   people[0].aliases = ['first.person@example.com'];
   people[2].nonEditableAliases = ['person2@example-alias.test'];
   return {
     domain: 'example.com', appUserId: '999000', directorySharing,
-    users: [{ id: '100000', email: ADMIN, chatAdmin: true }, { id: '100001', email: LEAD }, ...people],
+    users: [{ id: '100000', email: ADMIN, chatAdmin: true }, { id: '100001', email: LEAD }, ...people, { id: '200001', email: 'pat@gmail.com', external: true }],
     groups: [{ id: 'g-team', email: 'team@example.com', aliases: ['crew@example.com'] }],
     spaces: [{
-      id: 'AAAAteam', displayName: 'Team', spaceType: 'SPACE',
+      id: 'AAAAteam', displayName: 'Team', spaceType: 'SPACE', externalUserAllowed,
       members: [{ email: LEAD, role: 'ROLE_MANAGER' }, { email: ADMIN, role: 'ROLE_MANAGER' }, { email: 'person1@example.com' }],
     }],
   };
 }
 
-function provision(seed: OrgSeed, user: string, cells: string[]) {
+function provision(seed: OrgSeed, user: string, cells: string[], entry: 'provisionRoster' | 'previewRoster' = 'provisionRoster', adminAccess = false) {
   const google = new Google({ seed });
   const world = new AppsScriptWorld(google);
   world.spreadsheet.setSheet('Roster', [HEADERS, ...cells.map((member) => [member, TEAM, '', '', '', '', ''])]);
   const setup = runEntryPoint(world, 'setupRosterSheet', [], { user });
   if (setup.error) throw new Error(setup.error);
-  const result = runEntryPoint<RunReport>(world, 'provisionRoster', [], { user });
+  if (adminAccess) {
+    const turnOn = runEntryPoint(world, 'setAdminAccess', [true], { user });
+    if (turnOn.error) throw new Error(turnOn.error);
+  }
+  const result = runEntryPoint<RunReport>(world, entry, [], { user });
   if (result.error) throw new Error(result.error);
   const rows = world.spreadsheet.sheet('Roster')!.slice(1);
   const statusOf = (member: string) => rows.find((row) => row[0] === member)?.[4];
@@ -107,3 +111,52 @@ describe('a caller without directory admin rights', () => {
     expect(run.calls('admin.directory.users.list').map((call) => call.status)).toEqual([403, 403]);
   });
 });
+
+describe('checks before a run: an address of the organisation that no one has (a misspelling)', () => {
+  const MISSPELT = 'persn4@example.com';
+  const OUTSIDE = 'pat@gmail.com';
+  const ROWS = [MISSPELT, OUTSIDE, 'person4@example.com'];
+  /** Every Chat call naming the misspelt address (the directory is asked about it, once). */
+  const about = (run: ReturnType<typeof provision>) => run.google.calls.filter((call) => call.methodId.startsWith('chat.') && call.target.includes('persn4'));
+
+  it('is INVALID in preview with the fix; an address outside the organisation stays WOULD_ADD', () => {
+    const run = provision(teamOrg(true, true), ADMIN, ROWS, 'previewRoster');
+    expect(run.statusOf(MISSPELT)).toBe('INVALID');
+    expect(run.detailsOf(MISSPELT)).toBe('No one in your organisation has this address — check the spelling.');
+    expect(run.statusOf(OUTSIDE)).toBe('WOULD_ADD');
+    expect(run.detailsOf(OUTSIDE)).toBe('Would add to the space, if it allows people from outside your organisation');
+    expect(run.statusOf('person4@example.com')).toBe('WOULD_ADD');
+    expect(about(run)).toEqual([]);
+  });
+
+  it('on apply, nothing is written (nor asked) for it; the other rows go ahead', () => {
+    const run = provision(teamOrg(true, true), ADMIN, ROWS);
+    expect([run.statusOf(MISSPELT), run.statusOf(OUTSIDE), run.statusOf('person4@example.com')]).toEqual(['INVALID', 'ADDED', 'ADDED']);
+    expect(about(run)).toEqual([]);
+    expect(run.google.calls.filter((call) => call.write)).toHaveLength(2);
+    expect(run.members).toEqual(expect.arrayContaining([OUTSIDE, 'person4@example.com']));
+  });
+
+  it('is INVALID through the public view too, which says what it cannot show', () => {
+    const run = provision(teamOrg(), LEAD, ROWS, 'previewRoster');
+    expect(run.statusOf(MISSPELT)).toBe('INVALID');
+    expect(run.detailsOf(MISSPELT)).toMatch(/^No one in your organisation has this address — check the spelling\. .*no suspended accounts/);
+    expect(run.statusOf(OUTSIDE)).toBe('WOULD_ADD');
+  });
+
+  it('with admin access, someone from outside is INVALID before any write: admin access cannot add them', () => {
+    const run = provision(teamOrg(true, true), ADMIN, ROWS, 'provisionRoster', true);
+    expect(run.statusOf(OUTSIDE)).toBe('INVALID');
+    expect(run.detailsOf(OUTSIDE)).toMatch(/^pat@gmail\.com is from outside your organisation, and admin access can't add people from outside it: turn off admin access/);
+    expect(run.statusOf('person4@example.com')).toBe('ADDED');
+    expect(run.google.calls.filter((call) => call.write)).toHaveLength(1);
+  });
+
+  it('without directory access it is probed in Chat, as before: the product cannot know', () => {
+    const run = provision(teamOrg(false), LEAD, ROWS, 'previewRoster');
+    expect(run.statusOf(MISSPELT)).toBe('WOULD_ADD');
+    expect(run.detailsOf(OUTSIDE)).toBe('Would add to the space');
+    expect(run.calls('chat.spaces.members.get').length).toBeGreaterThanOrEqual(2);
+  });
+});
+

@@ -5,7 +5,7 @@
  */
 import type { Membership, Space } from '../../src/core/model';
 import type {
-  ApiError, CellBlock, ChatGateway, Clock, Directory, DirectoryEntry, MemberCall, MemberReply, Result, RosterStore,
+  ApiError, CellBlock, ChatGateway, Clock, Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult, MemberCall, MemberReply, Result, RosterStore,
   ShortTermCache,
 } from '../../src/core/ports';
 
@@ -161,9 +161,11 @@ export class FakeChat implements ChatGateway {
 export class FakeDirectory implements Directory {
   readonly entries = new Map<string, DirectoryEntry>();
   failure: ApiError | null = null;
+  /** What its answers cover (who is NOT in the organisation); none by default, as without directory access. */
+  coverage: DirectoryCoverage | undefined;
   readonly lookups: string[][] = [];
 
-  lookup(emails: string[]): Result<Map<string, DirectoryEntry>> {
+  lookup(emails: string[]): DirectoryResult {
     this.lookups.push(emails);
     if (this.failure) return { ok: false, error: this.failure };
     const found = new Map<string, DirectoryEntry>();
@@ -171,7 +173,7 @@ export class FakeDirectory implements Directory {
       const entry = this.entries.get(email);
       if (entry) found.set(email, entry);
     }
-    return { ok: true, value: found };
+    return this.coverage ? { ok: true, value: found, coverage: this.coverage } : { ok: true, value: found };
   }
 }
 

@@ -1,14 +1,29 @@
 /**
- * probeDirectoryAccess (src/gas/directory.ts), called as checkSetup() will call it: inside an execution of
- * the emulated Apps Script, whose AdminDirectory and Session globals it reads.
+ * probeDirectoryAccess (src/gas/directory.ts), called as checkSetup() will call it, and what a lookup says it
+ * covers: inside an execution of the emulated Apps Script, whose AdminDirectory and Session globals it reads.
  */
 import { Google } from '../../emulator/google';
 import { AppsScriptWorld } from '../../emulator/gas/world';
 import { demoOrg } from '../../emulator/seed';
-import { probeDirectoryAccess } from '../../src/gas/directory';
+import { AdminDirectoryLookup, probeDirectoryAccess } from '../../src/gas/directory';
 
 const GLOBALS = ['AdminDirectory', 'Session'] as const;
 const scope = globalThis as Record<string, unknown>;
+
+/** `run` inside an execution of `user`, with the directory globals set. */
+function inExecution<T>(user: string, options: { directorySharing?: boolean; scopes?: string[] }, run: () => T): T {
+  const seed = demoOrg();
+  if (options.directorySharing !== undefined) seed.directorySharing = options.directorySharing;
+  const world = new AppsScriptWorld(new Google({ seed }), options.scopes ? { scopes: options.scopes } : {});
+  const execution = world.startExecution({ user });
+  for (const name of GLOBALS) scope[name] = execution.globals[name];
+  try {
+    return run();
+  } finally {
+    execution.end();
+    for (const name of GLOBALS) delete scope[name];
+  }
+}
 
 function probeAs(user: string, options: { directorySharing?: boolean; scopes?: string[] } = {}) {
   const seed = demoOrg();
@@ -58,3 +73,30 @@ describe('probeDirectoryAccess', () => {
     expect(probeDirectoryAccess()).toEqual({ mode: 'none', detail: expect.stringMatching(/^The Admin SDK Directory service is not enabled/) });
   });
 });
+
+describe('AdminDirectoryLookup: what its answer covers (who is NOT in the organisation)', () => {
+  const lookupAs = (user: string, emails: string[], directorySharing?: boolean) =>
+    inExecution(user, { directorySharing }, () => new AdminDirectoryLookup(user).lookup(emails));
+
+  it('admin: the caller’s domain, and every domain it found someone of', () => {
+    const result = lookupAs('admin@example.com', ['bob.jones@example.com', 'nobody@example.com', 'pat@gmail.com']);
+    expect(result.ok && result.coverage).toEqual({ view: 'admin', domains: ['example.com'] });
+    expect(result.ok && [...result.value.keys()]).toEqual(['bob.jones@example.com']);
+  });
+
+  it('domain_public: the caller’s domain, when every unseen address of it was asked about', () => {
+    const result = lookupAs('bob.jones@example.com', ['admin@example.com', 'nobody@example.com']);
+    expect(result.ok && result.coverage).toEqual({ view: 'domain_public', domains: ['example.com'] });
+  });
+
+  it('domain_public: nothing, when more addresses went unseen than it asks about one by one', () => {
+    const ghosts = Array.from({ length: 51 }, (_, i) => `ghost${i}@example.com`);
+    const result = lookupAs('bob.jones@example.com', ghosts);
+    expect(result.ok && result.coverage).toEqual({ view: 'domain_public', domains: [] });
+  });
+
+  it('no directory access: no answer, so no coverage (the core probes in Chat)', () => {
+    expect(lookupAs('bob.jones@example.com', ['nobody@example.com'], false).ok).toBe(false);
+  });
+});
+

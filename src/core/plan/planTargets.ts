@@ -4,6 +4,8 @@
  * never re-created; a Manager or Owner is created, then patched (role can't be set on create).
  * Guards (DESIGN.md §6) turn removals into HELD: the Chat app, the account running Chat Roster, and the
  * last Owner of a space (owners are counted after the removals and demotions planned before, in row order).
+ * Adding someone known to be from outside the organisation with admin access is INVALID: admin access can't
+ * (reference/chat-api-memberships.md §6, §9), and Google would refuse the write.
  */
 import type { Membership, Operation, ResolvedMember, RowOutcome, SpaceInfo, Target } from '../model';
 import { API_ROLE } from '../rows/roles';
@@ -62,6 +64,7 @@ function createOperation(target: Target, context: PlanContext): Operation {
     memberKind: member.kind,
     // Admin access can't create app memberships (reference §6, §9).
     useAdminAccess: context.useAdminAccess && !isApp,
+    ...(member.outsider ? { outsider: true } : {}),
   };
 }
 
@@ -107,7 +110,10 @@ function lastOwner(target: Target, removing: boolean): RowOutcome {
 function planAdd(target: Target, current: Membership | null, context: PlanContext, owners: OwnerLedger): Operation | RowOutcome {
   const { member, intent } = target;
   const sheetRow = intent.sheetRow;
-  if (!current) return createOperation(target, context);
+  if (!current) {
+    if (context.useAdminAccess && member.outsider && member.email) return { sheetRow, status: 'INVALID', reason: 'outsiderUnderAdminAccess', email: member.email };
+    return createOperation(target, context);
+  }
   if (member.kind === 'group') return { sheetRow, status: 'UNCHANGED', reason: 'groupPresent' };
   if (member.kind === 'app') return { sheetRow, status: 'UNCHANGED', reason: 'appPresent' };
   const wanted = intent.role ?? API_ROLE.Member;
@@ -182,7 +188,10 @@ export function previewOutcome(operation: Operation): RowOutcome {
   const sheetRow = operation.sheetRow;
   switch (operation.kind) {
     case 'create':
-      return { sheetRow, status: 'WOULD_ADD', reason: 'wouldAdd', memberKind: operation.memberKind, role: operation.role };
+      return {
+        sheetRow, status: 'WOULD_ADD', reason: 'wouldAdd', memberKind: operation.memberKind, role: operation.role,
+        ...(operation.outsider ? { outsider: true } : {}),
+      };
     case 'patchRole':
       return { sheetRow, status: 'WOULD_UPDATE_ROLE', reason: 'wouldChangeRole', from: operation.from, role: operation.role };
     case 'delete':

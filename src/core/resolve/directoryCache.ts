@@ -13,8 +13,12 @@
  * A caller without directory access learns ids from Chat instead (members.get by email alias, one per row
  * and space): `remember` keeps those answers here too, so the run's later executions don't probe the same
  * emails again; a lookup the directory refuses still returns them (`known`).
+ *
+ * What the answers cover (ports.ts DirectoryCoverage: which absent emails are no one's) is kept with them: the
+ * coverage of every answer the run cached, met (the domains all of them answered for), so an email cached as
+ * absent by an answer that didn't cover its domain is never read later as no one's.
  */
-import type { Directory, DirectoryEntry, DirectoryResult, ShortTermCache } from '../ports';
+import type { Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult, ShortTermCache } from '../ports';
 
 /** Long enough for an hourly trigger's next execution, short enough that a suspension made meanwhile counts soon. */
 export const ANSWERS_TTL_SECONDS = 2 * 60 * 60;
@@ -57,6 +61,32 @@ function utf8Bytes(text: string): number {
   return bytes;
 }
 
+/** What two answers both cover; none when either covers nothing. */
+function meet(a: DirectoryCoverage | null, b: DirectoryCoverage | undefined): DirectoryCoverage | null {
+  if (!a || !b) return null;
+  const domains = a.domains.filter((domain) => b.domains.includes(domain));
+  return { view: a.view === b.view ? a.view : 'domain_public', domains };
+}
+
+/** Whether any answer held is "not in the directory" (a loop: a million answers make no array). */
+function holdsAbsent(known: ReadonlyMap<string, DirectoryEntry | null>): boolean {
+  for (const entry of known.values()) if (entry === null) return true;
+  return false;
+}
+
+function parseCoverage(text: string | undefined): DirectoryCoverage | null {
+  if (text === undefined) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || !('view' in parsed) || !('domains' in parsed)) return null;
+    const { view, domains } = parsed;
+    if ((view !== 'admin' && view !== 'domain_public') || !Array.isArray(domains)) return null;
+    return { view, domains: domains.filter((domain): domain is string => typeof domain === 'string') };
+  } catch {
+    return null;
+  }
+}
+
 function pick(emails: readonly string[], known: ReadonlyMap<string, DirectoryEntry | null>): Map<string, DirectoryEntry> {
   const found = new Map<string, DirectoryEntry>();
   for (const email of emails) {
@@ -69,6 +99,8 @@ function pick(emails: readonly string[], known: ReadonlyMap<string, DirectoryEnt
 export class CachedDirectory implements Directory {
   /** This execution's copy of the run's answers, read from the cache once. */
   private known: Map<string, DirectoryEntry | null> | null = null;
+  /** What the cached answers cover (null: nothing, or not known). */
+  private coverage: DirectoryCoverage | null = null;
 
   constructor(private readonly directory: Directory, private readonly cache: ShortTermCache, private readonly runId: string) {}
 
@@ -84,10 +116,14 @@ export class CachedDirectory implements Directory {
         for (const [email, entry] of asked.known ?? []) if (!found.has(email)) found.set(email, entry);
         return { ok: false, error: asked.error, known: found };
       }
+      // No absent email cached yet: this answer's coverage is the run's; else only what both cover.
+      const absentCached = holdsAbsent(known);
+      this.coverage = absentCached ? meet(this.coverage, asked.coverage) : asked.coverage ?? null;
       for (const email of missing) known.set(email, asked.value.get(email) ?? null);
       this.write(known);
     }
-    return { ok: true, value: pick(emails, known) };
+    const value = pick(emails, known);
+    return this.coverage ? { ok: true, value, coverage: this.coverage } : { ok: true, value };
   }
 
   /** Adds answers learned from Chat; an answer the run already has (from the directory) is kept. */
@@ -111,15 +147,21 @@ export class CachedDirectory implements Directory {
     return `${KEY_PREFIX}.${this.runId}.${chunk}`;
   }
 
+  private coverageKey(): string {
+    return `${KEY_PREFIX}.${this.runId}.coverage`;
+  }
+
   /** Every answer still cached for this run, whatever chunks Google kept. */
   private read(): Map<string, DirectoryEntry | null> {
     const known = new Map<string, DirectoryEntry | null>();
     let values: Record<string, string>;
     try {
-      values = this.cache.getAll(Array.from({ length: MAX_CHUNKS }, (_, chunk) => this.key(chunk)));
+      values = this.cache.getAll([...Array.from({ length: MAX_CHUNKS }, (_, chunk) => this.key(chunk)), this.coverageKey()]);
     } catch {
       return known; // The cache is a shortcut: without it, the directory answers.
     }
+    this.coverage = parseCoverage(values[this.coverageKey()]);
+    delete values[this.coverageKey()];
     for (const text of Object.values(values)) {
       let chunk: unknown;
       try {
@@ -156,6 +198,8 @@ export class CachedDirectory implements Directory {
       bytes += size;
     }
     close();
+    // Written with the answers, every time: an old coverage never outlives the answers it was met with.
+    chunks[this.coverageKey()] = JSON.stringify(this.coverage);
     try {
       this.cache.putAll(chunks, ANSWERS_TTL_SECONDS);
     } catch {

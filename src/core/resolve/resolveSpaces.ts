@@ -8,8 +8,22 @@ import type { Detail, Intent, Space, SpaceInfo, SpaceRef } from '../model';
 import type { ChatGateway, Result } from '../ports';
 import { spaceKey } from '../rows/refs';
 
-/** Why a Space cell names no space (the row's ERROR). */
+/** Why a Space cell names no space (the row's INVALID or ERROR: spaceProblemStatus). */
 export type SpaceProblem = Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous'>;
+
+/** HTTP statuses by which Google says the space isn't there for the caller (wrong id, not visible, malformed). */
+const NO_SUCH_SPACE: ReadonlySet<number> = new Set([400, 403, 404]);
+
+/**
+ * INVALID when Google answered that the row names no space the caller can see: a display name with no match
+ * or several, an id refused with 400, 403 or 404 (fix the cell, or get access). ERROR when Google failed or
+ * didn't say: 5xx, 429, transport, and code 0 — the Advanced Chat Service hides the status, so a failure of
+ * Google's can't be ruled out (the stricter reading), even when the name lookup that follows finds nothing.
+ */
+export function spaceProblemStatus(problem: SpaceProblem): 'INVALID' | 'ERROR' {
+  if (problem.reason === 'noSpaceNamed' || problem.reason === 'spaceNameAmbiguous') return 'INVALID';
+  return NO_SUCH_SPACE.has(problem.error.code) ? 'INVALID' : 'ERROR';
+}
 
 export type SpaceResolution = { ok: true; space: SpaceInfo } | { ok: false; problem: SpaceProblem };
 

@@ -12,7 +12,7 @@ import { resolveRef, type DirectoryView, type Resolution } from './identities';
 import type { Intent, MemberRef, Resolved, RowOutcome, SpaceInfo, SpaceRef, Target } from '../model';
 import { spaceKey } from '../rows/refs';
 import { identityOf, Numbering, RepeatFinder, type Repeat } from './findRepeats';
-import { spaceTypeProblem, type SpaceResolution } from './resolveSpaces';
+import { spaceProblemStatus, spaceTypeProblem, type SpaceResolution } from './resolveSpaces';
 
 /**
  * The resolution of each row's Space cell. Rows naming one space share its ref and come mostly space by
@@ -33,10 +33,13 @@ class SpaceAnswers {
   }
 }
 
-/** The outcome of a row its space decides: ERROR (not resolved), INVALID (a group or role the space type allows none of). */
+/**
+ * The outcome of a row its space decides: INVALID (no such space that the caller can see; a group or role the
+ * space type allows none of), ERROR (Google failed: spaceProblemStatus).
+ */
 function spaceProblem(intent: Intent, answer: SpaceResolution | undefined): RowOutcome | null {
   if (!answer) return { sheetRow: intent.sheetRow, status: 'ERROR', reason: 'spaceUnresolved' };
-  if (!answer.ok) return { sheetRow: intent.sheetRow, status: 'ERROR', ...answer.problem };
+  if (!answer.ok) return { sheetRow: intent.sheetRow, status: spaceProblemStatus(answer.problem), ...answer.problem };
   const problem = spaceTypeProblem(intent, answer.space);
   return problem ? { sheetRow: intent.sheetRow, status: 'INVALID', ...problem } : null;
 }
@@ -102,7 +105,8 @@ export function memberCells(intents: readonly Intent[], spaces: ReadonlyMap<stri
  * Rows to targets, from the Directory's answer about `cells.emails`. Returns the caller's canonical name
  * when the directory knows it. `onResolved` learns each row's space.
  * Order of the checks, per row: space, member, repeats (before a suspended user is HELD, so a repeat of a
- * held row is still pointed at), then HELD.
+ * held row is still pointed at), then what ends a row adding this member (HELD suspended user, INVALID
+ * address no one has): all before any call that writes.
  */
 export function resolveTargets(
   cells: MemberCells, view: DirectoryView, onResolved?: (sheetRow: number, space: SpaceInfo) => void,
@@ -111,7 +115,7 @@ export function resolveTargets(
   const resolutions: Resolution[] = cells.distinct.map((ref) => resolveRef(ref, view));
   // What each distinct cell resolved to, in flat arrays: the million rows read these, not 100,000 objects.
   const memberOfCell = resolutions.map((resolution) => ('status' in resolution ? null : resolution.member));
-  const heldOfCell = resolutions.map((resolution) => ('status' in resolution ? null : resolution.heldWhenAdding));
+  const addingOfCell = resolutions.map((resolution) => ('status' in resolution ? null : resolution.whenAdding));
   const identities = new Numbering();
   const identityOfCell = memberOfCell.map((member) => (member === null ? -1 : identities.of(identityOf(member))));
 
@@ -149,10 +153,10 @@ export function resolveTargets(
       outcomes.push({ sheetRow: intent.sheetRow, status: 'INVALID', ...repeat });
       continue;
     }
-    const held = heldOfCell[cell];
-    if (held !== null && intent.action === 'add') {
+    const adding = addingOfCell[cell];
+    if (adding !== null && intent.action === 'add') {
       placed[index] = -2 - outcomes.length;
-      outcomes.push({ sheetRow: intent.sheetRow, status: 'HELD', ...held });
+      outcomes.push({ sheetRow: intent.sheetRow, status: adding.status, ...adding.problem });
     } else {
       placed[index] = targets.length;
       targets.push({ intent, space: answer.space, member });
@@ -166,7 +170,7 @@ export function resolveTargets(
 
 /**
  * First rows a later row contradicted: INVALID too, whatever they were about to be. `placed` tells, per
- * intent index, where the row went: its index in `targets`, or -2 - its index in `outcomes` (HELD).
+ * intent index, where the row went: its index in `targets`, or -2 - its index in `outcomes` (ended when adding: HELD, INVALID).
  */
 function withdrawContradicted(
   targets: Target[], outcomes: RowOutcome[], placed: Int32Array, contradicted: ReadonlyMap<number, Repeat>,

@@ -152,3 +152,29 @@ describe('guards', () => {
     expect(outcome.details).toContain('remove it from the space in Google Chat');
   });
 });
+
+describe('someone known to be from outside the organisation', () => {
+  const outsider = () => target({ name: null, email: 'pat@gmail.com', label: 'pat@gmail.com', outsider: true }, 'add');
+
+  it('would be added if the space allows people from outside the organisation', () => {
+    expect(only([outsider()], [owner])).toEqual({
+      sheetRow: 2, status: 'WOULD_ADD', details: 'Would add to the space, if it allows people from outside your organisation',
+    });
+    expect(plan([outsider()], [owner]).operations).toEqual([expect.objectContaining({ kind: 'create', member: 'users/pat@gmail.com', outsider: true })]);
+  });
+
+  it('is INVALID with admin access, which cannot add them: no write is planned', () => {
+    const result = plan([outsider()], [owner], { useAdminAccess: true });
+    expect(result.operations).toEqual([]);
+    expect(result.outcomes).toEqual([{ sheetRow: 2, status: 'INVALID', details: expect.stringContaining("admin access can't add people from outside") }]);
+  });
+
+  it('already in the space stays UNCHANGED with admin access; a removal goes ahead', () => {
+    const present = { name: 'spaces/S/members/200', state: 'JOINED', role: 'ROLE_MEMBER', member: { name: 'users/200', type: 'HUMAN' } };
+    const inSpace = target({ name: 'users/200', email: 'pat@gmail.com', label: 'pat@gmail.com', outsider: true, probed: present }, 'add');
+    expect(only([inSpace], [owner], { useAdminAccess: true })).toMatchObject({ status: 'UNCHANGED' });
+    const leaving = target({ name: 'users/200', email: 'pat@gmail.com', label: 'pat@gmail.com', outsider: true, probed: present }, 'remove');
+    expect(only([leaving], [owner], { useAdminAccess: true })).toMatchObject({ status: 'WOULD_REMOVE' });
+  });
+});
+

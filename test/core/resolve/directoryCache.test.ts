@@ -116,4 +116,53 @@ describe('CachedDirectory', () => {
     const sameAnswers = first.ok && next.ok && emails.every((email) => JSON.stringify(first.value.get(email)) === JSON.stringify(next.value.get(email)));
     expect(sameAnswers).toBe(true);
   });
+
+  describe('what the answers cover (who is NOT in the organisation)', () => {
+    const covered = (domains: string[], view: 'admin' | 'domain_public' = 'admin') => {
+      const directory = organisation();
+      directory.coverage = { view, domains };
+      return directory;
+    };
+
+    it("keeps an answer's coverage for the run's next execution, with the answers", () => {
+      const directory = covered(['example.com']);
+      const cache = new FakeCache();
+      const first = new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS);
+      const next = new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS);
+      expect(directory.lookups).toHaveLength(1);
+      expect(first).toEqual(next);
+      expect(next.ok && next.coverage).toEqual({ view: 'admin', domains: ['example.com'] });
+    });
+
+    it('meets the coverages of the answers it holds: an absent email never reads as covered by a later answer', () => {
+      const directory = covered([], 'domain_public');
+      const cache = new FakeCache();
+      new CachedDirectory(directory, cache, 'run-1').lookup(['nobody@example.com']);
+      directory.coverage = { view: 'admin', domains: ['example.com'] };
+      const next = new CachedDirectory(directory, cache, 'run-1').lookup(['nobody@example.com', 'alice@example.com']);
+      expect(next.ok && next.coverage).toEqual({ view: 'domain_public', domains: [] });
+    });
+
+    it('takes a new answer’s coverage whole when no absent email is cached yet, and none from an answer without it', () => {
+      const directory = covered(['example.com']);
+      const cache = new FakeCache();
+      new CachedDirectory(directory, cache, 'run-1').lookup(['alice@example.com']);
+      directory.coverage = { view: 'admin', domains: ['example.com', 'example.org'] };
+      const more = new CachedDirectory(directory, cache, 'run-1').lookup(['alice@example.com', 'x@example.org']);
+      expect(more.ok && more.coverage).toEqual({ view: 'admin', domains: ['example.com', 'example.org'] });
+      directory.coverage = undefined;
+      const less = new CachedDirectory(directory, cache, 'run-1').lookup(['ext@gmail.com']);
+      expect(less.ok && 'coverage' in less).toBe(false);
+    });
+
+    it('reads no coverage once Google dropped it, though answers remain', () => {
+      const directory = covered(['example.com']);
+      const cache = new FakeCache();
+      new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS);
+      for (const key of [...cache.values.keys()]) if (key.endsWith('.coverage')) cache.values.delete(key);
+      const next = new CachedDirectory(directory, cache, 'run-1').lookup(EMAILS);
+      expect(directory.lookups).toHaveLength(1);
+      expect(next.ok && 'coverage' in next).toBe(false);
+    });
+  });
 });

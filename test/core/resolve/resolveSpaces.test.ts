@@ -2,7 +2,7 @@ import { detailsOf } from '../../../src/core/details';
 import type { Intent } from '../../../src/core/model';
 import type { ChatGateway } from '../../../src/core/ports';
 import { spaceKey } from '../../../src/core/rows/refs';
-import { resolveSpaces, spaceTypeProblem, type SpaceResolution } from '../../../src/core/resolve/resolveSpaces';
+import { resolveSpaces, spaceProblemStatus, spaceTypeProblem, type SpaceResolution } from '../../../src/core/resolve/resolveSpaces';
 import { member, spaceRef } from '../cellRefs';
 import { FakeChat } from '../fakes';
 
@@ -53,6 +53,35 @@ describe('resolveSpaces', () => {
     const resolved = resolveSpaces(refusing, [id, name], false);
     expect(readable(resolved.get(spaceKey(id)))).toEqual({ ok: false, details: expect.stringContaining('(HTTP 403 PERMISSION_DENIED: no)') });
     expect(readable(resolved.get(spaceKey(name)))).toEqual({ ok: false, details: expect.stringContaining('(HTTP status unknown: Service unavailable)') });
+  });
+
+  it('is INVALID when Google answered that there is no such space for you, ERROR only when Google failed', () => {
+    const status = (code: number, lookup: 'none' | 'fails') => {
+      const gateway: ChatGateway = {
+        send: () => [],
+        listSpaces: () => ({ ok: true, value: [] }),
+        getSpace: () => ({ ok: false, error: { code, status: '', message: 'm' } }),
+        findSpacesByDisplayName: () => (lookup === 'none' ? { ok: true, value: [] } : { ok: false, error: { code: 0, status: '', message: 'down' } }),
+        verifyAdminAccess: () => ({ ok: true, value: true }),
+      };
+      const ref = spaceRef('spaces/X');
+      const resolution = resolveSpaces(gateway, [ref], false).get(spaceKey(ref));
+      return resolution && !resolution.ok ? [resolution.problem.reason, spaceProblemStatus(resolution.problem)] : resolution;
+    };
+    // The id is unknown, or not visible to you: fix the cell or get access.
+    expect(status(404, 'none')).toEqual(['noSpaceWithIdOrName', 'INVALID']);
+    expect(status(404, 'fails')).toEqual(['spaceNotOpened', 'INVALID']);
+    expect(status(403, 'fails')).toEqual(['spaceNotOpened', 'INVALID']);
+    expect(status(400, 'fails')).toEqual(['spaceNotOpened', 'INVALID']);
+    // Code 0 (Advanced Chat Service): the status is unknown, so Google's failure can't be ruled out.
+    expect(status(0, 'none')).toEqual(['noSpaceWithIdOrName', 'ERROR']);
+    expect(status(0, 'fails')).toEqual(['spaceNotOpened', 'ERROR']);
+    // Google's failures.
+    for (const code of [429, 500, 503]) expect(status(code, 'none')).toEqual(['spaceNotOpened', 'ERROR']);
+    // Display names: none or several is an answer; a failed lookup is Google's.
+    expect(spaceProblemStatus({ reason: 'noSpaceNamed', displayName: 'X' })).toBe('INVALID');
+    expect(spaceProblemStatus({ reason: 'spaceNameAmbiguous', displayName: 'X', count: 2 })).toBe('INVALID');
+    expect(spaceProblemStatus({ reason: 'spaceNotOpened', ref: spaceRef('X Y'), error: { code: 0, status: '', message: '' } })).toBe('ERROR');
   });
 
   it('calls Google once per distinct space', () => {

@@ -100,5 +100,54 @@ describe('resolveTargets: rows and the directory’s answers → targets', () =>
     expect(probed.targets.map((t) => t.intent.sheetRow)).toEqual([2]);
     expect(probed.outcomes.map(rendered)).toEqual([{ sheetRow: 3, status: 'ERROR', details: expect.stringContaining('Could not check whether bob@example.com is in "Team"') }]);
   });
-});
 
+  describe('an address the directory answers for but does not know (a misspelling)', () => {
+    const organisation = (coverage: FakeDirectory['coverage']) => {
+      const directory = new FakeDirectory();
+      directory.entries.set('alice@example.com', { kind: 'user', name: 'users/11' });
+      directory.entries.set('me@example.com', { kind: 'user', name: 'users/1' });
+      directory.coverage = coverage;
+      return directory;
+    };
+    const rows = () => [pair('alcie@example.com'), pair('bbo@example.com', 'remove'), pair('pat@gmail.com'), pair('bob@sub.example.com')];
+
+    it('is INVALID on add, before any call: no one in the organisation has it', () => {
+      const { outcomes, targets } = resolvePairs(organisation({ view: 'admin', domains: ['example.com'] }), rows(), 'me@example.com');
+      expect(outcomes).toEqual([{ sheetRow: 2, status: 'INVALID', details: 'No one in your organisation has this address — check the spelling.' }]);
+      // A removal goes on (probed: not in the space, UNCHANGED); an address of another domain is someone from outside.
+      expect(targets.map((t) => [t.intent.sheetRow, t.member.email, t.member.outsider ?? false])).toEqual([
+        [3, 'bbo@example.com', false], [4, 'pat@gmail.com', true], [5, 'bob@sub.example.com', true],
+      ]);
+    });
+
+    it('counts every domain the directory answered for as the organisation’s', () => {
+      const { outcomes } = resolvePairs(organisation({ view: 'admin', domains: ['example.com', 'sub.example.com'] }), rows(), 'me@example.com');
+      expect(outcomes.map((o) => [o.sheetRow, o.status])).toEqual([[2, 'INVALID'], [5, 'INVALID']]);
+    });
+
+    it('says what the shared (domain_public) view cannot show', () => {
+      const { outcomes } = resolvePairs(organisation({ view: 'domain_public', domains: ['example.com'] }), [pair('alcie@example.com')], 'me@example.com');
+      expect(outcomes).toEqual([{ sheetRow: 2, status: 'INVALID', details: expect.stringContaining('shows no suspended accounts and no groups') }]);
+    });
+
+    it('keeps today’s behaviour (probe) when the directory cannot say who is not in it', () => {
+      for (const directory of [organisation(undefined), organisation({ view: 'domain_public', domains: [] })]) {
+        const { outcomes, targets } = resolvePairs(directory, rows(), 'me@example.com');
+        expect(outcomes).toEqual([]);
+        expect(targets.map((t) => [t.member.name, t.member.outsider ?? false])).toEqual([[null, false], [null, false], [null, false], [null, false]]);
+      }
+      const refusing = organisation({ view: 'admin', domains: ['example.com'] });
+      refusing.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
+      expect(resolvePairs(refusing, rows(), 'me@example.com').outcomes).toEqual([]);
+    });
+
+    it('a suspended user on add is HELD and a misspelling INVALID, each pointed at by its repeats', () => {
+      const directory = organisation({ view: 'admin', domains: ['example.com'] });
+      directory.entries.set('gone@example.com', { kind: 'user', name: 'users/13', suspended: true });
+      const { outcomes, targets } = resolvePairs(directory, [pair('gone@example.com'), pair('alcie@example.com'), pair('GONE@example.com')], 'me@example.com');
+      expect(outcomes.map((o) => [o.sheetRow, o.status])).toEqual([[2, 'HELD'], [3, 'INVALID'], [4, 'INVALID']]);
+      expect(outcomes[2].details).toBe('Same as row 2: delete this row.');
+      expect(targets).toEqual([]);
+    });
+  });
+});

@@ -31,7 +31,7 @@ const ROWS = [
   ['me@example.com', 'Ops', '', 'remove'],                         // 6 held: that's me
   ['ext@gmail.com', 'OPS'],                                        // 7 external: alias probe, created by email
   ['nobody@example', 'Team'],                                      // 8 invalid email
-  ['alice@example.com', 'Nowhere Land'],                           // 9 no such space
+  ['alice@example.com', 'Nowhere Land'],                           // 9 no such space: INVALID
   ['', '', '', ''],                                                // blank
   ['users/11', 'Ops', 'Owner'],                                    // 11 added as Owner
 ];
@@ -42,19 +42,19 @@ describe('runRoster', () => {
     const report = runRoster(deps, 'preview');
     expect(chat.writes()).toEqual([]);
     expect(store.column('Status')).toEqual([
-      'WOULD_ADD', 'WOULD_ADD', 'WOULD_REMOVE', 'WOULD_ADD', 'HELD', 'WOULD_ADD', 'INVALID', 'ERROR', '', 'WOULD_ADD',
+      'WOULD_ADD', 'WOULD_ADD', 'WOULD_REMOVE', 'WOULD_ADD', 'HELD', 'WOULD_ADD', 'INVALID', 'INVALID', '', 'WOULD_ADD',
     ]);
     expect(store.writes).toHaveLength(1);
     expect(store.flushes).toBe(1);
     expect(report).toEqual({
       mode: 'preview', rows: 9, done: 9, pending: 0,
-      counts: { WOULD_ADD: 5, WOULD_REMOVE: 1, HELD: 1, INVALID: 1, ERROR: 1 },
-      message: 'Preview: 5 to add, 1 to remove, 1 held, 1 invalid, 1 error — see the Details column. Nothing was changed in Google Chat.',
+      counts: { WOULD_ADD: 5, WOULD_REMOVE: 1, HELD: 1, INVALID: 2 },
+      message: 'Preview: 5 to add, 1 to remove, 1 held, 2 invalid — see the Details column. Nothing was changed in Google Chat.',
       // Per resolved space, whatever form the Space cell used; unresolved cells as written.
       bySpace: [
         { space: 'Team', counts: { WOULD_ADD: 2, WOULD_REMOVE: 1, INVALID: 1 } },
         { space: 'Ops', counts: { WOULD_ADD: 3, HELD: 1 } },
-        { space: 'Nowhere Land', counts: { ERROR: 1 } },
+        { space: 'Nowhere Land', counts: { INVALID: 1 } },
       ],
     });
   });
@@ -63,7 +63,7 @@ describe('runRoster', () => {
     const { chat, store, deps } = world(ROWS);
     const report = runRoster(deps, 'apply');
     expect(store.column('Status')).toEqual([
-      'ADDED', 'INVITED', 'REMOVED', 'ADDED', 'HELD', 'ADDED', 'INVALID', 'ERROR', '', 'ADDED',
+      'ADDED', 'INVITED', 'REMOVED', 'ADDED', 'HELD', 'ADDED', 'INVALID', 'INVALID', '', 'ADDED',
     ]);
     expect(store.column('Details')[0]).toBe('Added to the space as Manager');
     expect(store.column('Details')[8]).toBe('');
@@ -71,7 +71,7 @@ describe('runRoster', () => {
     const updated = store.column('Updated');
     expect(updated[8]).toBe('');
     expect(new Set(updated.filter((_, index) => index !== 8))).toEqual(new Set([expect.stringMatching(/^T\d+$/)]));
-    expect(report.message).toBe('4 added, 1 invited, 1 removed, 1 held, 1 invalid, 1 error — see the Details column.');
+    expect(report.message).toBe('4 added, 1 invited, 1 removed, 1 held, 2 invalid — see the Details column.');
     const team = chat.members.get('spaces/TEAM')!;
     expect(team.get('users/11')?.role).toBe('ROLE_ASSISTANT_MANAGER');
     expect(team.get('users/12')?.state).toBe('INVITED');
@@ -84,10 +84,10 @@ describe('runRoster', () => {
     const again = runRoster(deps, 'apply');
     expect(chat.writes().length).toBe(writesBefore);
     expect(store.column('Status')).toEqual([
-      'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'HELD', 'UNCHANGED', 'INVALID', 'ERROR', '', 'UNCHANGED',
+      'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'HELD', 'UNCHANGED', 'INVALID', 'INVALID', '', 'UNCHANGED',
     ]);
     expect(store.column('Details')[1]).toBe('Already invited; waiting for them to accept');
-    expect(again.counts).toEqual({ UNCHANGED: 6, HELD: 1, INVALID: 1, ERROR: 1 });
+    expect(again.counts).toEqual({ UNCHANGED: 6, HELD: 1, INVALID: 2 });
 
     // A third run changes nothing at all, not even the sheet.
     runRoster(deps, 'apply');
@@ -165,7 +165,7 @@ describe('runRoster', () => {
     runRoster(deps, 'apply');
     // Row 5: without the directory a group email can't be resolved; row 7: spaces.get of OPS threw.
     expect(store.column('Status')).toEqual([
-      'ADDED', 'INVITED', 'REMOVED', 'ERROR', 'HELD', 'ERROR', 'INVALID', 'ERROR', '', 'ADDED',
+      'ADDED', 'INVITED', 'REMOVED', 'ERROR', 'HELD', 'ERROR', 'INVALID', 'INVALID', '', 'ADDED',
     ]);
     expect(store.column('Details')[3]).toContain('(HTTP status unknown: AdminDirectory is not defined)');
     expect(store.column('Details')[5]).toBe('No space with the id or name "OPS" that you can see: check it, use the space\'s URL, and make sure you are a member (or turn on admin access). (HTTP status unknown: Service error: Chat)');
