@@ -8,7 +8,6 @@ import type { chat_v1 } from '@googleapis/chat';
 export type SearchSpacesResponse = chat_v1.Schema$SearchSpacesResponse & { results?: { space?: chat_v1.Schema$Space }[] };
 
 export interface ChatSpacesService {
-  get(name: string, optionalArgs?: { useAdminAccess?: boolean }): chat_v1.Schema$Space;
   list(optionalArgs?: { filter?: string; pageSize?: number; pageToken?: string }): chat_v1.Schema$ListSpacesResponse;
   search(optionalArgs: { query: string; useAdminAccess?: boolean; pageSize?: number; pageToken?: string; orderBy?: string }): SearchSpacesResponse;
 }

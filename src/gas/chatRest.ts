@@ -5,7 +5,7 @@
  */
 import { thrownError } from '../core/apiErrors';
 import type { ApiError, MemberCall, MemberReply, Result } from '../core/ports';
-import type { Membership } from '../core/model';
+import type { Membership, Space } from '../core/model';
 
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
 type FetchResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
@@ -129,18 +129,35 @@ export function sendMemberCalls(calls: MemberCall[]): MemberReply[] {
 /** Admin search needs the customer and the space type in its query (reference/chat-api-memberships.md §11). */
 const ADMIN_SEARCH_QUERY = 'customer = "customers/my_customer" AND space_type = "SPACE"';
 
-/** One GET over REST, for its HTTP status (the Advanced Service has none): ok on 2xx, Google's error otherwise. */
-function readOnce(url: string): Result<true> {
+/** One GET over REST, for its HTTP status (the Advanced Service has none): the JSON on 2xx, Google's error otherwise. */
+function getJson(url: string): Result<unknown> {
   try {
     const response = UrlFetchApp.fetch(url, {
       method: 'get', headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` }, muteHttpExceptions: true, escaping: false,
     });
     const code = response.getResponseCode();
-    if (code >= 200 && code < 300) return { ok: true, value: true };
-    return { ok: false, error: apiErrorFrom(code, parseJson(response.getContentText())) };
+    const json = parseJson(response.getContentText());
+    if (code >= 200 && code < 300) return { ok: true, value: json };
+    return { ok: false, error: apiErrorFrom(code, json) };
   } catch (thrown) {
     return { ok: false, error: thrownError(thrown) };
   }
+}
+
+function readOnce(url: string): Result<true> {
+  const read = getJson(url);
+  return read.ok ? { ok: true, value: true } : read;
+}
+
+/**
+ * spaces.get over REST: its status tells a space that isn't there for the caller (400/403/404: the row is
+ * wrong) from Google failing (5xx, 429, transport: try again), which the Advanced Service's thrown,
+ * status-less error can't (reference/apps-script-advanced-chat.md §4).
+ */
+export function getSpaceOverRest(name: string, useAdminAccess: boolean): Result<Space> {
+  const read = getJson(`${CHAT_API}${encodePath(name)}${queryString({ useAdminAccess })}`);
+  if (!read.ok) return read;
+  return isRecord(read.value) && typeof read.value.name === 'string' ? { ok: true, value: read.value as Space } : { ok: false, error: { code: 0, status: '', message: 'Google Chat answered without a space.' } };
 }
 
 /** spaces.search with admin access and one result: a 403 means the caller lacks the admin privilege. */

@@ -1,6 +1,7 @@
 /**
- * Space discovery through the Advanced Chat Service (DESIGN.md §1, two transports, one port):
- * spaces.get by name, and display-name lookup by spaces.list (or spaces.search with admin access).
+ * Space discovery (DESIGN.md §1, two transports, one port): display-name lookup by spaces.list (or
+ * spaces.search with admin access) through the Advanced Chat Service, read once per execution; spaces.get
+ * over REST (chatRest.ts), because only its HTTP status tells a wrong Space cell from Google failing.
  */
 import type { Result } from '../core/ports';
 import type { Space } from '../core/model';
@@ -11,13 +12,7 @@ function failure<T>(error: unknown): Result<T> {
   return { ok: false, error: { code: 0, status: '', message: thrownMessage(error) } };
 }
 
-export function getSpace(name: string, useAdminAccess: boolean): Result<Space> {
-  try {
-    return { ok: true, value: chatService().Spaces.get(name, useAdminAccess ? { useAdminAccess: true } : {}) };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export { getSpaceOverRest as getSpace } from './chatRest';
 
 const sameName = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 

@@ -100,9 +100,9 @@ export const ROSTER_CASES: RosterCase[] = [
   { cells: ['alcie@example.com', eng, '', ''], status: 'INVALID', details: /^No one in your organisation has this address — check the spelling\.$/ },
   // Rows Google refuses or that can't be resolved. An unknown id stays ERROR: the Advanced Chat Service
   // hides the HTTP status (code 0), so a failure of Google's can't be ruled out; a name with no match is INVALID.
-  { cells: ['quinn@example.com', 'spaces/AAAAnope', '', ''], status: 'ERROR', details: /use the space's URL/ },
+  { cells: ['quinn@example.com', 'spaces/AAAAnope', '', ''], status: 'INVALID', details: /use the space's URL/ },
   { cells: ['quinn@example.com', 'No Such Space', '', ''], status: 'INVALID', details: /no space/i },
-  { cells: ['rosa@example.com', 'spaces/AAAAfinance', '', ''], status: 'ERROR', details: /make sure you are a member/ },
+  { cells: ['rosa@example.com', 'spaces/AAAAfinance', '', ''], status: 'INVALID', details: /you are not a member of it.*Ask to be added.*HTTP 403/ },
   { cells: ['dave@example.com', eng, '', ''], status: 'HELD', details: /suspend/i },
   { cells: ['group:nobody@example.com', eng, '', ''], status: 'ERROR', details: /directory|group/i },
   { cells: ['pat@gmail.com', 'AAAAhands', '', ''], status: 'ADDED', details: /./ },
