@@ -1,0 +1,144 @@
+/**
+ * The audit log (DESIGN.md §3): over a run of several executions, the Chat Roster Log holds one change row
+ * per membership write Google answered with success — the emulator's own record of them, google.writes(),
+ * one to one — each saying when, by whom, where, who, before → after, and which roster row; then one run
+ * row. The sidebar's last runs are the run rows only. The log rides on the flushes the run already makes:
+ * per execution at most 6 Sheets calls besides its progress flushes, and a progress flush costs one call more
+ * than the statuses alone (the log's batch).
+ */
+import type { Execution } from '../../emulator/gas/world';
+import type { RunReport } from '../../src/shared/report';
+import type { SidebarState } from '../../src/shared/sidebar';
+import {
+  ADMIN, changeRows, execute, logEntries, logRows, makeWorkload, newWorld, provisionUntilDone, sheetRows, unmatchedChanges,
+  type LogEntry,
+} from './workload';
+
+// 6 spaces × 650 rows of every kind of change (mix): about 4,300 writes, three executions at 300 ms a call.
+const workload = makeWorkload({ spaces: 6, usersPerSpace: 650, mix: true });
+
+interface Measured { report: RunReport; sheetCalls: number; progressFlushes: number; progressFlushCalls: number; byMethod: Record<string, number> }
+
+/** One provisionRoster, with its Sheets calls split as the benchmark does (scripts/bench/drive.ts). */
+function provision(world: ReturnType<typeof newWorld>['world']): Measured {
+  const marks: { setValues: number; apiCalls: number }[] = [];
+  let seen: Execution['counters'] | undefined;
+  const apiCalls = () => (seen ? seen.urlFetchCalls + seen.advancedCalls : 0);
+  const result = execute<RunReport>(world, 'provisionRoster', [], {
+    user: ADMIN,
+    beforeLoad: (execution) => {
+      seen = execution.counters;
+      const app = execution.globals.SpreadsheetApp as { flush(): void };
+      const flush = app.flush.bind(app);
+      app.flush = () => {
+        flush();
+        marks.push({ setValues: execution.counters.sheets.setValues ?? 0, apiCalls: apiCalls() });
+      };
+    },
+  });
+  if (result.error) throw new Error(`provisionRoster threw: ${result.error}`);
+  let progressFlushes = 0;
+  let progressFlushCalls = 0;
+  let before = 0;
+  for (const mark of marks) {
+    if (mark.apiCalls < apiCalls()) {
+      progressFlushes++;
+      progressFlushCalls += mark.setValues - before + 1;
+    }
+    before = mark.setValues;
+  }
+  return { report: result.value!, sheetCalls: result.sheetCalls, progressFlushes, progressFlushCalls, byMethod: { ...seen!.sheets } };
+}
+
+describe('the Chat Roster Log over a run of several executions', () => {
+  const { google, world } = newWorld(workload, { latencyMs: 300 });
+  const executions: Measured[] = [];
+  let changes: LogEntry[] = [];
+
+  beforeAll(() => {
+    for (let i = 0; i < 8; i++) {
+      executions.push(provision(world));
+      if (executions[executions.length - 1].report.pending === 0) break;
+    }
+    changes = changeRows(world);
+  });
+
+  it('spans several executions and finishes', () => {
+    expect(executions.length).toBeGreaterThanOrEqual(3);
+    expect(executions[executions.length - 1].report.pending).toBe(0);
+  });
+
+  it("has one change row per successful membership write, matching Google's write log one to one", () => {
+    expect(changes.length).toBeGreaterThan(4000);
+    expect(changes).toHaveLength(google.writes().length);
+    expect(unmatchedChanges(google, changes)).toEqual({ rows: [], writes: [] });
+  });
+
+  it('says on each change row when, by whom, where, who, before → after, which roster row and which run', () => {
+    const [run] = logRows(world);
+    const roster = sheetRows(world);
+    const spaceNames = new Map(google.spaces().map((space) => [space.name, space.displayName]));
+    let previous = '';
+    for (const row of changes) {
+      expect(row.Time).toMatch(/^\d{4}-\d\d-\d\d \d\d?:\d\d:\d\d$/);
+      expect(row.Time >= previous || row.Time.length !== previous.length).toBe(true);
+      previous = row.Time;
+      expect(row.Run).toBe(run.Run);
+      expect(row.Account).toBe(ADMIN);
+      expect(row.Space).toBe(spaceNames.get(row['Space ID']));
+      const sheetRow = Number(/^roster row (\d+)$/.exec(row.Source)?.[1]);
+      expect(roster[sheetRow - 2]).toMatchObject({ member: row.Member, space: row['Space ID'] });
+      expect(row.Summary).toBe('');
+    }
+    const counts = new Map<string, number>();
+    for (const row of changes) counts.set(row.Change, (counts.get(row.Change) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([
+      'Manager → Member', 'Member → Manager', 'Member → Owner', 'Member → absent', 'absent → Member', 'absent → invited',
+    ]);
+    // Per 10 rows of a space: 6 adds (1 Manager, 1 Owner: created, then patched), 1 invite, 1 remove.
+    expect(counts.get('absent → Member')).toBe(6 * 6 * 65);
+    expect(counts.get('absent → invited')).toBe(6 * 65);
+    expect(counts.get('Member → absent')).toBe(6 * 65);
+  });
+
+  it('ends with exactly one run row, after every change row of the run, with its counts', () => {
+    const entries = logEntries(world);
+    const runs = logRows(world);
+    expect(runs).toHaveLength(1);
+    expect(entries[entries.length - 1]).toEqual(runs[0]);
+    expect(runs[0]).toMatchObject({ Executions: String(executions.length), 'Started by': ADMIN, Change: '', Member: '' });
+    expect(runs[0].Added).toBe(String(executions[executions.length - 1].report.counts.ADDED));
+  });
+
+  it('keeps to 6 Sheets calls per execution besides its progress flushes, each flush one call more than the statuses alone', () => {
+    for (const execution of executions) {
+      const grown = execution.byMethod.insertRowsAfter ?? 0;
+      expect(execution.sheetCalls - execution.progressFlushCalls - grown).toBeLessThanOrEqual(6);
+      expect(execution.progressFlushCalls).toBeLessThanOrEqual(3 * execution.progressFlushes);
+      expect(grown).toBeLessThanOrEqual(1);
+    }
+    console.log(`audit log: ${executions.length} executions; Sheets calls (total / progress flushes / their calls / insertRowsAfter): ${
+      executions.map((e) => `${e.sheetCalls}/${e.progressFlushes}/${e.progressFlushCalls}/${e.byMethod.insertRowsAfter ?? 0}`).join(', ')}`);
+  });
+
+  it("shows the sidebar's last runs from the run rows only", () => {
+    const again = provisionUntilDone(world, 2);
+    expect(again[0].counts.UNCHANGED).toBe(workload.rows.length);
+    expect(changeRows(world)).toHaveLength(changes.length);
+    const state = execute<SidebarState>(world, 'getSidebarState', [], { user: ADMIN }).value!;
+    const runs = logRows(world);
+    expect(runs).toHaveLength(2);
+    expect(state.recentRuns.map((logged) => logged.run)).toEqual([runs[1].Run, runs[0].Run]);
+    expect(state.recentRuns[1]).toMatchObject({ executions: String(executions.length), startedBy: ADMIN });
+    expect(state.recentRuns[1].summary).toMatch(/added/);
+  });
+});
+
+describe('a preview', () => {
+  it('logs no change', () => {
+    const { world } = newWorld(makeWorkload({ spaces: 2, usersPerSpace: 20, mix: true }));
+    const preview = execute<RunReport>(world, 'previewRoster', [], { user: ADMIN });
+    expect(preview.value!.counts.WOULD_ADD).toBeGreaterThan(0);
+    expect(logEntries(world)).toEqual([]);
+  });
+});
