@@ -9,6 +9,7 @@
 import type { Execution } from '../../emulator/gas/world';
 import type { RunReport } from '../../src/shared/report';
 import type { SidebarState } from '../../src/shared/sidebar';
+import { LOG_HEADERS, LOG_SHEET } from '../../src/core/run/logLayout';
 import {
   ADMIN, changeRows, execute, logEntries, logRows, makeWorkload, newWorld, provisionUntilDone, sheetRows, unmatchedChanges,
   type LogEntry,
@@ -140,5 +141,31 @@ describe('a preview', () => {
     const preview = execute<RunReport>(world, 'previewRoster', [], { user: ADMIN });
     expect(preview.value!.counts.WOULD_ADD).toBeGreaterThan(0);
     expect(logEntries(world)).toEqual([]);
+  });
+});
+
+describe('a log begun before change rows existed (its older header: Run, Started, …)', () => {
+  const OLD_HEADERS = ['Run', 'Started', 'Finished', 'Executions', 'Started by', 'Added', 'Invited', 'Roles changed', 'Removed', 'Unchanged', 'Held', 'Invalid', 'Errors', 'Summary'];
+  const OLD_ROW = ['run-old', '2026-11-01 10:00:00', '2026-11-01 10:01:00', '1', ADMIN, '3', '0', '0', '0', '0', '0', '0', '0', '3 added.'];
+
+  it('keeps its rows, and gets the current header under them once, with the new rows below', () => {
+    const { google, world } = newWorld(makeWorkload({ spaces: 2, usersPerSpace: 20, mix: true }), { setup: false });
+    world.spreadsheet.setSheet(LOG_SHEET, [OLD_HEADERS, OLD_ROW]);
+    const first = provision(world);
+    const writes = google.writes().length;
+    expect(first.report.pending).toBe(0);
+    const grid = world.spreadsheet.sheet(LOG_SHEET)!.map((row) => row.slice(0, LOG_HEADERS.length).map(String));
+    expect(grid[0].slice(0, OLD_HEADERS.length)).toEqual(OLD_HEADERS);
+    expect(grid[1].slice(0, OLD_ROW.length)).toEqual(OLD_ROW);
+    expect(grid[2]).toEqual(LOG_HEADERS);
+    const kind = LOG_HEADERS.indexOf('Kind');
+    expect(grid.slice(3).map((row) => row[kind])).toEqual([...Array(writes).fill('change'), 'run']);
+    // The header is read once: the next run appends right under the last row.
+    provision(world);
+    const after = world.spreadsheet.sheet(LOG_SHEET)!.map((row) => String(row[kind]));
+    expect(after.filter((cell) => cell === 'Kind')).toHaveLength(1);
+    expect(after.slice(-2)).toEqual(['run', 'run']);
+    const state = execute<SidebarState>(world, 'getSidebarState', [], { user: ADMIN }).value!;
+    expect(state.recentRuns).toHaveLength(2);
   });
 });
