@@ -8,6 +8,7 @@
  */
 import type { MemberState, MembershipChange } from '../apply/changes';
 import { roleLabel } from '../rows/roles';
+import { plainText } from '../sheet/cells';
 import type { RunReport } from '../../shared/report';
 import { LOGGED_STATUSES, type RowStatus } from '../../shared/statuses';
 import type { RunRecord } from './runRecord';
@@ -57,10 +58,13 @@ export const LOG_FIELD_INDEX = Object.fromEntries(
   LOG_COLUMNS.flatMap((column, index) => ('field' in column ? [[column.field, index]] : [])),
 ) as Readonly<Record<LogField, number>>;
 
-/** One log row in LOG_COLUMNS order: the fields given, the counts given, '' elsewhere. */
+/**
+ * One log row in LOG_COLUMNS order: the fields given, the counts given, '' elsewhere. Every field is plain
+ * text (a space named "=IMPORTXML(…)" in Chat stays a name, never a formula: DESIGN.md §1).
+ */
 function logLine(own: Partial<Record<LogField, string>>, counts: Partial<Record<RowStatus, number>> | null): string[] {
   return LOG_COLUMNS.map((column) => {
-    if ('field' in column) return own[column.field] ?? '';
+    if ('field' in column) return plainText(own[column.field] ?? '');
     return counts ? String(counts[column.status] ?? 0) : '';
   });
 }

@@ -86,6 +86,15 @@ describe('the change log of a run', () => {
     expect(log.rows[5][LOG_FIELD_INDEX.kind]).toBe('run');
   });
 
+  it('writes what Chat and the roster name as plain text, never a formula', () => {
+    const { deps, log } = world(ROWS);
+    (deps.chat as FakeChat).addSpace('spaces/F', '=HYPERLINK("http://example.com")');
+    deps.store = new FakeStore(rosterGrid([['ann@example.com', 'spaces/F']]));
+    (deps.chat as FakeChat).seat('spaces/F', 'users/1', 'ROLE_MANAGER');
+    runRoster(deps, 'apply');
+    expect(log.entries()[0].Space).toBe(`'=HYPERLINK("http://example.com")`);
+  });
+
   it('a log that cannot be written does not stop the run; its rows wait for the next flush', () => {
     const { deps, log } = world(ROWS);
     log.write = () => { throw new Error('The sheet is protected.'); };
