@@ -21,11 +21,15 @@ export function existingLogSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
   return SpreadsheetApp.getActive().getSheetByName(LOG_SHEET);
 }
 
-/** A new log sheet with its frozen header row. */
+/**
+ * A new log sheet with its frozen header row, and GROW_ROWS rows more than Sheets' first 1,000: a run's
+ * first thousands of change rows then need no call to grow it (setupRosterSheet makes it up front).
+ */
 function newLogSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = SpreadsheetApp.getActive().insertSheet(LOG_SHEET);
   sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  sheet.insertRowsAfter(1, GROW_ROWS);
   documentStore().set(LAYOUT_KEY, LAYOUT);
   return sheet;
 }
