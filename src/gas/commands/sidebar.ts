@@ -17,7 +17,7 @@ import { adminAccessEnabled, nightlyHour } from '../settings';
 const START_ACTION_KEY = 'chatRoster.sidebarStart';
 const RECENT_RUNS = 5;
 /** The log's Kind column is read upwards this many rows at a time, until RECENT_RUNS run rows are found. */
-const SCAN_ROWS = 2_000;
+const SCAN_ROWS = 10_000;
 
 function openSidebar(action: SidebarAction): void {
   requireGrants('sidebar');
