@@ -72,6 +72,27 @@ export class FakeSheet {
     return this;
   }
 
+  /** Inserts blank rows after a row, growing the sheet (the range past the last row may then be written). */
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this.enter('insertRowsAfter');
+    const { ctx } = this.env;
+    if (afterPosition < 1 || afterPosition > this.data.maxRows) throw ctx.error('The coordinates of the range are outside the dimensions of the sheet.');
+    if (howMany < 1) throw ctx.error('The number of rows to insert must be at least 1.');
+    this.data.insertRows(afterPosition, howMany);
+    return this;
+  }
+
+  /** Deletes rows; the rows below move up. Sheets refuses to delete every row that isn't frozen. */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.enter('deleteRows');
+    const { ctx } = this.env;
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.data.maxRows) {
+      throw ctx.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    if (howMany >= this.data.maxRows - this.data.frozenRows) throw ctx.error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.data.deleteRows(rowPosition, howMany);
+  }
+
   clear(): this {
     this.enter('clear');
     this.data.clear();

@@ -149,6 +149,18 @@ export class SheetData {
     return last;
   }
 
+  /** Sheet.insertRowsAfter: `count` blank rows after `row`; the sheet grows by as many. */
+  insertRows(row: number, count: number): void {
+    if (this.cells.length > row) this.cells.splice(row, 0, ...Array.from({ length: count }, (): (Cell | undefined)[] => []));
+    this.maxRows += count;
+  }
+
+  /** Sheet.deleteRows: `count` rows from `row` go; the rows below move up and the sheet shrinks. */
+  deleteRows(row: number, count: number): void {
+    this.cells.splice(row - 1, count);
+    this.maxRows -= count;
+  }
+
   /** Sheet.clear(): contents and formats go; data validation and conditional rules stay. */
   clear(): void {
     for (const row of this.cells) {

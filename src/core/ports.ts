@@ -157,7 +157,12 @@ export interface Clock {
   stamp(ms: number): string;
 }
 
-/** The Chat Roster Log sheet: rows appended in one write. */
+/** The Chat Roster Log sheet (run/logAppender.ts appends to it; 1-based rows, row 1 = headers). */
 export interface RunLog {
-  append(rows: string[][]): void;
+  /** The last row holding anything (1: the headers only); the sheet is created with its headers when missing. One read. */
+  lastRow(): number;
+  /** Writes `rows` from row `row` down, in one write. */
+  write(row: number, rows: string[][]): void;
+  /** Deletes `count` rows from row `first` (the oldest entries sit just under the headers). */
+  deleteRows(first: number, count: number): void;
 }

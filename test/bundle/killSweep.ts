@@ -15,12 +15,15 @@
  * - Chat ends exactly as after the undisturbed run (every space's members, roles and states);
  * - no membership write is made twice: no successful create, patch or delete of the same target twice
  *   across all executions (google.calls);
- * - the run record is gone and the log has exactly one summary row.
+ * - the run record is gone and the log has exactly one summary row;
+ * - no change is logged twice or without its write: every change row of the log matches a distinct successful
+ *   write of google.writes(). A write whose execution was killed before its next flush is not logged (the next
+ *   execution finds it done and reads UNCHANGED: it does not guess whose change that was); the sweep counts them.
  */
 import type { RunReport } from '../../src/shared/report';
 import {
-  ADMIN, allMembers, duplicateWrites, execute, logRows, makeWorkload, membershipMismatches, newWorld,
-  provisionUntilDone, runRecord, sheetRows, wrongStatuses,
+  ADMIN, allMembers, changeRows, duplicateWrites, execute, logRows, makeWorkload, membershipMismatches, newWorld,
+  provisionUntilDone, runRecord, sheetRows, unmatchedChanges, wrongStatuses,
 } from './workload';
 
 const workload = makeWorkload({ spaces: 6, usersPerSpace: 50, mix: true });
@@ -44,11 +47,12 @@ export function describeKillSweep(part: number, parts: number): void {
       expect(duplicateWrites(undisturbed.google.calls)).toEqual([]);
       expect(K).toBe(undisturbed.google.calls.length);
       expect(K).toBeGreaterThan(300);
+      expect(unmatchedChanges(undisturbed.google, changeRows(undisturbed.world))).toEqual({ rows: [], writes: [] });
     });
 
     it(`for every k in 0..K-1 with k ≡ ${part} mod ${parts}, resumes to the same state with no row lost and no write made twice`, () => {
       const problems: string[] = [];
-      const stats = { executions: 0, maxExecutions: 0, writes: 0, unchangedAfterKill: 0, roleUpdatedManagerAdds: 0 };
+      const stats = { executions: 0, maxExecutions: 0, writes: 0, unchangedAfterKill: 0, roleUpdatedManagerAdds: 0, unlogged: 0 };
       let swept = 0;
       for (let k = part; k < K; k += parts) {
         swept++;
@@ -83,10 +87,14 @@ export function describeKillSweep(part: number, parts: number): void {
         }
         if (runRecord(world) !== null) fail(`run record left: ${runRecord(world)}`);
         if (logRows(world).length !== 1) fail(`${logRows(world).length} summary rows in the log`);
+        const unmatched = unmatchedChanges(google, changeRows(world));
+        if (unmatched.rows.length) fail(`logged twice or with no write: ${unmatched.rows.slice(0, 3).join(', ')}`);
+        stats.unlogged += unmatched.writes.length;
       }
       console.log(`kill (k ≡ ${part} mod ${parts}): K=${K}; ${swept} killed runs, ${stats.executions} executions (at most ${stats.maxExecutions} per k), ${stats.writes} successful writes in all `
         + `(undisturbed: ${undisturbed.google.writes().length} × ${swept} = ${undisturbed.google.writes().length * swept}); rows reading UNCHANGED after a kill: ${stats.unchangedAfterKill}; `
-        + `Manager/Owner adds finished as ROLE_UPDATED: ${stats.roleUpdatedManagerAdds}; problems: ${problems.length}`);
+        + `Manager/Owner adds finished as ROLE_UPDATED: ${stats.roleUpdatedManagerAdds}; `
+        + `writes not logged (their execution killed before its flush): ${stats.unlogged}; problems: ${problems.length}`);
       expect(problems.slice(0, 40)).toEqual([]);
     });
   });

@@ -8,7 +8,7 @@
 import { typed, type FakeTrigger } from '../../emulator/gas/world';
 import type { RunReport } from '../../src/shared/report';
 import {
-  ADMIN, duplicateWrites, execute, logRows, makeWorkload, membershipMismatches, newWorld, runRecord,
+  ADMIN, duplicateWrites, execute, logRows, type LogEntry, makeWorkload, membershipMismatches, newWorld, runRecord,
   sheetRows, wrongStatuses, type Executed,
 } from './workload';
 
@@ -30,7 +30,7 @@ describe('nightly sync through the hourly trigger alone', () => {
   const workload = makeWorkload({ spaces: 6, usersPerSpace: 1050, presentShare: 0.05, managerEvery: 10 });
   const { google, world } = newWorld(workload, { latencyMs: 300, timeZone: SHEET_ZONE });
   const firings: Firing[] = [];
-  let logAfterFirstDay: unknown[][] = [];
+  let logAfterFirstDay: LogEntry[] = [];
   let recordAfterFirstDay: string | null = 'unset';
   let wrongAfterFirstDay: string[] = ['unset'];
   let leftAfterFirstDay: unknown[] = ['unset'];
@@ -116,8 +116,8 @@ describe('nightly sync through the hourly trigger alone', () => {
 
   it('logs one summary row for the first night, started by the nightly sync, and forgets the run record', () => {
     expect(logAfterFirstDay).toHaveLength(1);
-    expect(String(logAfterFirstDay[0][4])).toMatch(/nightly/i);
-    expect(Number(logAfterFirstDay[0][3])).toBeGreaterThanOrEqual(4);
+    expect(logAfterFirstDay[0]['Started by']).toMatch(/nightly/i);
+    expect(Number(logAfterFirstDay[0].Executions)).toBeGreaterThanOrEqual(4);
     expect(recordAfterFirstDay).toBeNull();
   });
 

@@ -18,8 +18,8 @@ describe('stamps', () => {
     // 18:00 in Tokyo; New York would read 04:00.
     for (const row of sheetRows(world)) expect(String(row.updated)).toMatch(/^2026-11-23 18:0\d:\d\d$/);
     const [log] = logRows(world);
-    expect(String(log[1])).toMatch(/^2026-11-23 18:0\d:\d\d$/);
-    expect(String(log[2])).toMatch(/^2026-11-23 18:0\d:\d\d$/);
+    expect(log.Started).toMatch(/^2026-11-23 18:0\d:\d\d$/);
+    expect(log.Finished).toMatch(/^2026-11-23 18:0\d:\d\d$/);
   });
 });
 

@@ -84,8 +84,8 @@ describe('a 6,300-row roster through provisionRoster alone', () => {
   it('logs exactly one summary row for the run, with its executions', () => {
     const log = logRows(world);
     expect(log).toHaveLength(1);
-    expect(log[0][3]).toBe(String(reports.length));
-    expect(log[0][5]).toBe(String(reports[reports.length - 1].counts.ADDED));
+    expect(log[0].Executions).toBe(String(reports.length));
+    expect(log[0].Added).toBe(String(reports[reports.length - 1].counts.ADDED));
   });
 
   it('makes no write when provisionRoster runs again on the finished roster', () => {

@@ -7,8 +7,8 @@
  */
 import type { RunReport } from '../../src/shared/report';
 import {
-  duplicateWrites, logRows, makeWorkload, membershipMismatches, newWorld, provisionUntilDone, runRecord,
-  sheetRows, wrongStatuses,
+  changeRows, duplicateWrites, logRows, makeWorkload, membershipMismatches, newWorld, provisionUntilDone, runRecord,
+  sheetRows, unmatchedChanges, wrongStatuses,
 } from './workload';
 
 const METHODS = ['create', 'patch', 'delete', 'list', 'get'].map((m) => `chat.spaces.members.${m}`);
@@ -60,6 +60,11 @@ describe('10,000 rows with 10% of membership calls failing', () => {
     expect(duplicateWrites(google.calls)).toEqual([]);
     const adds = workload.rows.filter((r) => r.accept[0] === 'ADDED');
     expect(google.writes()).toHaveLength(adds.length + adds.filter((r) => r.role === 'Manager').length);
+  });
+
+  it('logs a change row for each successful write and none for the failed calls', () => {
+    expect(changeRows(world)).toHaveLength(google.writes().length);
+    expect(unmatchedChanges(google, changeRows(world))).toEqual({ rows: [], writes: [] });
   });
 
   it('logs one summary row and forgets the run record', () => {

@@ -7,7 +7,7 @@ import { Google } from '../../emulator/google';
 import type { FakeConditionalFormatRule } from '../../emulator/gas/sheetBuilders';
 import { AppsScriptWorld, typed } from '../../emulator/gas/world';
 import { runEntryPoint } from '../../emulator/runtime/addon';
-import { LOG_HEADERS, LOG_SHEET } from '../../src/core/run/runRecord';
+import { LOG_HEADERS, LOG_SHEET } from '../../src/core/run/logLayout';
 import type { RunReport } from '../../src/shared/report';
 import type { SidebarState } from '../../src/shared/sidebar';
 import { STATUSES } from '../../src/shared/statuses';

@@ -8,6 +8,7 @@ import type { OrgSeed, SeedMember, SeedSpace, SeedUser } from '../../emulator/se
 import { AppsScriptWorld } from '../../emulator/gas/world';
 import { runEntryPoint, runUntilDone } from '../../emulator/runtime/addon';
 import type { RunReport } from '../../src/shared/report';
+import { LOG_KIND } from '../../src/core/run/logLayout';
 
 export const ADMIN = 'admin@example.com';
 export const HEADERS = ['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'];
@@ -215,8 +216,48 @@ export function allMembers(google: Google): Record<string, string[]> {
   return out;
 }
 
-export function logRows(world: AppsScriptWorld): unknown[][] {
-  return (world.spreadsheet.sheet(LOG_SHEET) ?? []).slice(1).filter((row) => row.some((cell) => cell !== ''));
+/** A row of the Chat Roster Log, by header (e.g. row.Kind, row['Started by'], row.Added). */
+export type LogEntry = Record<string, string>;
+
+/** Every non-blank row of the log under its header, in sheet order. */
+export function logEntries(world: AppsScriptWorld): LogEntry[] {
+  const [headers = [], ...rows] = world.spreadsheet.sheet(LOG_SHEET) ?? [];
+  return rows.filter((row) => row.some((cell) => cell !== ''))
+    .map((row) => Object.fromEntries(headers.map((header, index) => [String(header), String(row[index] ?? '')])));
+}
+
+/** The log's run rows (one per finished run). */
+export function logRows(world: AppsScriptWorld): LogEntry[] {
+  return logEntries(world).filter((row) => row.Kind === LOG_KIND.run);
+}
+
+/** The log's change rows (one per successful membership write). */
+export function changeRows(world: AppsScriptWorld): LogEntry[] {
+  return logEntries(world).filter((row) => row.Kind === LOG_KIND.change);
+}
+
+/**
+ * Change rows that no successful write of google.writes() accounts for, and successful writes no change row
+ * accounts for, matched one to one by method and membership (empty both: the log is Google's write record).
+ */
+export function unmatchedChanges(google: Google, changes: readonly LogEntry[]): { rows: string[]; writes: string[] } {
+  const keyOfWrite = (call: ApiCallRecord) => `${call.methodId.replace('chat.spaces.members.', '')} ${call.target}`;
+  const memberName = (member: string) => (member === 'app' ? 'app' : member.startsWith('group:') ? member : `${google.userIdOf(member) ?? member}`);
+  const keyOfRow = (row: LogEntry) => {
+    const [before, after] = row.Change.split(' → ');
+    const method = before === 'absent' ? 'create' : after === 'absent' ? 'delete' : 'patch';
+    return `${method} ${row['Space ID']}/members/${memberName(row.Member)}`;
+  };
+  const left = new Map<string, number>();
+  for (const call of google.writes()) left.set(keyOfWrite(call), (left.get(keyOfWrite(call)) ?? 0) + 1);
+  const rows: string[] = [];
+  for (const row of changes) {
+    const key = keyOfRow(row);
+    const n = left.get(key) ?? 0;
+    if (n === 0) rows.push(`${key} (${row.Change}, ${row.Source})`);
+    else left.set(key, n - 1);
+  }
+  return { rows, writes: [...left].flatMap(([key, n]) => Array.from({ length: n }, () => key)) };
 }
 
 export function runRecord(world: AppsScriptWorld): string | null {

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RowStatus as CoreRowStatus } from '../../src/core/model';
-import { LOG_COLUMNS, LOG_FIELD_INDEX, LOG_HEADERS, logRow, type RunRecord } from '../../src/core/run/runRecord';
+import type { RunRecord } from '../../src/core/run/runRecord';
+import { LOG_COLUMNS, LOG_FIELD_INDEX, LOG_HEADERS, logRow } from '../../src/core/run/logLayout';
 import { summarize } from '../../src/core/run/summary';
 import type { RunReport } from '../../src/shared/report';
 import {
@@ -104,7 +105,8 @@ describe('the Chat Roster Log', () => {
 
   it('has its own columns around one count column per logged status, in table order', () => {
     expect(LOG_HEADERS).toEqual([
-      'Run', 'Started', 'Finished', 'Executions', 'Started by',
+      'Time', 'Kind', 'Run', 'Account', 'Space', 'Space ID', 'Member', 'Change', 'Source',
+      'Started', 'Finished', 'Executions', 'Started by',
       ...LOGGED_STATUSES.map((logged) => logged.header),
       'Summary',
     ]);

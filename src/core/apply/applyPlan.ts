@@ -10,6 +10,7 @@ import type { ApiRole, Membership, Operation, RowOutcome } from '../model';
 import type { MemberCall, MemberReply, MemberSender } from '../ports';
 import { confirmNameOf, createBody } from '../plan/planTargets';
 import { API_ROLE } from '../rows/roles';
+import { changeOf, isApiRole, type MemberState, type MembershipChange } from './changes';
 import { outcome, pendingOutcome, pendingRoleOutcome } from '../run/outcomes';
 import { spaceOf } from './pacing';
 
@@ -19,6 +20,8 @@ export interface Step {
   call: MemberCall;
   /** The role patch of a member this run has just added. */
   completesAdd?: boolean;
+  /** What the member was before this call, when the call changes it (the log's "before": changes.ts). */
+  before?: MemberState;
   onReply: (reply: MemberReply) => Step | RowOutcome;
 }
 
@@ -32,10 +35,11 @@ function withAdmin<T extends MemberCall>(call: T, useAdminAccess: boolean): T {
 /** A role patch: `done` when Google takes it; else ERROR, saying what was being done (`failed`). */
 function patchStep(
   sheetRow: number, name: string, role: ApiRole, useAdminAccess: boolean,
-  done: () => RowOutcome, failed: 'refused' | 'roleNotSet' | 'roleNotChanged',
+  done: () => RowOutcome, failed: 'refused' | 'roleNotSet' | 'roleNotChanged', before: string = API_ROLE.Member,
 ): Step {
   return {
     sheetRow,
+    before: isApiRole(before) ? before : API_ROLE.Member,
     call: withAdmin({ method: 'patch', name, role }, useAdminAccess),
     onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', { reason: failed, error: replyError(reply) })),
   };
@@ -59,7 +63,7 @@ function confirmStep(operation: Extract<Operation, { kind: 'create' }>, confirmN
         return outcome(sheetRow, 'UNCHANGED', operation.memberKind === 'user' ? { reason: 'alreadyMember', role } : { reason: 'alreadyInSpace' });
       }
       return patchStep(sheetRow, current.name ?? confirmName, wanted, operation.useAdminAccess,
-        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChangedOnConflict', from: role, role: wanted }), 'roleNotChanged');
+        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChangedOnConflict', from: role, role: wanted }), 'roleNotChanged', role);
     },
   };
 }
@@ -102,10 +106,11 @@ export function firstStep(operation: Operation): Step {
         };
       }
       return patchStep(sheetRow, operation.name, operation.role, operation.useAdminAccess,
-        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChanged', from: operation.from, role: operation.role }), 'refused');
+        () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChanged', from: operation.from, role: operation.role }), 'refused', operation.from);
     case 'delete':
       return {
         sheetRow,
+        before: operation.invited ? 'invited' : 'present',
         call: withAdmin({ method: 'delete', name: operation.name }, operation.useAdminAccess),
         onReply: (reply) => {
           if (isOk(reply)) return outcome(sheetRow, 'REMOVED', { reason: 'removed', invited: operation.invited });
@@ -140,10 +145,12 @@ export function interleaveBySpace(steps: readonly Step[]): Step[] {
 /**
  * Runs the operations round after round until done or the sender's deadline: each round sends the
  * follow-ups of the last round and the next ROUND_SIZE operations. Rows not finished when the deadline
- * comes are PENDING. `afterRound` sees the outcomes so far (progress).
+ * comes are PENDING. `changed` hears of each successful write as its reply comes (the log), before
+ * `afterRound` sees the outcomes so far (progress).
  */
 export function runOperations(
   sender: MemberSender, operations: readonly Operation[], afterRound?: (outcomes: readonly RowOutcome[]) => void,
+  changed?: (change: MembershipChange) => void,
 ): RowOutcome[] {
   const outcomes: RowOutcome[] = [];
   const queue = interleaveBySpace(operations.map(firstStep));
@@ -167,6 +174,8 @@ export function runOperations(
         else outcomes.push(step.completesAdd ? pendingRoleOutcome(step.sheetRow) : pendingOutcome(step.sheetRow));
         return;
       }
+      const change = changed && changeOf(step.sheetRow, step.call, reply, step.before);
+      if (change) changed(change);
       const result = step.onReply(reply);
       if ('call' in result) followUps.push(result);
       else outcomes.push(result);

@@ -30,6 +30,7 @@ import { finishEarlierAdds, planTargets, previewOutcome } from '../plan/planTarg
 import type { ChatGateway, Directory, MemberReply, MemberSender } from '../ports';
 import { probeAnswered, probeQuestions, rememberProbeAnswers, type GetCall } from '../resolve/probeByAlias';
 import { runOperations } from '../apply/applyPlan';
+import type { MembershipChange } from '../apply/changes';
 import { listedTargets, snapshotSpaces, takeSnapshots, type SnapshotResult } from '../resolve/takeSnapshots';
 import { memberCells, resolveTargets } from '../resolve/resolveTargets';
 import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
@@ -128,6 +129,8 @@ export interface PipelineHooks {
   afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
   /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
   addedEarlier?: ReadonlySet<number>;
+  /** Hears of each membership write Google answered with success, as its reply comes (the log). */
+  changed?: (change: MembershipChange) => void;
 }
 
 /** planRoster's questions, asked through the ports. */
@@ -151,5 +154,5 @@ export function collectOutcomes(
   const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
   append(outcomes, mode === 'preview'
     ? operations.map(previewOutcome)
-    : runOperations(sender, operations, (done) => hooks.afterRound?.(outcomes, done)));
+    : runOperations(sender, operations, (done) => hooks.afterRound?.(outcomes, done), hooks.changed));
 }

@@ -1,47 +1,12 @@
 /**
  * The small record of a run that spans executions (DESIGN.md §1 "the sheet is the checkpoint"): run id,
  * start, executions so far. It lives in document properties (9 KB a value), never an operation list:
- * which rows are left is the sheet's PENDING statuses. When the run ends, one summary row goes to the
- * Chat Roster Log sheet and the record is removed.
+ * which rows are left is the sheet's PENDING statuses. When the run ends, one run row goes to the Chat
+ * Roster Log sheet (logLayout.ts) and the record is removed.
  */
 import type { KeyValueStore } from '../ports';
-import type { RunReport } from '../../shared/report';
-import { LOGGED_STATUSES, type RowStatus } from '../../shared/statuses';
 
 export const RUN_RECORD_KEY = 'chatRoster.run';
-export const LOG_SHEET = 'Chat Roster Log';
-
-/** The log's own columns, before and after the counts. */
-const LOG_BEFORE = [
-  { header: 'Run', field: 'run' },
-  { header: 'Started', field: 'started' },
-  { header: 'Finished', field: 'finished' },
-  { header: 'Executions', field: 'executions' },
-  { header: 'Started by', field: 'startedBy' },
-] as const;
-const LOG_AFTER = [{ header: 'Summary', field: 'summary' }] as const;
-
-/** The name of one of the log's own columns. */
-export type LogField = (typeof LOG_BEFORE)[number]['field'] | (typeof LOG_AFTER)[number]['field'];
-
-/** One column of the log: one of its own fields, or the count of a logged status. */
-export type LogColumn =
-  | { readonly header: string; readonly field: LogField }
-  | { readonly header: string; readonly status: RowStatus };
-
-/** The Chat Roster Log's columns in order: its own fields, one count per logged status (table order), the summary. */
-export const LOG_COLUMNS: readonly LogColumn[] = [
-  ...LOG_BEFORE,
-  ...LOGGED_STATUSES.map(({ status, header }) => ({ header, status })),
-  ...LOG_AFTER,
-];
-
-export const LOG_HEADERS: readonly string[] = LOG_COLUMNS.map((column) => column.header);
-
-/** Where each of the log's own fields sits in a log row (0-based), for whoever reads the log back. */
-export const LOG_FIELD_INDEX = Object.fromEntries(
-  LOG_COLUMNS.flatMap((column, index) => ('field' in column ? [[column.field, index]] : [])),
-) as Readonly<Record<LogField, number>>;
 
 export interface RunRecord {
   id: string;
@@ -88,17 +53,4 @@ export function stopRecord(store: KeyValueStore): RunRecord | null {
 
 export function clearRecord(store: KeyValueStore): void {
   store.remove(RUN_RECORD_KEY);
-}
-
-/** The Chat Roster Log row of a finished run, in LOG_COLUMNS order. */
-export function logRow(record: RunRecord, finishedAt: number, report: RunReport, stamp: (ms: number) => string): string[] {
-  const own: Record<LogField, string> = {
-    run: record.id,
-    started: stamp(record.startedAt),
-    finished: stamp(finishedAt),
-    executions: String(record.executions),
-    startedBy: record.startedBy,
-    summary: report.message,
-  };
-  return LOG_COLUMNS.map((column) => ('field' in column ? own[column.field] : String(report.counts[column.status] ?? 0)));
 }

@@ -19,7 +19,9 @@ import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline'
 import { CachedDirectory } from '../resolve/directoryCache';
 import type { Clock, KeyValueStore, RosterStore, RunLog, ShortTermCache } from '../ports';
 import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from '../sheet/readRoster';
-import { clearRecord, loadRecord, logRow, nextRecord, saveRecord, type RunRecord } from './runRecord';
+import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from './runRecord';
+import { ChangeLog } from './changeLog';
+import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
@@ -41,8 +43,10 @@ export interface RunDeps extends PipelineDeps {
   state?: KeyValueStore;
   /** The document cache: the directory's answers, for the run's later executions (directoryCache.ts). */
   cache?: ShortTermCache;
-  /** The Chat Roster Log sheet. */
+  /** The Chat Roster Log sheet: a row per membership change, a row per finished run. */
   log?: RunLog;
+  /** The log's maximum entries (LOG_MAX_ROWS unless a test says otherwise). */
+  logMaxRows?: number;
   /** Who or what started the run, for the log ("admin@example.com", "nightly sync"). */
   startedBy?: string;
   /** Start a new run over every row even if some are PENDING (the nightly sync at its hour). */
@@ -62,13 +66,18 @@ function completeOutcomes(rows: readonly RosterRow[], found: readonly RowOutcome
   return rows.map((row) => byRow.get(row.sheetRow) ?? { ...missing, sheetRow: row.sheetRow });
 }
 
-/** Writes outcomes in column blocks and returns what the sheet now holds; the run's notes go first (rowNotes.ts). */
+/**
+ * Writes outcomes in column blocks and returns what the sheet now holds; the run's notes go first (rowNotes.ts),
+ * the log's rows (changeLog.ts) right after the statuses, before the one flush that makes both visible.
+ */
 class SheetWriter {
   constructor(
     private grid: unknown[][], private columns: ColumnMap, private readonly deps: RunDeps, private readonly notes: RowNotes | null,
+    private readonly log: ChangeLog | null,
   ) {}
 
-  write(outcomes: readonly RowOutcome[]): void {
+  /** `runRows`: the run row, when the run ends with this write. */
+  write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = []): void {
     const { clock, store } = this.deps;
     this.notes?.keep(outcomes);
     const blocks = writebackBlocks({
@@ -76,12 +85,29 @@ class SheetWriter {
       stamp: clock.stamp(clock.now()),
       formatDate: (ms) => clock.stamp(ms),
     });
+    if (blocks.length > 0) {
+      try {
+        store.write(blocks);
+      } catch (thrown) {
+        this.logHeld([]);
+        throw thrown;
+      }
+    }
+    this.logHeld(runRows);
     if (blocks.length === 0) return;
-    store.write(blocks);
     store.flush();
     this.grid = withBlocks(this.grid, blocks);
     const columns = columnMap(this.grid);
     if (typeof columns !== 'string') this.columns = columns;
+  }
+
+  /** The log is a record, not the checkpoint: if it can't be written, its rows wait for the next flush. */
+  private logHeld(runRows: readonly string[][]): void {
+    try {
+      this.log?.flush(runRows);
+    } catch {
+      // Held for the next flush (a protected or deleted log sheet must not stop the run).
+    }
   }
 }
 
@@ -133,7 +159,12 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
 
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
-  const writer = new SheetWriter(grid, parsed.columns, deps, notes);
+  const resolvedSpaces = new Map<number, string>();
+  const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
+    log: deps.log, maxRows: deps.logMaxRows, stamp: (ms) => clock.stamp(ms), now: () => clock.now(),
+    account: deps.options.callerEmail, run: record?.id ?? '', rows: new Map(rows.map((row) => [row.sheetRow, row])), spaces: resolvedSpaces,
+  }) : null;
+  const writer = new SheetWriter(grid, parsed.columns, deps, notes, changeLog);
   let lastFlush = startedAt;
   const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
     if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
@@ -144,7 +175,6 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   };
 
   const found: RowOutcome[] = [];
-  const resolvedSpaces = new Map<number, string>();
   let failure: string | null = null;
   const directory = record && deps.cache ? new CachedDirectory(deps.directory, deps.cache, record.id) : deps.directory;
   try {
@@ -153,6 +183,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       afterRound: mode === 'apply' ? flushProgress : undefined,
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
       addedEarlier: notes?.addedEarlier,
+      changed: changeLog?.changed,
     });
   } catch (thrown) {
     failure = thrownError(thrown).message;
@@ -160,15 +191,17 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const outcomes = completeOutcomes(rows, found, failure);
   const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces));
 
+  // The run row goes with the last change rows, in the same write (DESIGN.md §5).
+  const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
-    writer.write(outcomes);
+    writer.write(outcomes, runRow ? [runRow] : []);
   } catch (thrown) {
     return {
       ...report,
       message: `${report.message} But the statuses could not be written to the sheet (${thrownError(thrown).message}): run again.`,
     };
   }
-  if (record && deps.state) finishExecution(deps, deps.state, record, report, notes);
+  if (record && deps.state) finishExecution(deps.state, report, notes);
   return report;
 }
 
@@ -189,10 +222,9 @@ function adminAccessRefusal(deps: RunDeps): string | null {
   return `Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege. Ask a super administrator for it, or turn admin access off in the sidebar. No row was changed. ${httpNote(checked.error)}`;
 }
 
-/** Keeps the record (and the notes) while rows are pending; otherwise logs the run and forgets it. */
-function finishExecution(deps: RunDeps, state: KeyValueStore, record: RunRecord, report: RunReport, notes: RowNotes | null): void {
+/** Keeps the record (and the notes) while rows are pending; otherwise (the run row logged) forgets the run. */
+function finishExecution(state: KeyValueStore, report: RunReport, notes: RowNotes | null): void {
   if (report.pending > 0) return;
   clearRecord(state);
   notes?.clear();
-  deps.log?.append([logRow(record, deps.clock.now(), report, (ms) => deps.clock.stamp(ms))]);
 }

@@ -5,15 +5,19 @@
  */
 import { WRITES_PER_MINUTE } from '../../core/apply/pacing';
 import { parseRoster, ROSTER_SHEET } from '../../core/sheet/readRoster';
-import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_SHEET, loadRecord, stopRecord } from '../../core/run/runRecord';
+import { loadRecord, stopRecord } from '../../core/run/runRecord';
+import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_KIND } from '../../core/run/logLayout';
 import { rosterSummary } from '../../core/run/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
 import { requireGrants } from '../consent';
 import { documentStore } from '../platform';
+import { existingLogSheet } from '../runLogSheet';
 import { adminAccessEnabled, nightlyHour } from '../settings';
 
 const START_ACTION_KEY = 'chatRoster.sidebarStart';
 const RECENT_RUNS = 5;
+/** The log's Kind column is read upwards this many rows at a time, until RECENT_RUNS run rows are found. */
+const SCAN_ROWS = 10_000;
 
 function openSidebar(action: SidebarAction): void {
   requireGrants('sidebar');
@@ -56,18 +60,32 @@ function takeStartAction(): SidebarAction {
   return action === 'preview' || action === 'apply' || action === 'check' || action === 'import' ? action : null;
 }
 
+/** The sheet rows of the last run rows of the log, newest first (change rows in between are skipped). */
+function lastRunRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): number[] {
+  const found: number[] = [];
+  for (let end = sheet.getLastRow(); end >= 2 && found.length < RECENT_RUNS; end -= SCAN_ROWS) {
+    const start = Math.max(2, end - SCAN_ROWS + 1);
+    const kinds = sheet.getRange(start, LOG_FIELD_INDEX.kind + 1, end - start + 1, 1).getValues();
+    for (let at = kinds.length - 1; at >= 0 && found.length < RECENT_RUNS; at--) {
+      if (kinds[at][0] === LOG_KIND.run) found.push(start + at);
+    }
+  }
+  return found;
+}
+
+/** The last runs of the Chat Roster Log: its run rows only, newest first. */
 function recentRuns(): LoggedRun[] {
-  const sheet = SpreadsheetApp.getActive().getSheetByName(LOG_SHEET);
+  const sheet = existingLogSheet();
   if (!sheet) return [];
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  const count = Math.min(RECENT_RUNS, last - 1);
   const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
   const at = LOG_FIELD_INDEX;
-  return sheet.getRange(last - count + 1, 1, count, LOG_HEADERS.length).getValues().reverse().map((row) => ({
-    run: text(row[at.run]), started: text(row[at.started]), finished: text(row[at.finished]),
-    executions: text(row[at.executions]), startedBy: text(row[at.startedBy]), summary: text(row[at.summary]),
-  }));
+  return lastRunRows(sheet).map((sheetRow) => {
+    const [row] = sheet.getRange(sheetRow, 1, 1, LOG_HEADERS.length).getValues();
+    return {
+      run: text(row[at.run]), started: text(row[at.started]), finished: text(row[at.finished]),
+      executions: text(row[at.executions]), startedBy: text(row[at.startedBy]), summary: text(row[at.summary]),
+    };
+  });
 }
 
 export function getSidebarState(): SidebarState {

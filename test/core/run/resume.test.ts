@@ -5,6 +5,7 @@
 import type { KeyValueStore, RunLog } from '../../../src/core/ports';
 import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
 import { RUN_RECORD_KEY } from '../../../src/core/run/runRecord';
+import { LOG_FIELD_INDEX, LOG_HEADERS } from '../../../src/core/run/logLayout';
 import { FakeCache, FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
 
 class MemoryState implements KeyValueStore {
@@ -33,7 +34,11 @@ function bigRoster(people: number) {
   const store = new FakeStore(rosterGrid(rows));
   const state = new MemoryState();
   const logged: string[][] = [];
-  const log: RunLog = { append: (appended) => { logged.push(...appended); } };
+  const log: RunLog = {
+    lastRow: () => logged.length + 1,
+    write: (row, rows) => { logged.splice(row - 2, rows.length, ...rows); },
+    deleteRows: (first, count) => { logged.splice(first - 2, count); },
+  };
   const deps: RunDeps = {
     store, chat, directory, clock, state, log, startedBy: 'me@example.com',
     options: { useAdminAccess: false, callerEmail: 'me@example.com' },
@@ -64,9 +69,16 @@ describe('a run longer than one execution', () => {
     expect(chat.writes().filter((call) => call.method === 'patch')).toHaveLength(30);
 
     expect(state.get(RUN_RECORD_KEY)).toBeNull();
-    expect(logged).toHaveLength(1);
-    expect(logged[0][3]).toBe(String(reports.length));
-    expect(logged[0][5]).toBe('300');
+    const runRows = logged.filter((row) => row[LOG_FIELD_INDEX.kind] === 'run');
+    expect(runRows).toHaveLength(1);
+    expect(logged[logged.length - 1]).toBe(runRows[0]);
+    expect(runRows[0][LOG_FIELD_INDEX.executions]).toBe(String(reports.length));
+    expect(runRows[0][LOG_HEADERS.indexOf('Added')]).toBe('300');
+    // One change row per successful write: 300 creates and 30 role patches.
+    const changes = logged.filter((row) => row[LOG_FIELD_INDEX.kind] === 'change').map((row) => row[LOG_FIELD_INDEX.change]);
+    expect(changes.filter((change) => change === 'absent → Member')).toHaveLength(300);
+    expect(changes.filter((change) => change === 'Member → Manager')).toHaveLength(30);
+    expect(changes).toHaveLength(330);
   });
 
   it('keeps the run record between executions, so the hourly trigger knows to continue', () => {

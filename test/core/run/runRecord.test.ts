@@ -1,7 +1,8 @@
 /** The run record: what tells the next execution (and the hourly trigger) that a run goes on, and the log's row. */
 import {
-  clearRecord, LOG_FIELD_INDEX, LOG_HEADERS, loadRecord, logRow, nextRecord, saveRecord, stopRecord,
+  clearRecord, loadRecord, nextRecord, saveRecord, stopRecord,
 } from '../../../src/core/run/runRecord';
+import { LOG_FIELD_INDEX, LOG_HEADERS, logRow } from '../../../src/core/run/logLayout';
 import type { KeyValueStore } from '../../../src/core/ports';
 
 function store(initial: Record<string, string> = {}): KeyValueStore & { values: Map<string, string> } {
@@ -48,7 +49,11 @@ describe('the run record', () => {
     const record = { id: 'run-x', startedAt: 1000, executions: 3, startedBy: 'nightly sync' };
     const row = logRow(record, 2000, { mode: 'apply', rows: 3, done: 3, pending: 0, counts: { ADDED: 2, ERROR: 1 }, message: 'All done.', bySpace: [] }, (ms) => `t${ms}`);
     expect(row).toHaveLength(LOG_HEADERS.length);
+    expect(row[LOG_FIELD_INDEX.kind]).toBe('run');
+    expect(row[LOG_FIELD_INDEX.time]).toBe('t2000');
     expect(row[LOG_FIELD_INDEX.run]).toBe('run-x');
+    expect(row[LOG_FIELD_INDEX.startedBy]).toBe('nightly sync');
+    expect(row[LOG_FIELD_INDEX.change]).toBe('');
     expect(row[LOG_FIELD_INDEX.started]).toBe('t1000');
     expect(row[LOG_FIELD_INDEX.finished]).toBe('t2000');
     expect(row[LOG_FIELD_INDEX.executions]).toBe('3');

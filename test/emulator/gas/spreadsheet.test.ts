@@ -119,6 +119,35 @@ describe('Sheet', () => {
   });
 });
 
+describe('Sheet.insertRowsAfter and Sheet.deleteRows', () => {
+  it('a full sheet refuses a range past its last row until rows are inserted', () => {
+    const { world, sheet } = setup();
+    const grid = Array.from({ length: 1000 }, (_, i) => [`r${i + 1}`]);
+    sheet.getRange(1, 1, 1000, 1).setValues(grid);
+    expect(() => sheet.getRange(1001, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertRowsAfter(1000, 5);
+    expect(sheet.getMaxRows()).toBe(1005);
+    sheet.getRange(1001, 1, 2, 1).setValues([['x'], ['y']]);
+    expect(world.spreadsheet.sheet('Roster')!.slice(998).map(([cell]) => cell)).toEqual(['r999', 'r1000', 'x', 'y']);
+  });
+
+  it('inserts blank rows between rows, and deletes rows moving those below up', () => {
+    const { world, sheet } = setup();
+    sheet.getRange(1, 1, 4, 1).setValues([['h'], ['a'], ['b'], ['c']]);
+    sheet.insertRowsAfter(2, 1);
+    expect(world.spreadsheet.sheet('Roster')!.map(([cell]) => cell)).toEqual(['h', 'a', '', 'b', 'c']);
+    sheet.deleteRows(2, 2);
+    expect(world.spreadsheet.sheet('Roster')!.map(([cell]) => cell)).toEqual(['h', 'b', 'c']);
+    expect(sheet.getMaxRows()).toBe(999);
+  });
+
+  it('refuses to delete every row that is not frozen', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    expect(() => sheet.deleteRows(2, 999)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+  });
+});
+
 describe('counting Sheets calls', () => {
   it('counts getValues, setValues and flush as round trips and handle getters not', () => {
     const { world } = setup();

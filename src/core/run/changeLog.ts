@@ -1,0 +1,64 @@
+/**
+ * What one execution has to say to the Chat Roster Log: the change rows of the membership writes Google
+ * answered with success, held until the next flush of the sheet (progress or final), and the run row when
+ * the run ends, appended in one batch with them (logAppender.ts).
+ *
+ * Nothing is logged twice, and nothing is guessed: a change row is made from the success reply itself, and
+ * only the execution that received the reply logs it (each write is made once: DESIGN.md §6). A write whose
+ * reply was lost (a transport failure, or an execution killed before its flush) is not logged by the next
+ * execution: its snapshot shows the member as asked (the row reads UNCHANGED), and it cannot tell Chat
+ * Roster's lost write from anyone else's change.
+ */
+import type { MembershipChange } from '../apply/changes';
+import type { RosterRow } from '../model';
+import type { RunLog } from '../ports';
+import { LogAppender } from './logAppender';
+import { changeRow, memberText } from './logLayout';
+
+export interface ChangeLogContext {
+  log: RunLog;
+  /** The log's maximum entries (LOG_MAX_ROWS unless a test says otherwise). */
+  maxRows?: number;
+  /** The clock's stamp, in the spreadsheet's time zone. */
+  stamp: (ms: number) => string;
+  now: () => number;
+  /** The account making the calls. */
+  account: string;
+  run: string;
+  /** The rows this execution takes up, by sheet row. */
+  rows: ReadonlyMap<number, RosterRow>;
+  /** The space each row's Space cell turned out to be (display name, else resource name), by sheet row. */
+  spaces: ReadonlyMap<number, string>;
+}
+
+export class ChangeLog {
+  private held: string[][] = [];
+  private readonly appender: LogAppender;
+
+  constructor(private readonly context: ChangeLogContext) {
+    this.appender = new LogAppender(context.log, context.maxRows);
+  }
+
+  /** A successful write, as its reply comes: stamped now, logged at the next flush. */
+  readonly changed = (change: MembershipChange): void => {
+    const { context } = this;
+    const row = context.rows.get(change.sheetRow);
+    this.held.push(changeRow({
+      change,
+      at: context.now(),
+      account: context.account,
+      spaceLabel: context.spaces.get(change.sheetRow) ?? '',
+      member: row ? memberText(row.member) : '',
+      source: { kind: 'roster', row: change.sheetRow },
+      run: context.run,
+    }, context.stamp));
+  };
+
+  /** Appends the change rows held, then `more` (the run row), in one write; held rows stay held if it fails. */
+  flush(more: readonly string[][] = []): void {
+    const rows = [...this.held, ...more];
+    if (rows.length === 0) return;
+    this.appender.append(rows);
+    this.held = [];
+  }
+}
