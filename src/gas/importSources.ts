@@ -7,40 +7,10 @@
  *   administrator); with neither, a failure, and the import writes ids.
  */
 import type { ImportSources, Result } from '../core/ports';
-import type { Space } from '../core/model';
-import { chatService, thrownMessage } from './advancedServices';
+import { failure, listMemberSpaces, searchOrganisationSpaces } from './spaceDiscovery';
 
 type DirectoryService = GoogleAppsScript.AdminDirectory;
 type ListArgs = { customer: string } | { domain: string; viewType: string };
-
-const ADMIN_QUERY = 'customer = "customers/my_customer" AND space_type = "SPACE"';
-
-function failure<T>(error: unknown): Result<T> {
-  return { ok: false, error: { code: 0, status: '', message: thrownMessage(error) } };
-}
-
-function listSpaces(): Space[] {
-  const spaces: Space[] = [];
-  let pageToken: string | undefined;
-  do {
-    const page = chatService().Spaces.list({ pageSize: 1000, pageToken });
-    spaces.push(...(page.spaces ?? []));
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
-  return spaces;
-}
-
-function searchOrganisationSpaces(): Space[] {
-  const spaces: Space[] = [];
-  let pageToken: string | undefined;
-  do {
-    const page = chatService().Spaces.search({ useAdminAccess: true, pageSize: 1000, pageToken, query: ADMIN_QUERY });
-    const found = page.results ? page.results.map((result) => result.space) : page.spaces ?? [];
-    for (const space of found) if (space) spaces.push(space);
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
-  return spaces;
-}
 
 function directoryService(): DirectoryService | undefined {
   const service = typeof AdminDirectory === 'undefined' ? undefined : AdminDirectory;
@@ -104,7 +74,7 @@ function directoryEmails(wanted: readonly string[]): Result<Map<string, string>>
 export const appsScriptImportSources: ImportSources = {
   allSpaces(useAdminAccess) {
     try {
-      return { ok: true, value: useAdminAccess ? searchOrganisationSpaces() : listSpaces() };
+      return { ok: true, value: useAdminAccess ? searchOrganisationSpaces() : listMemberSpaces() };
     } catch (error) {
       return failure(error);
     }

@@ -7,7 +7,7 @@ import type { Result } from '../core/ports';
 import type { Space } from '../core/model';
 import { chatService, thrownMessage } from './advancedServices';
 
-function failure<T>(error: unknown): Result<T> {
+export function failure<T>(error: unknown): Result<T> {
   // Code 0: the advanced service exposes no HTTP status (reference/apps-script-advanced-chat.md §4).
   return { ok: false, error: { code: 0, status: '', message: thrownMessage(error) } };
 }
@@ -17,7 +17,7 @@ export { getSpaceOverRest as getSpace } from './chatRest';
 const sameName = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Every space the caller is a member of, paged at the maximum page size. */
-function listMemberSpaces(): Space[] {
+export function listMemberSpaces(): Space[] {
   const spaces: Space[] = [];
   let pageToken: string | undefined;
   do {
@@ -28,16 +28,17 @@ function listMemberSpaces(): Space[] {
   return spaces;
 }
 
-/** Admin search: the query must name the customer and the space type (reference §11). */
-function searchNamedSpaces(displayName: string): Space[] {
+/**
+ * Named spaces of the organisation through admin search, all of them or those whose display name has the
+ * given words: the query must name the customer and the space type (reference §11).
+ */
+export function searchOrganisationSpaces(displayName?: string): Space[] {
   const spaces: Space[] = [];
-  const quoted = displayName.replace(/["\\]/g, ' ').trim();
+  const quoted = displayName?.replace(/["\\]/g, ' ').trim();
+  const query = `customer = "customers/my_customer" AND space_type = "SPACE"${quoted ? ` AND display_name:"${quoted}"` : ''}`;
   let pageToken: string | undefined;
   do {
-    const page = chatService().Spaces.search({
-      useAdminAccess: true, pageSize: 1000, pageToken,
-      query: `customer = "customers/my_customer" AND space_type = "SPACE" AND display_name:"${quoted}"`,
-    });
+    const page = chatService().Spaces.search({ useAdminAccess: true, pageSize: 1000, pageToken, query });
     const found = page.results ? page.results.map((result) => result.space) : page.spaces ?? [];
     for (const space of found) if (space) spaces.push(space);
     pageToken = page.nextPageToken || undefined;
@@ -59,7 +60,7 @@ export class SpaceDirectory {
 
   find(displayName: string, useAdminAccess: boolean): Result<Space[]> {
     try {
-      const candidates = useAdminAccess ? searchNamedSpaces(displayName) : (this.memberSpaces ??= listMemberSpaces());
+      const candidates = useAdminAccess ? searchOrganisationSpaces(displayName) : (this.memberSpaces ??= listMemberSpaces());
       const named = candidates.filter((space) => (space.spaceType ?? 'SPACE') === 'SPACE');
       return { ok: true, value: named.filter((space) => sameName(space.displayName, displayName)) };
     } catch (error) {
