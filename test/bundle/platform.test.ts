@@ -3,6 +3,7 @@
  * bundle: stamps in the spreadsheet's time zone, a readable failure where Apps Script gives no document,
  * no sleep longer than Utilities.sleep allows, and admin access as each administrator's own setting.
  */
+import type { Execution } from '../../emulator/gas/world';
 import type { RunReport } from '../../src/shared/report';
 import type { SidebarState } from '../../src/shared/sidebar';
 import { ADMIN, execute, logRows, makeWorkload, newWorld, sheetRows } from './workload';
@@ -20,6 +21,22 @@ describe('stamps', () => {
     const [log] = logRows(world);
     expect(log.Started).toMatch(/^2026-11-23 18:0\d:\d\d$/);
     expect(log.Finished).toMatch(/^2026-11-23 18:0\d:\d\d$/);
+  });
+});
+
+describe('the spreadsheet’s time zone', () => {
+  it('is read from Sheets once, then from the document cache: no Sheets round trip per execution for it', () => {
+    const { world } = newWorld(makeWorkload({ spaces: 1, usersPerSpace: 3 }), { timeZone: SHEET_ZONE });
+    const zoneReads = (): number => {
+      let execution: Execution | undefined;
+      const result = execute<RunReport>(world, 'previewRoster', [], { user: ADMIN, beforeLoad: (begun) => { execution = begun; } });
+      expect(result.error).toBeUndefined();
+      return execution?.counters.sheets.getSpreadsheetTimeZone ?? 0;
+    };
+    expect(zoneReads()).toBe(1);
+    expect(zoneReads()).toBe(0);
+    world.documentCache.evictAll();
+    expect(zoneReads()).toBe(1);
   });
 });
 
