@@ -5,7 +5,7 @@
  * Google's refusals end with the HTTP status and Google's own message, so an administrator (or support)
  * can look them up: "… (HTTP 403 PERMISSION_DENIED: <google message>)".
  */
-import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef } from './model';
+import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef, SpaceRowOutcome } from './model';
 import { roleLabel } from './rows/roles';
 
 /** Google's messages can be long; Details stays readable. */
@@ -75,6 +75,8 @@ export function cellProblemText(cell: CellProblem): string {
     case 'badRole': return `Role "${cell.text}" is not Member, Manager or Owner (leave it empty for Member).`;
     case 'badAction': return `Action "${cell.text}" is not add or remove (leave it empty for add).`;
     case 'roleOnGroupOrApp': return GROUP_OR_APP_ROLE;
+    case 'badMode': return `Mode "${cell.text}" is not add-only or mirror (leave it empty for add-only).`;
+    case 'badMaxRemoval': return `Max removal % "${cell.text}" is not a number from 0 to 100 (leave it empty for 20).`;
   }
 }
 
@@ -153,6 +155,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   conflict: ({ row, exact }) => (exact
     ? `Conflicts with row ${row} (same member and space, different role or action): keep one of the two rows.`
     : `Conflicts with row ${row} (the same member in this space, written differently, with a different role or action): keep one of the two rows.`),
+  spaceListedTwice: ({ row }) => `Row ${row} of the Spaces sheet already lists this space: keep one of the two rows.`,
+  addOnlySpace: () => "Add-only: members the roster doesn't name stay in the space.",
   spaceNotListed: () => 'The space could not be listed.',
   membersNotListed,
   presenceUnknown: ({ member, space, error }) => explain(error, `Could not check whether ${member} is in ${spaceLabel(space)}:`),
@@ -194,7 +198,7 @@ export function detailsOf<R extends Reason>(detail: Detail<R>): string {
 }
 
 /** An outcome as its Status and Details cells read. */
-export function rendered(outcome: RowOutcome): RowCells {
+export function rendered(outcome: RowOutcome | SpaceRowOutcome): RowCells {
   return { sheetRow: outcome.sheetRow, status: outcome.status, details: detailsOf(outcome) };
 }
 

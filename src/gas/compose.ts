@@ -5,6 +5,7 @@
 import { runExclusively } from '../core/run/exclusiveRun';
 import { runRoster, type RunDeps } from '../core/run/runRoster';
 import { ROSTER_SHEET } from '../core/sheet/readRoster';
+import { SPACES_SHEET } from '../core/sheet/readSpaces';
 import { reportWithMessage } from '../core/run/summary';
 import type { RunMode, RunReport } from '../shared/report';
 import { AppsScriptChatGateway } from './chatGateway';
@@ -27,6 +28,7 @@ function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDe
   const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
+    spaces: new SheetRosterStore(SPACES_SHEET),
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
     clock: spreadsheetClock(),

@@ -106,6 +106,8 @@ const SENTENCES: [Detail, string][] = [
     'Already a member, but the role could not be changed: Google Chat couldn\'t find it: the space or the person may not exist, or you can\'t see them. (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'conflictUnconfirmed', conflict: { code: 409, status: 'ALREADY_EXISTS', message: 'exists' }, error: E404 },
     'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'spaceListedTwice', row: 3 }, 'Row 3 of the Spaces sheet already lists this space: keep one of the two rows.'],
+  [{ reason: 'addOnlySpace' }, "Add-only: members the roster doesn't name stay in the space."],
   [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
   [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
 ];
@@ -124,6 +126,8 @@ const CELLS: [CellProblem, string][] = [
   [{ problem: 'badRole', text: 'Admin' }, 'Role "Admin" is not Member, Manager or Owner (leave it empty for Member).'],
   [{ problem: 'badAction', text: 'delete' }, 'Action "delete" is not add or remove (leave it empty for add).'],
   [{ problem: 'roleOnGroupOrApp' }, 'Groups and the Chat app have no role in a space: clear the Role cell.'],
+  [{ problem: 'badMode', text: 'sync' }, 'Mode "sync" is not add-only or mirror (leave it empty for add-only).'],
+  [{ problem: 'badMaxRemoval', text: '150' }, 'Max removal % "150" is not a number from 0 to 100 (leave it empty for 20).'],
 ];
 
 describe('details.ts', () => {
@@ -142,7 +146,7 @@ describe('details.ts', () => {
       notInSpace: true, lastOwner: true, appKept: true, callerKept: true, wouldAdd: true, wouldChangeRole: true, wouldRemove: true,
       added: true, addedAs: true, invited: true, roleChanged: true, roleChangedOnConflict: true, removed: true, alreadyRemoved: true,
       alreadyInSpace: true, reportedInSpace: true, refused: true, roleNotSet: true, roleNotSetNoName: true, roleNotChanged: true,
-      conflictUnconfirmed: true, notFinished: true, stoppedByError: true,
+      conflictUnconfirmed: true, notFinished: true, stoppedByError: true, spaceListedTwice: true, addOnlySpace: true,
     };
     expect([...new Set(SENTENCES.map(([detail]) => detail.reason))].sort()).toEqual(Object.keys(every).sort());
   });

@@ -23,6 +23,7 @@ import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from 
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
+import { settingOutcomes, SpacesSheet } from './spacesSheet';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
 import { withBlocks, writebackBlocks } from '../sheet/writeBack';
@@ -43,6 +44,8 @@ export interface RunDeps extends PipelineDeps {
   state?: KeyValueStore;
   /** The document cache: the directory's answers, for the run's later executions (directoryCache.ts). */
   cache?: ShortTermCache;
+  /** The Spaces sheet (optional: without it every space is add-only). */
+  spaces?: RosterStore;
   /** The Chat Roster Log sheet: a row per membership change, a row per finished run. */
   log?: RunLog;
   /** The log's maximum entries (LOG_MAX_ROWS unless a test says otherwise). */
@@ -77,7 +80,8 @@ class SheetWriter {
   ) {}
 
   /** `runRows`: the run row, when the run ends with this write. */
-  write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = []): void {
+  /** `othersWritten`: another sheet was written (Spaces), to be made visible by the same flush. */
+  write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = [], othersWritten = false): void {
     const { clock, store } = this.deps;
     this.notes?.keep(outcomes);
     const blocks = writebackBlocks({
@@ -94,7 +98,10 @@ class SheetWriter {
       }
     }
     this.logHeld(runRows);
-    if (blocks.length === 0) return;
+    if (blocks.length === 0) {
+      if (othersWritten) store.flush();
+      return;
+    }
     store.flush();
     this.grid = withBlocks(this.grid, blocks);
     const columns = columnMap(this.grid);
@@ -147,6 +154,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
 
   const refusal = adminAccessRefusal(deps);
   if (refusal) return reportWithMessage(mode, refusal);
+  const spacesSheet = SpacesSheet.read(deps.spaces);
 
   const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
   const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
@@ -194,7 +202,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
-    writer.write(outcomes, runRow ? [runRow] : []);
+    const spacesWritten = spacesSheet?.write(settingOutcomes(spacesSheet), clock) ?? false;
+    writer.write(outcomes, runRow ? [runRow] : [], spacesWritten);
   } catch (thrown) {
     return {
       ...report,
