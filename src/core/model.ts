@@ -183,6 +183,15 @@ export interface ReasonParams {
   spaceListedTwice: { row: number };
   /** An add-only space: members the roster doesn't name are left alone. */
   addOnlySpace: None;
+  // A mirror space's removals (Spaces row). Members are named as Details show them (email, group:email or id).
+  /** `kept`: members kept by the last-Owner guard. */
+  mirrorWouldRemove: { members: readonly string[]; kept: readonly string[] };
+  mirrorNothingToRemove: { kept: readonly string[] };
+  mirrorRemoved: { removed: readonly string[]; failed: readonly string[]; pending: readonly string[]; kept: readonly string[] };
+  mirrorOverLimit: { members: readonly string[]; total: number; max: number };
+  /** Roster rows of the space that Chat Roster couldn't match to a member: it can't tell whom they keep. */
+  mirrorUnmatchedRows: { rows: readonly number[] };
+  mirrorCallerUnknown: None;
   // The space's members (ERROR).
   spaceNotListed: None;
   membersNotListed: Failed & { space: SpaceInfo };

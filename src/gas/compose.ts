@@ -11,6 +11,7 @@ import type { RunMode, RunReport } from '../shared/report';
 import { AppsScriptChatGateway } from './chatGateway';
 import { ConsentError, requireGrants } from './consent';
 import { AdminDirectoryLookup } from './directory';
+import { appsScriptImportSources } from './importSources';
 import { documentCache, documentMutex, documentStore, NoDocumentError, spreadsheetClock } from './platform';
 import { sheetRunLog } from './runLogSheet';
 import { adminAccessEnabled } from './settings';
@@ -31,6 +32,7 @@ function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDe
     spaces: new SheetRosterStore(SPACES_SHEET),
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
+    emailsOf: appsScriptImportSources.emailsOf,
     clock: spreadsheetClock(),
     options: { useAdminAccess, callerEmail },
     state: documentStore(),

@@ -108,6 +108,17 @@ const SENTENCES: [Detail, string][] = [
     'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'spaceListedTwice', row: 3 }, 'Row 3 of the Spaces sheet already lists this space: keep one of the two rows.'],
   [{ reason: 'addOnlySpace' }, "Add-only: members the roster doesn't name stay in the space."],
+  [{ reason: 'mirrorWouldRemove', members: ['a@example.com', 'group:g@example.com'], kept: [] }, '2 to remove: a@example.com, group:g@example.com.'],
+  [{ reason: 'mirrorNothingToRemove', kept: ['o@example.com'] },
+    'Mirror: no one to remove; every other member is named in the roster, is you, or is an app. Kept o@example.com: the last Owner.'],
+  [{ reason: 'mirrorRemoved', removed: ['a@example.com'], failed: ['b@example.com'], pending: ['c@example.com'], kept: [] },
+    'Removed 1: a@example.com. Not removed, Google refused (the log and a new run tell more): b@example.com. 1 wait for the next run: c@example.com.'],
+  [{ reason: 'mirrorOverLimit', members: ['a@example.com', 'b@example.com'], total: 5, max: 20 },
+    'Held, nothing removed: 2 of 5 members (40%) would be removed, over Max removal % (20). Raise Max removal % or remove them by hand: a@example.com, b@example.com.'],
+  [{ reason: 'mirrorUnmatchedRows', rows: [4, 9] },
+    "Held, nothing removed: Chat Roster couldn't tell whom Roster rows 4, 9 of this space name (see their Details): fix them first."],
+  [{ reason: 'mirrorCallerUnknown' },
+    "Held, nothing removed: Chat Roster couldn't find your own account's Chat id in the directory, so it can't be sure to keep you."],
   [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
   [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
 ];
@@ -147,6 +158,8 @@ describe('details.ts', () => {
       added: true, addedAs: true, invited: true, roleChanged: true, roleChangedOnConflict: true, removed: true, alreadyRemoved: true,
       alreadyInSpace: true, reportedInSpace: true, refused: true, roleNotSet: true, roleNotSetNoName: true, roleNotChanged: true,
       conflictUnconfirmed: true, notFinished: true, stoppedByError: true, spaceListedTwice: true, addOnlySpace: true,
+      mirrorWouldRemove: true, mirrorNothingToRemove: true, mirrorRemoved: true, mirrorOverLimit: true, mirrorUnmatchedRows: true,
+      mirrorCallerUnknown: true,
     };
     expect([...new Set(SENTENCES.map(([detail]) => detail.reason))].sort()).toEqual(Object.keys(every).sort());
   });

@@ -24,6 +24,7 @@ import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
 import { settingOutcomes, SpacesSheet } from './spacesSheet';
+import { mirrorOutcomes, type MirrorResult } from './mirrorOutcomes';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
 import { withBlocks, writebackBlocks } from '../sheet/writeBack';
@@ -168,7 +169,13 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
+  // Mirror spaces are planned only over the whole roster: a continuation sees the PENDING rows alone, and
+  // everyone the other rows name would look unnamed.
+  const mirrors = continuing ? [] : spacesSheet?.settings.filter((setting) => setting.mode === 'mirror') ?? [];
+  let mirrorResult: MirrorResult | null = null;
+  const mirrorMembers = new Map<number, { member: string; space: string }>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
+    mirror: mirrorMembers,
     log: deps.log, maxRows: deps.logMaxRows, stamp: (ms) => clock.stamp(ms), now: () => clock.now(),
     account: deps.options.callerEmail, run: record?.id ?? '', rows: new Map(rows.map((row) => [row.sheetRow, row])), spaces: resolvedSpaces,
   }) : null;
@@ -192,6 +199,13 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
       addedEarlier: notes?.addedEarlier,
       changed: changeLog?.changed,
+      mirrors,
+      mirrored: (result) => {
+        mirrorResult = result;
+        for (const [id, removal] of result.plan.removals) {
+          mirrorMembers.set(id, { member: result.labels.get(removal.member) ?? removal.member, space: removal.space.displayName || removal.space.name });
+        }
+      },
     });
   } catch (thrown) {
     failure = thrownError(thrown).message;
@@ -202,7 +216,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
-    const spacesWritten = spacesSheet?.write(settingOutcomes(spacesSheet), clock) ?? false;
+    const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
+    const spacesWritten = spacesSheet?.write(spaceRows, clock) ?? false;
     writer.write(outcomes, runRow ? [runRow] : [], spacesWritten);
   } catch (thrown) {
     return {
