@@ -123,6 +123,22 @@ export type SpaceOnlyStatus = (typeof SPACE_ONLY)[number]['status'];
 const SPACE_ROW_ORDER = ['APPLIED', 'UNCHANGED', 'WOULD_APPLY', 'PENDING', 'HELD', 'INVALID', 'ERROR'] as const;
 export type SpaceRowStatus = (typeof SPACE_ROW_ORDER)[number];
 
+/** How the run's sentence counts Spaces rows: "1 space to apply", "2 spaces held". */
+const SPACE_COUNT_WORDS: Readonly<Record<SpaceRowStatus, string>> = {
+  APPLIED: 'applied', UNCHANGED: 'unchanged', WOULD_APPLY: 'to apply', PENDING: 'pending', HELD: 'held', INVALID: 'invalid', ERROR: 'with an error',
+};
+
+/** "Spaces sheet: 1 space to apply, 2 held (see its Details)." for the rows that say something new; '' when none do. */
+export function spacesSentence(statuses: readonly SpaceRowStatus[]): string {
+  const counts = new Map<SpaceRowStatus, number>();
+  for (const status of statuses) if (status !== 'UNCHANGED') counts.set(status, (counts.get(status) ?? 0) + 1);
+  const parts = SPACE_ROW_ORDER.filter((status) => counts.has(status)).map((status, index) => {
+    const count = counts.get(status) ?? 0;
+    return `${count}${index === 0 ? (count === 1 ? ' space' : ' spaces') : ''} ${SPACE_COUNT_WORDS[status]}`;
+  });
+  return parts.length === 0 ? '' : `Spaces sheet: ${parts.join(', ')} (see its Details).`;
+}
+
 /** Any word a Status cell of a Chat Roster sheet (Roster or Spaces) is written with. */
 export type SheetStatus = RowStatus | SpaceOnlyStatus;
 

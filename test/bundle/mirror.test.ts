@@ -89,12 +89,26 @@ describe('a mirror space', () => {
 
   it('in preview, names everyone it would remove and removes no one', () => {
     const { google, world } = setUp('50');
-    run<RunReport>(world, 'previewRoster');
+    const report = run<RunReport>(world, 'previewRoster').value!;
+    expect(report.message).toMatch(/Spaces sheet: 1 space to apply \(see its Details\)\.$/);
     expect(google.writes()).toHaveLength(0);
     const row = spacesRow(world, 2);
     expect(row.status).toBe('WOULD_APPLY');
     expect(row.details).toMatch(/^3 to remove: /);
     for (const name of ['erin@example.com', 'group:design@example.com', 'olga@example.com']) expect(row.details).toContain(name);
     expect(row.details).not.toMatch(/admin@|app|alice|carol/);
+  });
+
+  it('is not planned in a run continuing PENDING rows, which sees only those rows', () => {
+    const { google, world } = setUp('100');
+    const roster = world.spreadsheet.sheet('Roster')!;
+    roster[2][4] = 'PENDING';
+    world.spreadsheet.setSheet('Roster', roster);
+    run<RunReport>(world, 'provisionRoster');
+    expect(google.writes()).toHaveLength(0);
+    expect(members(google)).toHaveLength(7);
+    // The next run over the whole roster mirrors the space.
+    run<RunReport>(world, 'provisionRoster');
+    expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
   });
 });

@@ -11,8 +11,8 @@
  */
 import { thrownError } from '../apiErrors';
 import { httpNote, rendered } from '../details';
-import type { RosterRow, RowOutcome } from '../model';
-import { isRowStatus } from '../../shared/statuses';
+import type { RosterRow, RowOutcome, SpaceRowOutcome } from '../model';
+import { isRowStatus, spacesSentence } from '../../shared/statuses';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
@@ -132,6 +132,12 @@ function wholeRosterReport(
   return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');
 }
 
+/** The run's sentence also says what the Spaces sheet's rows now say, when any says more than UNCHANGED. */
+function withSpaces(report: RunReport, spaceRows: readonly SpaceRowOutcome[]): RunReport {
+  const sentence = spacesSentence(spaceRows.map((row) => row.status));
+  return sentence ? { ...report, message: `${report.message} ${sentence}` } : report;
+}
+
 function progressMessage(report: RunReport): RunReport {
   if (report.pending === 0) return report;
   return {
@@ -211,12 +217,12 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     failure = thrownError(thrown).message;
   }
   const outcomes = completeOutcomes(rows, found, failure);
-  const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces));
+  const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
+  const report = withSpaces(progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces)), spaceRows);
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
-    const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
     const spacesWritten = spacesSheet?.write(spaceRows, clock) ?? false;
     writer.write(outcomes, runRow ? [runRow] : [], spacesWritten);
   } catch (thrown) {
