@@ -37,6 +37,8 @@ describe('the Spaces sheet', () => {
       ['spaces/AAAAsolo', 'sync', '', '', '', ''],
       ['spaces/AAAAhands', '', 'lots', '', '', ''],
       ['AAAAeng', '', '', '', '', ''],
+      ['spaces/AAAAnope', 'mirror', '', '', '', ''],
+      ['https://chat.google.com/room/AAAAeng', '', '', '', '', ''],
     ]);
     const report = run<RunReport>(w, 'previewRoster').value!;
     expect(report.rows).toBe(1);
@@ -46,7 +48,10 @@ describe('the Spaces sheet', () => {
       ['INVALID', 'Mode "sync" is not add-only or mirror (leave it empty for add-only).'],
       ['INVALID', 'Max removal % "lots" is not a number from 0 to 100 (leave it empty for 20).'],
       ['INVALID', 'Row 2 of the Spaces sheet already lists this space: keep one of the two rows.'],
+      ['INVALID', expect.stringMatching(/spaces\/AAAAnope/)],
+      ['INVALID', 'Row 2 of the Spaces sheet already lists this space: keep one of the two rows.'],
     ]);
+    expect(report.message).toMatch(/Spaces sheet: 5 spaces invalid/);
   });
 
   it('changes nothing when there is none', () => {

@@ -9,7 +9,8 @@ import { spaceProblemStatus, type SpaceResolution } from '../resolve/resolveSpac
 import type { SnapshotResult } from '../resolve/takeSnapshots';
 import type { MirrorSpace } from './planMirror';
 
-export function resolvedMirrors(
+/** Each valid Spaces row whose space resolved (any mode); the others end here, INVALID or ERROR, as do repeats. */
+export function resolvedSettings(
   mirrors: readonly SpaceSetting[], spaces: ReadonlyMap<string, SpaceResolution>,
 ): { resolved: MirrorSpace[]; ended: SpaceRowOutcome[] } {
   const resolved: MirrorSpace[] = [];
@@ -32,6 +33,12 @@ export function resolvedMirrors(
     resolved.push({ setting, space: resolution.space });
   }
   return { resolved, ended };
+}
+
+/** An add-only space that resolved: nothing to plan, and its row says so. */
+export function addOnlyOutcomes(settled: readonly MirrorSpace[]): SpaceRowOutcome[] {
+  return settled.filter(({ setting }) => setting.mode === 'add-only')
+    .map(({ setting }) => ({ sheetRow: setting.sheetRow, status: 'UNCHANGED', reason: 'addOnlySpace' }));
 }
 
 /** The spaces to list: the targets' spaces, and every mirror space once more (a mirror space may have no row). */

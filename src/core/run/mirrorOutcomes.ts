@@ -12,7 +12,7 @@ export interface MirrorResult {
   plan: MirrorPlan;
   /** users/{id} or groups/{id} → email (people) or group:email (groups); absent → the id itself. */
   labels: ReadonlyMap<string, string>;
-  /** Mirror rows whose space couldn't be resolved or listed. */
+  /** Spaces rows settled before the plan: space not resolved or listed (INVALID, ERROR, PENDING), add-only (UNCHANGED). */
   ended: readonly SpaceRowOutcome[];
 }
 

@@ -13,7 +13,7 @@
  *                    ask     8. members.get by alias, where only it can tell        resolve/probeByAlias.ts probeQuestions
  *                    decide  9. presence and names from the replies                 resolve/probeByAlias.ts probeAnswered
  *   plan/            decide 10. operations; UNCHANGED, HELD; earlier adds finished  plan/planTargets.ts
- *                    decide 10b. mirror spaces' removals, or HELD (the guards)       plan/planMirror.ts
+ *                    decide 10b. Spaces rows: mirror removals, or HELD (the guards)  plan/planMirror.ts, mirrorInputs.ts
  *                    ask    10c. the emails of the members they name (Details)       Answers.emails
  *   apply/           ask    11. WOULD_* (no call), or the operations sent, paced    plan/planTargets.ts previewOutcome,
  *                                                                                    apply/applyPlan.ts, pacedSender.ts
@@ -38,7 +38,7 @@ import { memberCells, resolveTargets } from '../resolve/resolveTargets';
 import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
 import { validateRows } from '../rows/validateRows';
 import { mirrorNames, planMirror } from '../plan/planMirror';
-import { resolvedMirrors, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
+import { addOnlyOutcomes, resolvedSettings, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
 import type { MirrorResult } from './mirrorOutcomes';
 import type { RunMode } from '../../shared/report';
 
@@ -73,8 +73,8 @@ export interface PlanInput extends RunOptions {
   addedEarlier?: ReadonlySet<number>;
   /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
   spaceResolved?: (sheetRow: number, label: string) => void;
-  /** The Spaces sheet's mirror spaces (only when the run covers every roster row: a continuation plans none). */
-  mirrors?: readonly SpaceSetting[];
+  /** The Spaces sheet's valid rows (only when the run covers every roster row: a continuation plans none). */
+  spaceSettings?: readonly SpaceSetting[];
   /** Hears what the mirror stage found, before any operation is sent. */
   mirrored?: (result: MirrorResult) => void;
 }
@@ -98,16 +98,17 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   const { intents, invalid } = validateRows(rows);
   append(outcomes, invalid);
 
-  const mirrors = input.mirrors ?? [];
-  const spaces = answers.spaces([...spaceRefsOf(intents), ...mirrors.map((setting) => setting.space)]);
+  const settings = input.spaceSettings ?? [];
+  const spaces = answers.spaces([...spaceRefsOf(intents), ...settings.map((setting) => setting.space)]);
   const cells = memberCells(intents, spaces, input.callerEmail);
   const view = answers.directory(cells.emails);
   const { spaceResolved } = input;
   const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));
   append(outcomes, identified.outcomes);
 
-  const mirrorSpaces = resolvedMirrors(mirrors, spaces);
-  const listing = withMirrorSpaces(snapshotSpaces(identified.targets), mirrorSpaces.resolved);
+  const settled = resolvedSettings(settings, spaces);
+  const mirrorSpaces = settled.resolved.filter(({ setting }) => setting.mode === 'mirror');
+  const listing = withMirrorSpaces(snapshotSpaces(identified.targets), mirrorSpaces);
   const listings = answers.snapshots(listing);
   const listed = listedTargets(identified.targets, listing, listings);
   append(outcomes, listed.outcomes);
@@ -125,9 +126,9 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   });
   finishEarlierAdds(plan, input.addedEarlier ?? NONE);
   append(outcomes, plan.outcomes);
-  if (mirrors.length === 0) return plan.operations;
+  if (settings.length === 0) return plan.operations;
 
-  const mirror = planMirror(mirrorSpaces.resolved, {
+  const mirror = planMirror(mirrorSpaces, {
     snapshots: listed.snapshots, targets: probed.targets, useAdminAccess: admin,
     unmatched: unmatchedRows(intents, spaces, probed.targets, [...identified.outcomes, ...listed.outcomes, ...probed.outcomes]),
     callerName: input.callerName ?? identified.callerName,
@@ -135,7 +136,7 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   });
   const names = mirrorNames(mirror);
   const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();
-  input.mirrored?.({ plan: mirror, labels, ended: [...mirrorSpaces.ended, ...unlistedMirrors(mirrorSpaces.resolved, listings)] });
+  input.mirrored?.({ plan: mirror, labels, ended: [...settled.ended, ...addOnlyOutcomes(settled.resolved), ...unlistedMirrors(mirrorSpaces, listings)] });
   return [...plan.operations, ...mirror.operations];
 }
 
@@ -158,8 +159,8 @@ export interface PipelineHooks {
   addedEarlier?: ReadonlySet<number>;
   /** Hears of each membership write Google answered with success, as its reply comes (the log). */
   changed?: (change: MembershipChange) => void;
-  /** The mirror spaces to plan (PlanInput.mirrors) and what their stage found. */
-  mirrors?: readonly SpaceSetting[];
+  /** The Spaces rows to settle (PlanInput.spaceSettings) and what their stage found. */
+  spaceSettings?: readonly SpaceSetting[];
   mirrored?: (result: MirrorResult) => void;
 }
 
@@ -196,7 +197,7 @@ export function collectOutcomes(
 ): void {
   const sender = hooks.sender ?? deps.chat;
   const input: PlanInput = {
-    ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved, mirrors: hooks.mirrors, mirrored: hooks.mirrored,
+    ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved, spaceSettings: hooks.spaceSettings, mirrored: hooks.mirrored,
   };
   const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
   append(outcomes, mode === 'preview'

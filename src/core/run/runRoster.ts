@@ -175,9 +175,9 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
-  // Mirror spaces are planned only over the whole roster: a continuation sees the PENDING rows alone, and
-  // everyone the other rows name would look unnamed.
-  const mirrors = continuing ? [] : spacesSheet?.settings.filter((setting) => setting.mode === 'mirror') ?? [];
+  // Spaces rows are settled (mirror spaces planned) only over the whole roster: a continuation sees the
+  // PENDING rows alone, and everyone the other rows name would look unnamed.
+  const spaceSettings = continuing ? [] : spacesSheet?.settings ?? [];
   let mirrorResult: MirrorResult | null = null;
   const mirrorMembers = new Map<number, { member: string; space: string }>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
@@ -205,7 +205,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
       addedEarlier: notes?.addedEarlier,
       changed: changeLog?.changed,
-      mirrors,
+      spaceSettings,
       mirrored: (result) => {
         mirrorResult = result;
         for (const [id, removal] of result.plan.removals) {

@@ -45,11 +45,7 @@ export class SpacesSheet {
   }
 }
 
-/** Step-1 outcomes of the settings themselves: an add-only space says so (mirror spaces are planned by the run). */
+/** The rows that end at validation; the valid ones are settled by the pipeline (pipeline.ts PlanInput.spaceSettings). */
 export function settingOutcomes(sheet: SpacesSheet): SpaceRowOutcome[] {
-  const outcomes: SpaceRowOutcome[] = [...sheet.invalid];
-  for (const setting of sheet.settings) {
-    if (setting.mode === 'add-only') outcomes.push({ sheetRow: setting.sheetRow, status: 'UNCHANGED', reason: 'addOnlySpace' });
-  }
-  return outcomes.sort((a, b) => a.sheetRow - b.sheetRow);
+  return [...sheet.invalid];
 }
