@@ -8,8 +8,8 @@ export interface SheetLayout {
   headers: readonly string[];
   /** Header → its dropdown's choices. */
   dropdowns: ReadonlyMap<string, readonly string[]>;
-  /** Columns written by Chat Roster: plain text, so nothing written there becomes a formula. */
-  outputHeaders: readonly string[];
+  /** Plain-text columns: those written by Chat Roster (nothing written there becomes a formula), and inputs kept as typed. */
+  plainTextHeaders: readonly string[];
   /** The Status column's colours, in order. */
   colours: readonly { readonly status: string; readonly colour: string }[];
 }
@@ -45,7 +45,7 @@ export function layOutSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     const rule = SpreadsheetApp.newDataValidation().requireValueInList([...choices], true).setAllowInvalid(true).build();
     sheet.getRange(2, column(header), rows, 1).setDataValidation(rule);
   }
-  for (const header of layout.outputHeaders) sheet.getRange(2, column(header), rows, 1).setNumberFormat('@');
+  for (const header of layout.plainTextHeaders) sheet.getRange(2, column(header), rows, 1).setNumberFormat('@');
 
   const statusRange = sheet.getRange(2, column('Status'), rows, 1);
   const others = sheet.getConditionalFormatRules().filter(

@@ -3,9 +3,9 @@
  * and every run checks its rows, writing INVALID with the fix on a wrong one. A roster without it runs as before.
  */
 import { Google } from '../../emulator/google';
-import { AppsScriptWorld } from '../../emulator/gas/world';
+import { AppsScriptWorld, typed } from '../../emulator/gas/world';
 import type { RunReport } from '../../src/shared/report';
-import { testOrg } from './org';
+import { ADMIN, testOrg } from './org';
 import { HEADERS, run } from './provisionSuite';
 
 function world(spaces?: unknown[][]) {
@@ -20,6 +20,14 @@ describe('the Spaces sheet', () => {
     const w = world();
     run(w, 'setupRosterSheet');
     expect(w.spreadsheet.sheet('Spaces')![0]).toEqual(['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated']);
+    const execution = w.startExecution({ user: ADMIN });
+    try {
+      const sheet = typed(execution).SpreadsheetApp.getActive().getSheetByName('Spaces')!;
+      // A typed "20%" stays "20%" (as a number Sheets would store 0.2); the outputs stay plain text.
+      expect(['C2', 'D2', 'E2', 'F2', 'A2', 'B2'].map((cell) => sheet.getRange(cell).getNumberFormat())).toEqual(['@', '@', '@', '@', expect.not.stringMatching(/^@$/), expect.not.stringMatching(/^@$/)]);
+    } finally {
+      execution.end();
+    }
   });
 
   it('is repaired without touching other columns', () => {

@@ -19,11 +19,13 @@ export function setupRosterSheet(): string {
   const spreadsheet = SpreadsheetApp.getActive();
   // One colour rule per status of the table: green for done, amber for waiting, red for problems, blue for preview.
   layOutSheet(spreadsheet, {
-    name: ROSTER_SHEET, headers: ROSTER_HEADERS, outputHeaders: OUTPUT_HEADERS, colours: STATUSES,
+    name: ROSTER_SHEET, headers: ROSTER_HEADERS, plainTextHeaders: OUTPUT_HEADERS, colours: STATUSES,
     dropdowns: new Map([['Role', ROLE_CHOICES], ['Action', ACTION_CHOICES]]),
   });
   layOutSheet(spreadsheet, {
-    name: SPACES_SHEET, headers: SPACES_HEADERS, outputHeaders: SPACES_OUTPUT_HEADERS, colours: SPACE_STATUSES,
+    // Max removal % is plain text too: Sheets would turn a typed "20%" into 0.2, which reads as 0.2 %.
+    name: SPACES_SHEET, headers: SPACES_HEADERS, colours: SPACE_STATUSES,
+    plainTextHeaders: [SPACES_INPUT_HEADERS.maxRemoval, ...SPACES_OUTPUT_HEADERS],
     dropdowns: new Map([[SPACES_INPUT_HEADERS.mode, MODE_CHOICES]]),
   });
   logSheet();
