@@ -5,7 +5,7 @@
  * Google's refusals end with the HTTP status and Google's own message, so an administrator (or support)
  * can look them up: "… (HTTP 403 PERMISSION_DENIED: <google message>)".
  */
-import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef } from './model';
+import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef, SpaceRowOutcome } from './model';
 import { roleLabel } from './rows/roles';
 
 /** Google's messages can be long; Details stays readable. */
@@ -75,6 +75,8 @@ export function cellProblemText(cell: CellProblem): string {
     case 'badRole': return `Role "${cell.text}" is not Member, Manager or Owner (leave it empty for Member).`;
     case 'badAction': return `Action "${cell.text}" is not add or remove (leave it empty for add).`;
     case 'roleOnGroupOrApp': return GROUP_OR_APP_ROLE;
+    case 'badMode': return `Mode "${cell.text}" is not add-only or mirror (leave it empty for add-only).`;
+    case 'badMaxRemoval': return `Max removal % "${cell.text}" is not a number from 0 to 100 (leave it empty for 20).`;
   }
 }
 
@@ -153,6 +155,20 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   conflict: ({ row, exact }) => (exact
     ? `Conflicts with row ${row} (same member and space, different role or action): keep one of the two rows.`
     : `Conflicts with row ${row} (the same member in this space, written differently, with a different role or action): keep one of the two rows.`),
+  spaceListedTwice: ({ row }) => `Row ${row} of the Spaces sheet already lists this space: keep one of the two rows.`,
+  addOnlySpace: () => "Add-only: members the roster doesn't name stay in the space.",
+  mirrorWouldRemove: ({ members, kept }) => `${members.length} to remove: ${members.join(', ')}.${keptNote(kept)}`,
+  mirrorNothingToRemove: ({ kept }) => `Mirror: no one to remove; every other member is named in the roster, is you, or is an app.${keptNote(kept)}`,
+  mirrorRemoved: ({ removed, failed, pending, kept }) => [
+    removed.length > 0 ? `Removed ${removed.length}: ${removed.join(', ')}.` : '',
+    failed.length > 0 ? `Not removed, Google refused (the log and a new run tell more): ${failed.join(', ')}.` : '',
+    pending.length > 0 ? `${pending.length} wait for the next run: ${pending.join(', ')}.` : '',
+  ].filter(Boolean).join(' ') + keptNote(kept),
+  mirrorOverLimit: ({ members, total, max }) =>
+    `Held, nothing removed: ${members.length} of ${total} members (${Math.round((members.length * 100) / total)}%) would be removed, over Max removal % (${max}). Raise Max removal % or remove them by hand: ${members.join(', ')}.`,
+  mirrorUnmatchedRows: ({ rows }) =>
+    `Held, nothing removed: Chat Roster couldn't tell whom Roster row${rows.length === 1 ? '' : 's'} ${rows.join(', ')} of this space name${rows.length === 1 ? 's' : ''} (see ${rows.length === 1 ? 'its' : 'their'} Details): fix ${rows.length === 1 ? 'it' : 'them'} first.`,
+  mirrorCallerUnknown: () => "Held, nothing removed: Chat Roster couldn't find your own account's Chat id in the directory, so it can't be sure to keep you.",
   spaceNotListed: () => 'The space could not be listed.',
   membersNotListed,
   presenceUnknown: ({ member, space, error }) => explain(error, `Could not check whether ${member} is in ${spaceLabel(space)}:`),
@@ -187,6 +203,11 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
 };
 
+/** " Kept x: the last Owner." after a mirror space's counts, when the guard kept someone. */
+function keptNote(kept: readonly string[]): string {
+  return kept.length === 0 ? '' : ` Kept ${kept.join(', ')}: the last Owner.`;
+}
+
 /** The Details sentence of a reason (an outcome, or a stage's answer that becomes one). */
 export function detailsOf<R extends Reason>(detail: Detail<R>): string {
   const reason: R = detail.reason;
@@ -194,7 +215,7 @@ export function detailsOf<R extends Reason>(detail: Detail<R>): string {
 }
 
 /** An outcome as its Status and Details cells read. */
-export function rendered(outcome: RowOutcome): RowCells {
+export function rendered(outcome: RowOutcome | SpaceRowOutcome): RowCells {
   return { sheetRow: outcome.sheetRow, status: outcome.status, details: detailsOf(outcome) };
 }
 

@@ -4,7 +4,7 @@
  * core module (DESIGN.md §1, §3–4); this file imports no other core file.
  */
 import type { chat_v1 } from '@googleapis/chat';
-import type { RowStatus } from '../shared/statuses';
+import type { RowStatus, SheetStatus, SpaceRowStatus } from '../shared/statuses';
 
 /** Chat API resource shapes, from Google's own client types (imported as types only). */
 export type Membership = chat_v1.Schema$Membership;
@@ -17,7 +17,7 @@ export type RoleName = 'Member' | 'Manager' | 'Owner';
 export type Action = 'add' | 'remove';
 
 /** A row's status: a word of the one status table (src/shared/statuses.ts), re-exported for the core. */
-export type { RowStatus };
+export type { RowStatus, SpaceRowStatus };
 
 /** A member cell, normalised. */
 export type MemberRef =
@@ -120,7 +120,29 @@ export interface ApiError {
 /** What is wrong with one cell of a row (validate.ts, refs.ts); `text` is the cell as written. */
 export type CellProblem =
   | { problem: 'memberEmpty' | 'spaceEmpty' | 'roleOnGroupOrApp' }
-  | { problem: 'notEmail' | 'notGroupId' | 'notUserId' | 'notMember' | 'notSpaceLink' | 'notSpaceId' | 'badRole' | 'badAction'; text: string };
+  | { problem: 'notEmail' | 'notGroupId' | 'notUserId' | 'notMember' | 'notSpaceLink' | 'notSpaceId' | 'badRole' | 'badAction'; text: string }
+  // Cells of the Spaces sheet.
+  | { problem: 'badMode' | 'badMaxRemoval'; text: string };
+
+/** A Spaces sheet Mode (DESIGN.md §3): add-only (the default) leaves unnamed members alone; mirror removes them. */
+export type SpaceMode = 'add-only' | 'mirror';
+
+/** One non-blank data row of the Spaces sheet, as read (1-based sheetRow). */
+export interface SpacesRow {
+  sheetRow: number;
+  space: string;
+  mode: string;
+  maxRemoval: string;
+}
+
+/** A valid Spaces row: how Chat Roster keeps that space. */
+export interface SpaceSetting {
+  sheetRow: number;
+  space: SpaceRef;
+  mode: SpaceMode;
+  /** The share of the space's current members one run may remove without a confirmation, 0–100. */
+  maxRemovalPercent: number;
+}
 
 type None = Record<never, never>;
 type Failed = { error: ApiError };
@@ -156,6 +178,20 @@ export interface ReasonParams {
   suspended: { email: string };
   repeat: { row: number; exact: boolean };
   conflict: { row: number; exact: boolean };
+  // A Spaces row.
+  /** Another Spaces row (`row`) already lists this space. */
+  spaceListedTwice: { row: number };
+  /** An add-only space: members the roster doesn't name are left alone. */
+  addOnlySpace: None;
+  // A mirror space's removals (Spaces row). Members are named as Details show them (email, group:email or id).
+  /** `kept`: members kept by the last-Owner guard. */
+  mirrorWouldRemove: { members: readonly string[]; kept: readonly string[] };
+  mirrorNothingToRemove: { kept: readonly string[] };
+  mirrorRemoved: { removed: readonly string[]; failed: readonly string[]; pending: readonly string[]; kept: readonly string[] };
+  mirrorOverLimit: { members: readonly string[]; total: number; max: number };
+  /** Roster rows of the space that Chat Roster couldn't match to a member: it can't tell whom they keep. */
+  mirrorUnmatchedRows: { rows: readonly number[] };
+  mirrorCallerUnknown: None;
   // The space's members (ERROR).
   spaceNotListed: None;
   membersNotListed: Failed & { space: SpaceInfo };
@@ -203,9 +239,12 @@ export type Detail<R extends Reason = Reason> = { [K in R]: { reason: K } & Reas
 /** The final word on one row: its Status, and why (its Details, rendered by details.ts). */
 export type RowOutcome = { sheetRow: number; status: RowStatus } & Detail;
 
+/** The final word on one Spaces row: one status for the space (statuses.ts SpaceRowStatus), and why. */
+export type SpaceRowOutcome = { sheetRow: number; status: SpaceRowStatus } & Detail;
+
 /** What one row's Status and Details cells say, as written back (details.ts `rendered`). */
 export interface RowCells {
   sheetRow: number;
-  status: RowStatus;
+  status: SheetStatus;
   details: string;
 }

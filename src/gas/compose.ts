@@ -5,11 +5,13 @@
 import { runExclusively } from '../core/run/exclusiveRun';
 import { runRoster, type RunDeps } from '../core/run/runRoster';
 import { ROSTER_SHEET } from '../core/sheet/readRoster';
+import { SPACES_SHEET } from '../core/sheet/readSpaces';
 import { reportWithMessage } from '../core/run/summary';
 import type { RunMode, RunReport } from '../shared/report';
 import { AppsScriptChatGateway } from './chatGateway';
 import { ConsentError, requireGrants } from './consent';
 import { AdminDirectoryLookup } from './directory';
+import { appsScriptImportSources } from './importSources';
 import { documentCache, documentMutex, documentStore, NoDocumentError, spreadsheetClock } from './platform';
 import { sheetRunLog } from './runLogSheet';
 import { adminAccessEnabled } from './settings';
@@ -27,8 +29,10 @@ function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDe
   const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
+    spaces: new SheetRosterStore(SPACES_SHEET),
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
+    emailsOf: appsScriptImportSources.emailsOf,
     clock: spreadsheetClock(),
     options: { useAdminAccess, callerEmail },
     state: documentStore(),

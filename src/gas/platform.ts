@@ -47,6 +47,23 @@ export function spreadsheetClock(): Clock {
   };
 }
 
+const TIME_ZONE_KEY = 'chatRoster.timeZone';
+/** Six hours, the document cache's longest: a changed time zone shows in the stamps within that time. */
+const TIME_ZONE_TTL_SECONDS = 6 * 60 * 60;
+
+/**
+ * The spreadsheet's time zone, kept in the document cache: reading it is a Sheets round trip, and an
+ * execution's round trips are counted (DESIGN.md §5). Set up roster sheet puts it there first.
+ */
+export function spreadsheetTimeZone(): string {
+  const cache = CacheService.getDocumentCache();
+  const known = cache?.get(TIME_ZONE_KEY);
+  if (known) return known;
+  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  cache?.put(TIME_ZONE_KEY, timeZone, TIME_ZONE_TTL_SECONDS);
+  return timeZone;
+}
+
 function storeOf(properties: GoogleAppsScript.Properties.Properties): KeyValueStore {
   return {
     get: (key) => properties.getProperty(key),

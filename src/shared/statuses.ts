@@ -107,6 +107,49 @@ export const LOGGED_STATUSES: readonly { readonly status: RowStatus; readonly he
   (info) => (info.logHeader === null ? [] : [{ status: info.status, header: info.logHeader }]),
 );
 
+/**
+ * Statuses only a Spaces row gets (DESIGN.md §4): one status for the whole space, counts in its Details.
+ * Kept out of TABLE, so RowStatus never includes them and no Roster row can end with one.
+ */
+const SPACE_ONLY = [
+  { status: 'APPLIED', tone: 'done' },
+  { status: 'WOULD_APPLY', tone: 'preview' },
+] as const satisfies readonly { status: string; tone: Tone }[];
+
+/** A status only a Spaces row gets. */
+export type SpaceOnlyStatus = (typeof SPACE_ONLY)[number]['status'];
+
+/** The statuses a Spaces row can end with, in the order the sheet colours them. */
+const SPACE_ROW_ORDER = ['APPLIED', 'UNCHANGED', 'WOULD_APPLY', 'PENDING', 'HELD', 'INVALID', 'ERROR'] as const;
+export type SpaceRowStatus = (typeof SPACE_ROW_ORDER)[number];
+
+/** How the run's sentence counts Spaces rows: "1 space to apply", "2 spaces held". */
+const SPACE_COUNT_WORDS: Readonly<Record<SpaceRowStatus, string>> = {
+  APPLIED: 'applied', UNCHANGED: 'unchanged', WOULD_APPLY: 'to apply', PENDING: 'pending', HELD: 'held', INVALID: 'invalid', ERROR: 'with an error',
+};
+
+/** "Spaces sheet: 1 space to apply, 2 held (see its Details)." for the rows that say something new; '' when none do. */
+export function spacesSentence(statuses: readonly SpaceRowStatus[]): string {
+  const counts = new Map<SpaceRowStatus, number>();
+  for (const status of statuses) if (status !== 'UNCHANGED') counts.set(status, (counts.get(status) ?? 0) + 1);
+  const parts = SPACE_ROW_ORDER.filter((status) => counts.has(status)).map((status, index) => {
+    const count = counts.get(status) ?? 0;
+    return `${count}${index === 0 ? (count === 1 ? ' space' : ' spaces') : ''} ${SPACE_COUNT_WORDS[status]}`;
+  });
+  return parts.length === 0 ? '' : `Spaces sheet: ${parts.join(', ')} (see its Details).`;
+}
+
+/** Any word a Status cell of a Chat Roster sheet (Roster or Spaces) is written with. */
+export type SheetStatus = RowStatus | SpaceOnlyStatus;
+
+/** Every Spaces-row status with its colour (setupRosterSheet colours the Spaces sheet's Status column with it). */
+export const SPACE_STATUSES: readonly { readonly status: SpaceRowStatus; readonly tone: Tone; readonly colour: string }[] =
+  SPACE_ROW_ORDER.map((status) => {
+    const only = SPACE_ONLY.find((line) => line.status === status);
+    const tone = only?.tone ?? (isRowStatus(status) ? STATUS[status].tone : 'neutral');
+    return { status, tone, colour: TONE_COLOURS[tone] };
+  });
+
 /** "3 added", "1 role changed": a count with its status's words. */
 export function countPhrase(status: RowStatus, count: number, formatCount: (n: number) => string = String): string {
   const [one, many] = STATUS[status].countWords;

@@ -106,6 +106,19 @@ const SENTENCES: [Detail, string][] = [
     'Already a member, but the role could not be changed: Google Chat couldn\'t find it: the space or the person may not exist, or you can\'t see them. (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'conflictUnconfirmed', conflict: { code: 409, status: 'ALREADY_EXISTS', message: 'exists' }, error: E404 },
     'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'spaceListedTwice', row: 3 }, 'Row 3 of the Spaces sheet already lists this space: keep one of the two rows.'],
+  [{ reason: 'addOnlySpace' }, "Add-only: members the roster doesn't name stay in the space."],
+  [{ reason: 'mirrorWouldRemove', members: ['a@example.com', 'group:g@example.com'], kept: [] }, '2 to remove: a@example.com, group:g@example.com.'],
+  [{ reason: 'mirrorNothingToRemove', kept: ['o@example.com'] },
+    'Mirror: no one to remove; every other member is named in the roster, is you, or is an app. Kept o@example.com: the last Owner.'],
+  [{ reason: 'mirrorRemoved', removed: ['a@example.com'], failed: ['b@example.com'], pending: ['c@example.com'], kept: [] },
+    'Removed 1: a@example.com. Not removed, Google refused (the log and a new run tell more): b@example.com. 1 wait for the next run: c@example.com.'],
+  [{ reason: 'mirrorOverLimit', members: ['a@example.com', 'b@example.com'], total: 5, max: 20 },
+    'Held, nothing removed: 2 of 5 members (40%) would be removed, over Max removal % (20). Raise Max removal % or remove them by hand: a@example.com, b@example.com.'],
+  [{ reason: 'mirrorUnmatchedRows', rows: [4, 9] },
+    "Held, nothing removed: Chat Roster couldn't tell whom Roster rows 4, 9 of this space name (see their Details): fix them first."],
+  [{ reason: 'mirrorCallerUnknown' },
+    "Held, nothing removed: Chat Roster couldn't find your own account's Chat id in the directory, so it can't be sure to keep you."],
   [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
   [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
 ];
@@ -124,6 +137,8 @@ const CELLS: [CellProblem, string][] = [
   [{ problem: 'badRole', text: 'Admin' }, 'Role "Admin" is not Member, Manager or Owner (leave it empty for Member).'],
   [{ problem: 'badAction', text: 'delete' }, 'Action "delete" is not add or remove (leave it empty for add).'],
   [{ problem: 'roleOnGroupOrApp' }, 'Groups and the Chat app have no role in a space: clear the Role cell.'],
+  [{ problem: 'badMode', text: 'sync' }, 'Mode "sync" is not add-only or mirror (leave it empty for add-only).'],
+  [{ problem: 'badMaxRemoval', text: '150' }, 'Max removal % "150" is not a number from 0 to 100 (leave it empty for 20).'],
 ];
 
 describe('details.ts', () => {
@@ -142,7 +157,9 @@ describe('details.ts', () => {
       notInSpace: true, lastOwner: true, appKept: true, callerKept: true, wouldAdd: true, wouldChangeRole: true, wouldRemove: true,
       added: true, addedAs: true, invited: true, roleChanged: true, roleChangedOnConflict: true, removed: true, alreadyRemoved: true,
       alreadyInSpace: true, reportedInSpace: true, refused: true, roleNotSet: true, roleNotSetNoName: true, roleNotChanged: true,
-      conflictUnconfirmed: true, notFinished: true, stoppedByError: true,
+      conflictUnconfirmed: true, notFinished: true, stoppedByError: true, spaceListedTwice: true, addOnlySpace: true,
+      mirrorWouldRemove: true, mirrorNothingToRemove: true, mirrorRemoved: true, mirrorOverLimit: true, mirrorUnmatchedRows: true,
+      mirrorCallerUnknown: true,
     };
     expect([...new Set(SENTENCES.map(([detail]) => detail.reason))].sort()).toEqual(Object.keys(every).sort());
   });

@@ -29,6 +29,8 @@ export interface ChangeLogContext {
   rows: ReadonlyMap<number, RosterRow>;
   /** The space each row's Space cell turned out to be (display name, else resource name), by sheet row. */
   spaces: ReadonlyMap<number, string>;
+  /** A mirror space's removals, by their stand-in (negative) row: the member as Details name it, and the space. */
+  mirror?: ReadonlyMap<number, { member: string; space: string }>;
 }
 
 export class ChangeLog {
@@ -43,13 +45,14 @@ export class ChangeLog {
   readonly changed = (change: MembershipChange): void => {
     const { context } = this;
     const row = context.rows.get(change.sheetRow);
+    const mirrored = context.mirror?.get(change.sheetRow);
     this.held.push(changeRow({
       change,
       at: context.now(),
       account: context.account,
-      spaceLabel: context.spaces.get(change.sheetRow) ?? '',
-      member: row ? memberText(row.member) : '',
-      source: { kind: 'roster', row: change.sheetRow },
+      spaceLabel: mirrored?.space ?? context.spaces.get(change.sheetRow) ?? '',
+      member: mirrored?.member ?? (row ? memberText(row.member) : ''),
+      source: mirrored ? { kind: 'mirror' } : { kind: 'roster', row: change.sheetRow },
       run: context.run,
     }, context.stamp));
   };

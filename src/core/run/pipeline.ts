@@ -13,6 +13,8 @@
  *                    ask     8. members.get by alias, where only it can tell        resolve/probeByAlias.ts probeQuestions
  *                    decide  9. presence and names from the replies                 resolve/probeByAlias.ts probeAnswered
  *   plan/            decide 10. operations; UNCHANGED, HELD; earlier adds finished  plan/planTargets.ts
+ *                    decide 10b. Spaces rows: mirror removals, or HELD (the guards)  plan/planMirror.ts, mirrorInputs.ts
+ *                    ask    10c. the emails of the members they name (Details)       Answers.emails
  *   apply/           ask    11. WOULD_* (no call), or the operations sent, paced    plan/planTargets.ts previewOutcome,
  *                                                                                    apply/applyPlan.ts, pacedSender.ts
  *   run/             one execution end to end around these stages: the sheet read (sheet/readRoster.ts), this
@@ -25,9 +27,9 @@
  * with exactly one outcome; a row that ends at one stage doesn't reach the next, and the other rows go on.
  */
 import { lookUp, type DirectoryView } from '../resolve/identities';
-import type { Operation, RosterRow, RowOutcome, SpaceInfo, SpaceRef, Target } from '../model';
+import type { Operation, RosterRow, RowOutcome, SpaceInfo, SpaceRef, SpaceSetting, Target } from '../model';
 import { finishEarlierAdds, planTargets, previewOutcome } from '../plan/planTargets';
-import type { ChatGateway, Directory, MemberReply, MemberSender } from '../ports';
+import type { ChatGateway, Directory, ImportSources, MemberReply, MemberSender } from '../ports';
 import { probeAnswered, probeQuestions, rememberProbeAnswers, type GetCall } from '../resolve/probeByAlias';
 import { runOperations } from '../apply/applyPlan';
 import type { MembershipChange } from '../apply/changes';
@@ -35,6 +37,9 @@ import { listedTargets, snapshotSpaces, takeSnapshots, type SnapshotResult } fro
 import { memberCells, resolveTargets } from '../resolve/resolveTargets';
 import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
 import { validateRows } from '../rows/validateRows';
+import { mirrorNames, planMirror } from '../plan/planMirror';
+import { addOnlyOutcomes, resolvedSettings, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
+import type { MirrorResult } from './mirrorOutcomes';
 import type { RunMode } from '../../shared/report';
 
 export interface RunOptions {
@@ -56,6 +61,8 @@ export interface Answers {
   snapshots(spaces: readonly SpaceInfo[]): ReadonlyMap<string, SnapshotResult>;
   /** Stage 8: the members.get replies, in call order; a missing reply = not asked (planned from the snapshot). */
   members(calls: GetCall[]): readonly (MemberReply | undefined)[];
+  /** Stage 10c: users/{id} and groups/{id} → emails, where the directory can tell (absent: named by id). */
+  emails?(names: string[]): ReadonlyMap<string, string>;
   /** After stage 9: the probed targets, whose answers the run's later executions may reuse. */
   learned?(targets: readonly Target[]): void;
 }
@@ -66,6 +73,10 @@ export interface PlanInput extends RunOptions {
   addedEarlier?: ReadonlySet<number>;
   /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
   spaceResolved?: (sheetRow: number, label: string) => void;
+  /** The Spaces sheet's valid rows (only when the run covers every roster row: a continuation plans none). */
+  spaceSettings?: readonly SpaceSetting[];
+  /** Hears what the mirror stage found, before any operation is sent. */
+  mirrored?: (result: MirrorResult) => void;
 }
 
 /**
@@ -87,15 +98,19 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   const { intents, invalid } = validateRows(rows);
   append(outcomes, invalid);
 
-  const spaces = answers.spaces(spaceRefsOf(intents));
+  const settings = input.spaceSettings ?? [];
+  const spaces = answers.spaces([...spaceRefsOf(intents), ...settings.map((setting) => setting.space)]);
   const cells = memberCells(intents, spaces, input.callerEmail);
   const view = answers.directory(cells.emails);
   const { spaceResolved } = input;
   const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));
   append(outcomes, identified.outcomes);
 
-  const listing = snapshotSpaces(identified.targets);
-  const listed = listedTargets(identified.targets, listing, answers.snapshots(listing));
+  const settled = resolvedSettings(settings, spaces);
+  const mirrorSpaces = settled.resolved.filter(({ setting }) => setting.mode === 'mirror');
+  const listing = withMirrorSpaces(snapshotSpaces(identified.targets), mirrorSpaces);
+  const listings = answers.snapshots(listing);
+  const listed = listedTargets(identified.targets, listing, listings);
   append(outcomes, listed.outcomes);
 
   const questions = probeQuestions(listed.targets, listed.snapshots, admin);
@@ -111,13 +126,26 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   });
   finishEarlierAdds(plan, input.addedEarlier ?? NONE);
   append(outcomes, plan.outcomes);
-  return plan.operations;
+  if (settings.length === 0) return plan.operations;
+
+  const mirror = planMirror(mirrorSpaces, {
+    snapshots: listed.snapshots, targets: probed.targets, useAdminAccess: admin,
+    unmatched: unmatchedRows(intents, spaces, probed.targets, [...identified.outcomes, ...listed.outcomes, ...probed.outcomes]),
+    callerName: input.callerName ?? identified.callerName,
+    touched: touchedMemberships(plan.operations),
+  });
+  const names = mirrorNames(mirror);
+  const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();
+  input.mirrored?.({ plan: mirror, labels, ended: [...settled.ended, ...addOnlyOutcomes(settled.resolved), ...unlistedMirrors(mirrorSpaces, listings)] });
+  return [...plan.operations, ...mirror.operations];
 }
 
 export interface PipelineDeps {
   chat: ChatGateway;
   directory: Directory;
   options: RunOptions;
+  /** users/{id} and groups/{id} → primary email (Admin SDK Directory), for naming a mirror space's removals. */
+  emailsOf?: ImportSources['emailsOf'];
 }
 
 export interface PipelineHooks {
@@ -131,12 +159,16 @@ export interface PipelineHooks {
   addedEarlier?: ReadonlySet<number>;
   /** Hears of each membership write Google answered with success, as its reply comes (the log). */
   changed?: (change: MembershipChange) => void;
+  /** The Spaces rows to settle (PlanInput.spaceSettings) and what their stage found. */
+  spaceSettings?: readonly SpaceSetting[];
+  mirrored?: (result: MirrorResult) => void;
 }
 
 /** planRoster's questions, asked through the ports. */
-export function portAnswers({ chat, directory, options }: PipelineDeps, sender: MemberSender): Answers {
+export function portAnswers({ chat, directory, options, emailsOf }: PipelineDeps, sender: MemberSender): Answers {
   const admin = options.useAdminAccess;
   return {
+    emails: (names) => emailLabels(names, emailsOf),
     spaces: (refs) => resolveSpaces(chat, refs, admin),
     directory: (emails) => lookUp(directory, emails),
     snapshots: (spaces) => takeSnapshots(sender, spaces, admin),
@@ -145,12 +177,28 @@ export function portAnswers({ chat, directory, options }: PipelineDeps, sender: 
   };
 }
 
+/** How Details name members: people by email, groups as group:email; unknown to the directory: absent (named by id). */
+function emailLabels(names: string[], emailsOf: PipelineDeps['emailsOf']): Map<string, string> {
+  const labels = new Map<string, string>();
+  let found;
+  try {
+    found = emailsOf?.(names);
+  } catch {
+    return labels;
+  }
+  if (!found?.ok) return labels;
+  for (const [name, email] of found.value) labels.set(name, name.startsWith('groups/') ? `group:${email}` : email);
+  return labels;
+}
+
 /** All stages: appends each row's outcome to `outcomes` as soon as it is known (so a crash later keeps them). */
 export function collectOutcomes(
   rows: readonly RosterRow[], deps: PipelineDeps, mode: RunMode, outcomes: RowOutcome[], hooks: PipelineHooks = {},
 ): void {
   const sender = hooks.sender ?? deps.chat;
-  const input: PlanInput = { ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved };
+  const input: PlanInput = {
+    ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved, spaceSettings: hooks.spaceSettings, mirrored: hooks.mirrored,
+  };
   const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
   append(outcomes, mode === 'preview'
     ? operations.map(previewOutcome)

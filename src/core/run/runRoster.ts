@@ -11,8 +11,8 @@
  */
 import { thrownError } from '../apiErrors';
 import { httpNote, rendered } from '../details';
-import type { RosterRow, RowOutcome } from '../model';
-import { isRowStatus } from '../../shared/statuses';
+import type { RosterRow, RowOutcome, SpaceRowOutcome } from '../model';
+import { isRowStatus, spacesSentence } from '../../shared/statuses';
 import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
@@ -23,6 +23,8 @@ import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from 
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
+import { settingOutcomes, SpacesSheet } from './spacesSheet';
+import { mirrorOutcomes, type MirrorResult } from './mirrorOutcomes';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
 import { withBlocks, writebackBlocks } from '../sheet/writeBack';
@@ -43,6 +45,8 @@ export interface RunDeps extends PipelineDeps {
   state?: KeyValueStore;
   /** The document cache: the directory's answers, for the run's later executions (directoryCache.ts). */
   cache?: ShortTermCache;
+  /** The Spaces sheet (optional: without it every space is add-only). */
+  spaces?: RosterStore;
   /** The Chat Roster Log sheet: a row per membership change, a row per finished run. */
   log?: RunLog;
   /** The log's maximum entries (LOG_MAX_ROWS unless a test says otherwise). */
@@ -77,7 +81,8 @@ class SheetWriter {
   ) {}
 
   /** `runRows`: the run row, when the run ends with this write. */
-  write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = []): void {
+  /** `othersWritten`: another sheet was written (Spaces), to be made visible by the same flush. */
+  write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = [], othersWritten = false): void {
     const { clock, store } = this.deps;
     this.notes?.keep(outcomes);
     const blocks = writebackBlocks({
@@ -94,7 +99,10 @@ class SheetWriter {
       }
     }
     this.logHeld(runRows);
-    if (blocks.length === 0) return;
+    if (blocks.length === 0) {
+      if (othersWritten) store.flush();
+      return;
+    }
     store.flush();
     this.grid = withBlocks(this.grid, blocks);
     const columns = columnMap(this.grid);
@@ -124,6 +132,12 @@ function wholeRosterReport(
   return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');
 }
 
+/** The run's sentence also says what the Spaces sheet's rows now say, when any says more than UNCHANGED. */
+function withSpaces(report: RunReport, spaceRows: readonly SpaceRowOutcome[]): RunReport {
+  const sentence = spacesSentence(spaceRows.map((row) => row.status));
+  return sentence ? { ...report, message: `${report.message} ${sentence}` } : report;
+}
+
 function progressMessage(report: RunReport): RunReport {
   if (report.pending === 0) return report;
   return {
@@ -147,6 +161,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
 
   const refusal = adminAccessRefusal(deps);
   if (refusal) return reportWithMessage(mode, refusal);
+  const spacesSheet = SpacesSheet.read(deps.spaces);
 
   const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
   const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
@@ -160,7 +175,13 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
+  // Spaces rows are settled (mirror spaces planned) only over the whole roster: a continuation sees the
+  // PENDING rows alone, and everyone the other rows name would look unnamed.
+  const spaceSettings = continuing ? [] : spacesSheet?.settings ?? [];
+  let mirrorResult: MirrorResult | null = null;
+  const mirrorMembers = new Map<number, { member: string; space: string }>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
+    mirror: mirrorMembers,
     log: deps.log, maxRows: deps.logMaxRows, stamp: (ms) => clock.stamp(ms), now: () => clock.now(),
     account: deps.options.callerEmail, run: record?.id ?? '', rows: new Map(rows.map((row) => [row.sheetRow, row])), spaces: resolvedSpaces,
   }) : null;
@@ -184,17 +205,26 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
       addedEarlier: notes?.addedEarlier,
       changed: changeLog?.changed,
+      spaceSettings,
+      mirrored: (result) => {
+        mirrorResult = result;
+        for (const [id, removal] of result.plan.removals) {
+          mirrorMembers.set(id, { member: result.labels.get(removal.member) ?? removal.member, space: removal.space.displayName || removal.space.name });
+        }
+      },
     });
   } catch (thrown) {
     failure = thrownError(thrown).message;
   }
   const outcomes = completeOutcomes(rows, found, failure);
-  const report = progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces));
+  const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
+  const report = withSpaces(progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces)), spaceRows);
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
-    writer.write(outcomes, runRow ? [runRow] : []);
+    const spacesWritten = spacesSheet?.write(spaceRows, clock) ?? false;
+    writer.write(outcomes, runRow ? [runRow] : [], spacesWritten);
   } catch (thrown) {
     return {
       ...report,

@@ -11,9 +11,12 @@ import { HEADERS, type ColumnMap } from './readRoster';
 
 type Grid = readonly (readonly unknown[])[];
 
+/** Where a sheet's output columns are (0-based, null when absent) and how wide it is: the Roster's, or the Spaces sheet's. */
+export type OutputColumns = Pick<ColumnMap, 'status' | 'details' | 'updated' | 'width'>;
+
 export interface WritebackInput {
   grid: Grid;
-  columns: ColumnMap;
+  columns: OutputColumns;
   /** What each row's Status and Details now say (details.ts `rendered`). */
   outcomes: readonly RowCells[];
   /** Clock.stamp(now): the Updated value of every row whose status or details change. */
@@ -33,7 +36,7 @@ interface OutputColumn {
 /** The columns that say what happened to a row: a row whose cells here differ from what it now says has changed. */
 const SAID: readonly ('status' | 'details')[] = ['status', 'details'];
 
-function outputColumns(columns: ColumnMap, stamp: string): OutputColumn[] {
+function outputColumns(columns: OutputColumns, stamp: string): OutputColumn[] {
   let next = columns.width;
   const place = (index: number | null, header: string, value: OutputColumn['value']): OutputColumn =>
     index === null ? { index: next++, header, isNew: true, value } : { index, header, isNew: false, value };
