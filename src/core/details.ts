@@ -166,6 +166,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   ].filter(Boolean).join(' ') + keptNote(kept),
   mirrorOverLimit: ({ members, total, max }) =>
     `Held, nothing removed: ${members.length} of ${total} members (${Math.round((members.length * 100) / total)}%) would be removed, over Max removal % (${max}). Raise Max removal % or remove them by hand: ${members.join(', ')}.`,
+  mirrorAwaitingConfirmation: ({ members }) =>
+    `Held, nothing removed: a run from the sidebar removes mirror members only once you have confirmed them by name, and this version doesn't ask yet. The nightly sync removes them (within Max removal %), or remove them by hand: ${members.join(', ')}.`,
   mirrorUnmatchedRows: ({ rows }) =>
     `Held, nothing removed: Chat Roster couldn't tell whom Roster row${rows.length === 1 ? '' : 's'} ${rows.join(', ')} of this space name${rows.length === 1 ? 's' : ''} (see ${rows.length === 1 ? 'its' : 'their'} Details): fix ${rows.length === 1 ? 'it' : 'them'} first.`,
   mirrorCallerUnknown: () => "Held, nothing removed: Chat Roster couldn't find your own account's Chat id in the directory, so it can't be sure to keep you.",

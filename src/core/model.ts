@@ -189,6 +189,7 @@ export interface ReasonParams {
   mirrorNothingToRemove: { kept: readonly string[] };
   mirrorRemoved: { removed: readonly string[]; failed: readonly string[]; pending: readonly string[]; kept: readonly string[] };
   mirrorOverLimit: { members: readonly string[]; total: number; max: number };
+  mirrorAwaitingConfirmation: { members: readonly string[] };
   /** Roster rows of the space that Chat Roster couldn't match to a member: it can't tell whom they keep. */
   mirrorUnmatchedRows: { rows: readonly number[] };
   mirrorCallerUnknown: None;

@@ -22,10 +22,12 @@ export interface RunStart {
   startedBy?: string;
   /** A new run over every row, even if some are PENDING. */
   fresh?: boolean;
+  /** No one is there to confirm (the nightly sync): mirror removals go ahead within each space's Max removal %. */
+  unattended?: boolean;
 }
 
 /** Everything one run needs, from the Apps Script services of this execution. */
-function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDeps {
+function runDeps(mode: RunMode, { startedBy, fresh, unattended }: RunStart, useAdminAccess: boolean): RunDeps {
   const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
@@ -34,7 +36,8 @@ function runDeps({ startedBy, fresh }: RunStart, useAdminAccess: boolean): RunDe
     directory: new AdminDirectoryLookup(),
     emailsOf: appsScriptImportSources.emailsOf,
     clock: spreadsheetClock(),
-    options: { useAdminAccess, callerEmail },
+    // A preview shows every mirror removal; an Apply from the sidebar makes none it hasn't had confirmed.
+    options: { useAdminAccess, callerEmail, mirrorRemovalsNeedConfirmation: mode === 'apply' && unattended !== true },
     state: documentStore(),
     cache: documentCache(),
     log: sheetRunLog,
@@ -51,7 +54,7 @@ export function runRosterNow(mode: RunMode, start: RunStart = {}): RunReport {
   try {
     const adminAccess = adminAccessEnabled();
     requireGrants('run', ...(adminAccess ? (['adminAccess'] as const) : []));
-    return runExclusively(documentMutex(), mode, () => runRoster(runDeps(start, adminAccess), mode));
+    return runExclusively(documentMutex(), mode, () => runRoster(runDeps(mode, start, adminAccess), mode));
   } catch (error) {
     if (error instanceof NoDocumentError || error instanceof ConsentError) return reportWithMessage(mode, error.message);
     throw error;

@@ -16,24 +16,6 @@ export class NoDocumentError extends Error {
   }
 }
 
-const TIME_ZONE_KEY = 'chatRoster.timeZone';
-/** Cache's longest life (reference/apps-script-limits.md §7): a zone changed in File › Settings shows within 6 h. */
-const TIME_ZONE_TTL_S = 21_600;
-
-/**
- * The spreadsheet's time zone, from the document cache when it is there: every execution of a long run
- * stamps, and a Sheets round trip per execution for a setting that rarely changes is one the budget of
- * 6 Sheets calls an execution (DESIGN.md §5) can't spare.
- */
-function spreadsheetTimeZone(): string {
-  const cache = CacheService.getDocumentCache();
-  const cached = cache?.get(TIME_ZONE_KEY);
-  if (cached) return cached;
-  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-  cache?.put(TIME_ZONE_KEY, timeZone, TIME_ZONE_TTL_S);
-  return timeZone;
-}
-
 /**
  * The clock of one execution. Stamps (the Updated column, the log) are in the spreadsheet's time zone,
  * which the administrator sees and sets, not the script's (the developer's manifest timeZone).

@@ -9,6 +9,7 @@ import { AppsScriptWorld } from '../../emulator/gas/world';
 import { LOG_SHEET } from '../../src/core/run/logLayout';
 import type { RunReport } from '../../src/shared/report';
 import { ADMIN, testOrg } from './org';
+import { runEntryPoint } from '../../emulator/runtime/addon';
 import { HEADERS, run } from './provisionSuite';
 
 const SPACES_HEADERS = ['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated'];
@@ -39,6 +40,23 @@ function setUp(maxRemoval: string) {
   return { google, world };
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The nightly sync, which no one is there to confirm for: it removes within Max removal %. Installed at the
+ * current hour (the slot already passed today), each call moves to the next day and fires it once.
+ */
+function unattended(google: Google, world: AppsScriptWorld): RunReport {
+  if (world.triggers.length === 0) {
+    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(google.clock.now()));
+    run(world, 'installNightlySync', [hour]);
+  }
+  google.clock.advance(DAY);
+  const result = runEntryPoint<RunReport>(world, 'nightlySync', [], { user: ADMIN, fromTrigger: true });
+  if (result.error || !result.value) throw new Error(`nightlySync: ${result.error ?? 'did not start'}`);
+  return result.value;
+}
+
 const members = (google: Google, space = 'spaces/AAAAmirror') => google.membersOf(space).map((m) => m.member).sort();
 const spacesRow = (world: AppsScriptWorld, row: number) => {
   const cells = world.spreadsheet.sheet('Spaces')![row - 1];
@@ -46,10 +64,10 @@ const spacesRow = (world: AppsScriptWorld, row: number) => {
 };
 
 describe('a mirror space', () => {
-  it('converges over runs while the roster changes in between, keeping you and the app', () => {
+  it('converges night after night while the roster changes in between, keeping you and the app', () => {
     const { google, world } = setUp('50');
     const engineering = members(google, 'spaces/AAAAeng');
-    run<RunReport>(world, 'provisionRoster');
+    unattended(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
     expect(spacesRow(world, 2)).toEqual({
       status: 'APPLIED', details: expect.stringMatching(/^Removed 3: .*erin@example\.com/),
@@ -63,12 +81,12 @@ describe('a mirror space', () => {
     const roster = world.spreadsheet.sheet('Roster')!;
     world.spreadsheet.setSheet('Roster', roster.filter((row) => row[0] !== 'carol@example.com'));
     google.placeMember('spaces/AAAAmirror', 'frank@example.com', { role: 'ROLE_MEMBER' });
-    run<RunReport>(world, 'provisionRoster');
+    unattended(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app']);
     expect(spacesRow(world, 2).details).toMatch(/^Removed 2: /);
 
     const writes = google.writes().length;
-    run<RunReport>(world, 'provisionRoster');
+    unattended(google, world);
     expect(google.writes()).toHaveLength(writes);
     expect(spacesRow(world, 2).status).toBe('UNCHANGED');
     // The add-only space kept the members no row names.
@@ -78,13 +96,25 @@ describe('a mirror space', () => {
 
   it('holds every removal over Max removal %, naming them, and removes no one', () => {
     const { google, world } = setUp('20');
-    run<RunReport>(world, 'provisionRoster');
+    unattended(google, world);
     expect(google.writes().filter((call) => call.methodId.endsWith('delete'))).toEqual([]);
     expect(members(google)).toHaveLength(7);
     const row = spacesRow(world, 2);
     expect(row.status).toBe('HELD');
     expect(row.details).toMatch(/3 of 7 members .* over Max removal % \(20\)/);
     expect(row.details).toMatch(/erin@example\.com/);
+  });
+
+  it('from the sidebar, holds the removals by name until they can be confirmed, and removes no one', () => {
+    const { google, world } = setUp('100');
+    const report = run<RunReport>(world, 'provisionRoster').value!;
+    expect(google.writes().filter((call) => call.methodId.endsWith('delete'))).toEqual([]);
+    expect(members(google)).toHaveLength(7);
+    expect(report.rows).toBeGreaterThan(0);
+    const row = spacesRow(world, 2);
+    expect(row.status).toBe('HELD');
+    expect(row.details).toMatch(/^Held, nothing removed: a run from the sidebar removes mirror members only once you have confirmed them by name/);
+    for (const name of ['erin@example.com', 'group:design@example.com', 'olga@example.com']) expect(row.details).toContain(name);
   });
 
   it('in preview, names everyone it would remove and removes no one', () => {
@@ -107,8 +137,8 @@ describe('a mirror space', () => {
     run<RunReport>(world, 'provisionRoster');
     expect(google.writes()).toHaveLength(0);
     expect(members(google)).toHaveLength(7);
-    // The next run over the whole roster mirrors the space.
-    run<RunReport>(world, 'provisionRoster');
+    // The next run over the whole roster (the nightly sync) mirrors the space.
+    unattended(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
   });
 });

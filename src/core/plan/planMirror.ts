@@ -35,7 +35,8 @@ export interface MirrorPlan {
 export type HeldMirror =
   | { why: 'overLimit'; removals: MirrorRemoval[]; total: number; max: number }
   | { why: 'unmatchedRows'; rows: number[] }
-  | { why: 'callerUnknown' };
+  | { why: 'callerUnknown' }
+  | { why: 'awaitingConfirmation'; removals: MirrorRemoval[] };
 
 export interface MirrorContext {
   snapshots: ReadonlyMap<string, SpaceSnapshot>;
@@ -47,6 +48,8 @@ export interface MirrorContext {
   /** Membership names the roster's own operations delete or re-role (their owners don't count as staying). */
   touched: ReadonlySet<string>;
   useAdminAccess: boolean;
+  /** Plan no removal, hold them for a confirmation that names them (RunOptions.mirrorRemovalsNeedConfirmation). */
+  holdRemovals: boolean;
 }
 
 function namedIn(targets: readonly Target[]): Map<string, Set<string>> {
@@ -117,6 +120,10 @@ export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorConte
       plan.held.set(setting.sheetRow, { why: 'overLimit', removals: candidates, total, max: setting.maxRemovalPercent });
       continue;
     }
+    if (context.holdRemovals && candidates.length > 0) {
+      plan.held.set(setting.sheetRow, { why: 'awaitingConfirmation', removals: candidates });
+      continue;
+    }
     for (const removal of candidates) {
       removal.id = nextId--;
       plan.removals.set(removal.id, removal);
@@ -135,7 +142,9 @@ export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorConte
 export function mirrorNames(plan: MirrorPlan): string[] {
   const names = new Set<string>();
   for (const list of plan.planned.values()) for (const removal of list) names.add(removal.member);
-  for (const held of plan.held.values()) if (held.why === 'overLimit') for (const removal of held.removals) names.add(removal.member);
+  for (const held of plan.held.values()) {
+    if (held.why === 'overLimit' || held.why === 'awaitingConfirmation') for (const removal of held.removals) names.add(removal.member);
+  }
   for (const list of plan.kept.values()) for (const name of list) names.add(name);
   return [...names];
 }

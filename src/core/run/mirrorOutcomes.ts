@@ -24,6 +24,8 @@ export function mirrorOutcomes(result: MirrorResult, mode: RunMode, found: reado
   for (const [sheetRow, held] of plan.held) {
     if (held.why === 'overLimit') {
       outcomes.push({ sheetRow, status: 'HELD', reason: 'mirrorOverLimit', members: labelsOf(held.removals), total: held.total, max: held.max });
+    } else if (held.why === 'awaitingConfirmation') {
+      outcomes.push({ sheetRow, status: 'HELD', reason: 'mirrorAwaitingConfirmation', members: labelsOf(held.removals) });
     } else if (held.why === 'unmatchedRows') {
       outcomes.push({ sheetRow, status: 'HELD', reason: 'mirrorUnmatchedRows', rows: held.rows });
     } else {

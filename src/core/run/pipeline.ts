@@ -49,6 +49,11 @@ export interface RunOptions {
   callerEmail: string;
   /** Its users/{id} when the adapter knows it; otherwise learned from the directory when possible. */
   callerName?: string;
+  /**
+   * Mirror removals wait for a confirmation that names them (a run from the sidebar): nothing is removed that
+   * the administrator wasn't asked about. Unset for the nightly sync, which removes within Max removal %.
+   */
+  mirrorRemovalsNeedConfirmation?: boolean;
 }
 
 /** What Google answers to each question of planRoster: the asks, in stage order. */
@@ -133,6 +138,7 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
     unmatched: unmatchedRows(intents, spaces, probed.targets, [...identified.outcomes, ...listed.outcomes, ...probed.outcomes]),
     callerName: input.callerName ?? identified.callerName,
     touched: touchedMemberships(plan.operations),
+    holdRemovals: input.mirrorRemovalsNeedConfirmation === true,
   });
   const names = mirrorNames(mirror);
   const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();

@@ -25,7 +25,7 @@ function target(member: Partial<ResolvedMember>, sheetRow = 5): Target {
 function plan(members: Membership[], targets: Target[], context: Partial<MirrorContext> = {}, max = 100) {
   return planMirror([{ setting: { ...SETTING, maxRemovalPercent: max }, space: SPACE }], {
     snapshots: new Map([[SPACE.name, snapshotOf(members)]]), targets, unmatched: new Map(), callerName: 'users/1',
-    touched: new Set(), useAdminAccess: false, ...context,
+    touched: new Set(), useAdminAccess: false, holdRemovals: false, ...context,
   });
 }
 
