@@ -161,9 +161,11 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
 
   const refusal = adminAccessRefusal(deps);
   if (refusal) return reportWithMessage(mode, refusal);
-  const spacesSheet = SpacesSheet.read(deps.spaces);
-
   const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
+  // Spaces rows are settled (mirror spaces planned) only over the whole roster: a continuation sees the
+  // PENDING rows alone, and everyone the other rows name would look unnamed. It leaves the Spaces sheet as the
+  // run's first execution wrote it, and spends no Sheets round trip on it (DESIGN.md §5).
+  const spacesSheet = continuing ? null : SpacesSheet.read(deps.spaces);
   const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
   const record: RunRecord | null = mode === 'apply' && deps.state
     ? nextRecord(loadRecord(deps.state), continuing, startedAt, deps.startedBy ?? deps.options.callerEmail)
@@ -175,9 +177,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
-  // Spaces rows are settled (mirror spaces planned) only over the whole roster: a continuation sees the
-  // PENDING rows alone, and everyone the other rows name would look unnamed.
-  const spaceSettings = continuing ? [] : spacesSheet?.settings ?? [];
+  const spaceSettings = spacesSheet?.settings ?? [];
   let mirrorResult: MirrorResult | null = null;
   const mirrorMembers = new Map<number, { member: string; space: string }>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
