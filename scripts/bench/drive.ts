@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { Google } from '../../emulator/google';
-import { AppsScriptWorld, type Execution } from '../../emulator/gas/world';
-import type { ExecutionCounters } from '../../emulator/gas/execution';
+import { AppsScriptWorld } from '../../emulator/gas/world';
+import { watchFlushes } from '../../emulator/runtime/flushWatch';
 import { repeatUntilDone, runEntryPoint } from '../../emulator/runtime/addon';
 import type { RunReport } from '../../src/shared/report';
 import { ADMIN, type Workload } from './workload';
@@ -27,40 +27,16 @@ export interface ExecutionStats<T> {
   sheetsByMethod: Record<string, number>;
 }
 
-interface FlushMark { setValues: number; apiCalls: number }
-
 /** One execution of `name` from the .js files of `folder` that `filter` keeps, through the one harness. */
 export function execute<T>(world: AppsScriptWorld, name: string, folder: string, filter: (file: string) => boolean): ExecutionStats<T> {
   const startAt = world.google.clock.now();
   const callsFrom = world.google.calls.length;
-  const marks: FlushMark[] = [];
-  let counters: ExecutionCounters | undefined;
-  const apiCalls = () => (counters ? counters.urlFetchCalls + counters.advancedCalls : 0);
-  // Each flush is marked with the writes and API calls so far, to tell progress flushes from the last one.
-  const watchFlushes = (execution: Execution) => {
-    const seen = execution.counters;
-    counters = seen;
-    const app = execution.globals.SpreadsheetApp as { flush(): void };
-    const flush = app.flush.bind(app);
-    app.flush = () => {
-      flush();
-      marks.push({ setValues: seen.sheets.setValues ?? 0, apiCalls: apiCalls() });
-    };
-  };
-  const { value, error, sheetCalls } = runEntryPoint<T>(world, name, [], { user: ADMIN, distDir: folder, filter, beforeLoad: watchFlushes });
-  let progressFlushes = 0;
-  let progressFlushCalls = 0;
-  let setValuesBefore = 0;
-  for (const mark of marks) {
-    if (mark.apiCalls < apiCalls()) {
-      progressFlushes++;
-      progressFlushCalls += mark.setValues - setValuesBefore + 1;
-    }
-    setValuesBefore = mark.setValues;
-  }
+  const watch = watchFlushes();
+  const { value, error, sheetCalls } = runEntryPoint<T>(world, name, [], { user: ADMIN, distDir: folder, filter, beforeLoad: watch.beforeLoad });
+  const { progressFlushes, progressFlushCalls, sheetsByMethod } = watch.cost();
   return {
     value, error, startAt, endAt: world.google.clock.now(), callsFrom, callsTo: world.google.calls.length, sheetCalls,
-    progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters?.sheets },
+    progressFlushes, progressFlushCalls, sheetsByMethod,
   };
 }
 

@@ -23,8 +23,3 @@ export function chatService(): ChatAdvancedService {
   return Chat;
 }
 
-/** An advanced service throws a localized message without an HTTP status; keep the message whole. */
-export function thrownMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}

@@ -15,7 +15,7 @@
  * Apps Script, so it alone goes without one).
  */
 import type { Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult } from '../core/ports';
-import { thrownMessage } from './advancedServices';
+import { thrownError } from '../core/apiErrors';
 
 /** Below this many emails, single gets are cheaper than listing the directory. */
 const BULK_THRESHOLD = 20;
@@ -196,7 +196,7 @@ function adminCoverage(domain: string, found: ReadonlyMap<string, DirectoryEntry
 }
 
 const failure = (error: unknown): { ok: false; error: { code: number; status: string; message: string } } =>
-  ({ ok: false, error: { code: 0, status: '', message: thrownMessage(error) } });
+  ({ ok: false, error: thrownError(error) });
 
 export class AdminDirectoryLookup implements Directory {
   /** `callerEmail`: the account running Chat Roster (its domain is the public view's); Session's when absent. */
@@ -259,5 +259,5 @@ export function probeDirectoryAccess(): { mode: 'admin' | 'domain_public' | 'non
       refusal = error instanceof Refused ? error.error : error;
     }
   }
-  return { mode: 'none', detail: `${DETAILS.none} (Google said: ${thrownMessage(refusal)})` };
+  return { mode: 'none', detail: `${DETAILS.none} (Google said: ${thrownError(refusal).message})` };
 }

@@ -5,11 +5,12 @@
  */
 import type { Result } from '../core/ports';
 import type { Space } from '../core/model';
-import { chatService, thrownMessage } from './advancedServices';
+import { thrownError } from '../core/apiErrors';
+import { chatService } from './advancedServices';
 
 export function failure<T>(error: unknown): Result<T> {
   // Code 0: the advanced service exposes no HTTP status (reference/apps-script-advanced-chat.md §4).
-  return { ok: false, error: { code: 0, status: '', message: thrownMessage(error) } };
+  return { ok: false, error: thrownError(error) };
 }
 
 export { getSpaceOverRest as getSpace } from './chatRest';

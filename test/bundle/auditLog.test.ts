@@ -6,7 +6,7 @@
  * per execution at most 6 Sheets calls besides its progress flushes, and a progress flush costs one call more
  * than the statuses alone (the log's batch).
  */
-import type { Execution } from '../../emulator/gas/world';
+import { watchFlushes } from '../../emulator/runtime/flushWatch';
 import type { RunReport } from '../../src/shared/report';
 import type { SidebarState } from '../../src/shared/sidebar';
 import { LOG_HEADERS, LOG_SHEET } from '../../src/core/run/logLayout';
@@ -22,33 +22,11 @@ interface Measured { report: RunReport; sheetCalls: number; progressFlushes: num
 
 /** One provisionRoster, with its Sheets calls split as the benchmark does (scripts/bench/drive.ts). */
 function provision(world: ReturnType<typeof newWorld>['world']): Measured {
-  const marks: { setValues: number; apiCalls: number }[] = [];
-  let seen: Execution['counters'] | undefined;
-  const apiCalls = () => (seen ? seen.urlFetchCalls + seen.advancedCalls : 0);
-  const result = execute<RunReport>(world, 'provisionRoster', [], {
-    user: ADMIN,
-    beforeLoad: (execution) => {
-      seen = execution.counters;
-      const app = execution.globals.SpreadsheetApp as { flush(): void };
-      const flush = app.flush.bind(app);
-      app.flush = () => {
-        flush();
-        marks.push({ setValues: execution.counters.sheets.setValues ?? 0, apiCalls: apiCalls() });
-      };
-    },
-  });
+  const watch = watchFlushes();
+  const result = execute<RunReport>(world, 'provisionRoster', [], { user: ADMIN, beforeLoad: watch.beforeLoad });
   if (result.error) throw new Error(`provisionRoster threw: ${result.error}`);
-  let progressFlushes = 0;
-  let progressFlushCalls = 0;
-  let before = 0;
-  for (const mark of marks) {
-    if (mark.apiCalls < apiCalls()) {
-      progressFlushes++;
-      progressFlushCalls += mark.setValues - before + 1;
-    }
-    before = mark.setValues;
-  }
-  return { report: result.value!, sheetCalls: result.sheetCalls, progressFlushes, progressFlushCalls, byMethod: { ...seen!.sheets } };
+  const { progressFlushes, progressFlushCalls, sheetsByMethod } = watch.cost();
+  return { report: result.value!, sheetCalls: result.sheetCalls, progressFlushes, progressFlushCalls, byMethod: sheetsByMethod };
 }
 
 describe('the Chat Roster Log over a run of several executions', () => {

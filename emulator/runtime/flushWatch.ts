@@ -1,0 +1,53 @@
+/**
+ * Which SpreadsheetApp.flush calls of an execution were progress flushes, and what they cost: a flush followed
+ * by more API calls is a progress flush, costing its setValues calls + the flush. The benchmark's Sheets
+ * figures and the tests that check DESIGN.md §5 ("at most 6 Sheets calls per execution plus the flushes")
+ * measure the same way.
+ */
+import type { ExecutionCounters } from '../gas/execution';
+import type { Execution } from '../gas/world';
+
+export interface FlushCost {
+  progressFlushes: number;
+  progressFlushCalls: number;
+  /** the execution's Sheets calls by method */
+  sheetsByMethod: Record<string, number>;
+}
+
+export interface FlushWatch {
+  /** pass as ExecutionOptions.beforeLoad */
+  beforeLoad(execution: Execution): void;
+  /** once the execution has ended */
+  cost(): FlushCost;
+}
+
+export function watchFlushes(): FlushWatch {
+  const marks: { setValues: number; apiCalls: number }[] = [];
+  let counters: ExecutionCounters | undefined;
+  const apiCalls = () => (counters ? counters.urlFetchCalls + counters.advancedCalls : 0);
+  return {
+    beforeLoad(execution) {
+      const seen = execution.counters;
+      counters = seen;
+      const app = execution.globals.SpreadsheetApp as { flush(): void };
+      const flush = app.flush.bind(app);
+      app.flush = () => {
+        flush();
+        marks.push({ setValues: seen.sheets.setValues ?? 0, apiCalls: apiCalls() });
+      };
+    },
+    cost() {
+      let progressFlushes = 0;
+      let progressFlushCalls = 0;
+      let setValuesBefore = 0;
+      for (const mark of marks) {
+        if (mark.apiCalls < apiCalls()) {
+          progressFlushes++;
+          progressFlushCalls += mark.setValues - setValuesBefore + 1;
+        }
+        setValuesBefore = mark.setValues;
+      }
+      return { progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters?.sheets } };
+    },
+  };
+}
