@@ -166,3 +166,31 @@ export interface RunLog {
   /** Deletes `count` rows from row `first` (the oldest entries sit just under the headers). */
   deleteRows(first: number, count: number): void;
 }
+
+/** A person of the organisation as the Admin SDK Directory lists them (users.list, members.list): what rules enrol. */
+export interface DirectoryPerson {
+  /** Chat resource name `users/{id}`: the Directory user id is the Chat user id (reference/first-deploy.md §4). */
+  name: string;
+  /** Primary email, lower-case. */
+  email: string;
+  /** The user's organisational unit ('/Sales/EMEA'); absent where the source doesn't say (members.list). */
+  orgUnitPath?: string;
+  suspended: boolean;
+  /** Absent where the source doesn't say (members.list): read as not archived. */
+  archived?: boolean;
+}
+
+/**
+ * Who a rule's source names (src/core/rules/), asked of the Admin SDK Directory with the administrator's
+ * view. Every page is read; a failure of any page fails the whole answer (a rule half-expanded would look
+ * like leavers to a mirror space).
+ */
+export interface PeopleDirectory {
+  /**
+   * users.list over the organisation (customer=my_customer) with this user search query ('' = everyone),
+   * suspended and archived users included (the core decides). A query Google rejects: 400.
+   */
+  searchUsers(query: string): Result<DirectoryPerson[]>;
+  /** members.list(group, includeDerivedMembership=true): the group's people, nested groups flattened (USER members only). Unknown group: 404. */
+  groupPeople(groupEmail: string): Result<DirectoryPerson[]>;
+}
