@@ -159,15 +159,15 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   addOnlySpace: () => "Add-only: members the roster doesn't name stay in the space.",
   mirrorWouldRemove: ({ members, kept }) => `${members.length} to remove: ${members.join(', ')}.${keptNote(kept)}`,
   mirrorNothingToRemove: ({ kept }) => `Mirror: no one to remove; every other member is named in the roster, is you, or is an app.${keptNote(kept)}`,
-  mirrorRemoved: ({ removed, failed, pending, kept }) => [
+  mirrorRemoved: ({ removed, failed, pending, unconfirmed, kept }) => [
     removed.length > 0 ? `Removed ${removed.length}: ${removed.join(', ')}.` : '',
     failed.length > 0 ? `Not removed, Google refused (the log and a new run tell more): ${failed.join(', ')}.` : '',
     pending.length > 0 ? `${pending.length} wait for the next run: ${pending.join(', ')}.` : '',
+    unconfirmed.length > 0 ? unconfirmationNote(unconfirmed) : '',
   ].filter(Boolean).join(' ') + keptNote(kept),
   mirrorOverLimit: ({ members, total, max }) =>
-    `Held, nothing removed: ${members.length} of ${total} members (${Math.round((members.length * 100) / total)}%) would be removed, over Max removal % (${max}). Raise Max removal % or remove them by hand: ${members.join(', ')}.`,
-  mirrorAwaitingConfirmation: ({ members }) =>
-    `Held, nothing removed: a run from the sidebar removes mirror members only once you have confirmed them by name, and this version doesn't ask yet. The nightly sync removes them (within Max removal %), or remove them by hand: ${members.join(', ')}.`,
+    `Held, nothing removed: ${members.length} of ${total} members (${Math.round((members.length * 100) / total)}%) would be removed, over Max removal % (${max}). To go ahead, Preview and then Apply in the sidebar and confirm this space (it lists them), or raise Max removal %: ${members.join(', ')}.`,
+  mirrorAwaitingConfirmation: ({ members }) => `Held, nothing removed. ${unconfirmationNote(members)}`,
   mirrorUnmatchedRows: ({ rows }) =>
     `Held, nothing removed: Chat Roster couldn't tell whom Roster row${rows.length === 1 ? '' : 's'} ${rows.join(', ')} of this space name${rows.length === 1 ? 's' : ''} (see ${rows.length === 1 ? 'its' : 'their'} Details): fix ${rows.length === 1 ? 'it' : 'them'} first.`,
   mirrorCallerUnknown: () => "Held, nothing removed: Chat Roster couldn't find your own account's Chat id in the directory, so it can't be sure to keep you.",
@@ -204,6 +204,11 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   notFinished: () => 'Chat Roster could not finish this row: run again.',
   stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
 };
+
+/** Members a sidebar run left in because its confirmation didn't name them. */
+function unconfirmationNote(members: readonly string[]): string {
+  return `Not confirmed in the sidebar, so left in the space (joined after the preview, or left out of the confirmation): ${members.join(', ')}. Preview and Apply again to confirm, or the nightly sync removes them within Max removal %.`;
+}
 
 /** " Kept x: the last Owner." after a mirror space's counts, when the guard kept someone. */
 function keptNote(kept: readonly string[]): string {

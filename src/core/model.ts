@@ -187,7 +187,8 @@ export interface ReasonParams {
   /** `kept`: members kept by the last-Owner guard. */
   mirrorWouldRemove: { members: readonly string[]; kept: readonly string[] };
   mirrorNothingToRemove: { kept: readonly string[] };
-  mirrorRemoved: { removed: readonly string[]; failed: readonly string[]; pending: readonly string[]; kept: readonly string[] };
+  /** `unconfirmed`: members the sidebar's confirmation didn't name (e.g. they joined since the preview), left in. */
+  mirrorRemoved: { removed: readonly string[]; failed: readonly string[]; pending: readonly string[]; unconfirmed: readonly string[]; kept: readonly string[] };
   mirrorOverLimit: { members: readonly string[]; total: number; max: number };
   mirrorAwaitingConfirmation: { members: readonly string[] };
   /** Roster rows of the space that Chat Roster couldn't match to a member: it can't tell whom they keep. */

@@ -4,6 +4,7 @@
  */
 import { runExclusively } from '../core/run/exclusiveRun';
 import { runRoster, type RunDeps } from '../core/run/runRoster';
+import { confirmationFrom } from '../core/plan/planMirror';
 import { ROSTER_SHEET } from '../core/sheet/readRoster';
 import { SPACES_SHEET } from '../core/sheet/readSpaces';
 import { reportWithMessage } from '../core/run/summary';
@@ -22,12 +23,15 @@ export interface RunStart {
   startedBy?: string;
   /** A new run over every row, even if some are PENDING. */
   fresh?: boolean;
-  /** No one is there to confirm (the nightly sync): mirror removals go ahead within each space's Max removal %. */
-  unattended?: boolean;
+  /**
+   * The mirror removals the administrator confirmed in the sidebar (provisionRoster's argument, unchecked: it
+   * comes from the browser). Absent (the nightly sync, a script): removals go ahead within Max removal %.
+   */
+  confirmation?: unknown;
 }
 
 /** Everything one run needs, from the Apps Script services of this execution. */
-function runDeps(mode: RunMode, { startedBy, fresh, unattended }: RunStart, useAdminAccess: boolean): RunDeps {
+function runDeps(mode: RunMode, { startedBy, fresh, confirmation }: RunStart, useAdminAccess: boolean): RunDeps {
   const callerEmail = Session.getEffectiveUser().getEmail().toLowerCase();
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
@@ -37,7 +41,7 @@ function runDeps(mode: RunMode, { startedBy, fresh, unattended }: RunStart, useA
     emailsOf: appsScriptImportSources.emailsOf,
     clock: spreadsheetClock(),
     // A preview shows every mirror removal; an Apply from the sidebar makes none it hasn't had confirmed.
-    options: { useAdminAccess, callerEmail, mirrorRemovalsNeedConfirmation: mode === 'apply' && unattended !== true },
+    options: { useAdminAccess, callerEmail, confirmation: mode === 'apply' && confirmation !== undefined ? confirmationFrom(confirmation) : undefined },
     state: documentStore(),
     cache: documentCache(),
     log: sheetRunLog,

@@ -20,9 +20,43 @@ export interface RunReport {
   message: string;
   /** The same counts per target space, named as the Space cells name it, in the roster's order. */
   bySpace: SpaceCounts[];
+  /** Mirror spaces with members to remove or held, by name (absent when there is none). */
+  mirror?: MirrorSpacePlan[];
 }
 
 export interface SpaceCounts {
   space: string;
   counts: StatusCounts;
+}
+
+/** One member a mirror space would lose, as the sidebar's plan and its confirmation show them. */
+export interface MirrorRemovalView {
+  /** users/{id} or groups/{id}: what a confirmation names. */
+  member: string;
+  /** Their email (group:email for a group), or the id when the directory couldn't tell. */
+  label: string;
+  /** An invitation to withdraw rather than a member to remove. */
+  invited: boolean;
+}
+
+/** A mirror space's removals, person by person (DESIGN.md §3 Spaces, §6): what an Apply asks about first. */
+export interface MirrorSpacePlan {
+  /** spaces/{id}: what a confirmation names. */
+  space: string;
+  /** Its display name, or its resource name. */
+  label: string;
+  removals: MirrorRemovalView[];
+  /** The removals exceed the space's Max removal %: it needs its own confirmation (null when within it). */
+  overLimit: { total: number; max: number } | null;
+}
+
+/**
+ * What the administrator confirmed in the sidebar before an Apply (provisionRoster's argument, DESIGN.md §2):
+ * no mirror member is removed that isn't listed here; the confirmation lasts for that run only.
+ */
+export interface RemovalConfirmation {
+  /** Each confirmed removal, by the space's and the member's resource names. */
+  removals: { space: string; member: string }[];
+  /** Spaces whose removals over Max removal % the administrator confirmed. */
+  overLimitSpaces: string[];
 }

@@ -7,7 +7,7 @@
 import { Google } from '../../emulator/google';
 import { AppsScriptWorld } from '../../emulator/gas/world';
 import { LOG_SHEET } from '../../src/core/run/logLayout';
-import type { RunReport } from '../../src/shared/report';
+import type { RemovalConfirmation, RunReport } from '../../src/shared/report';
 import { ADMIN, testOrg } from './org';
 import { runEntryPoint } from '../../emulator/runtime/addon';
 import { HEADERS, run } from './provisionSuite';
@@ -55,6 +55,15 @@ function unattended(google: Google, world: AppsScriptWorld): RunReport {
   const result = runEntryPoint<RunReport>(world, 'nightlySync', [], { user: ADMIN, fromTrigger: true });
   if (result.error || !result.value) throw new Error(`nightlySync: ${result.error ?? 'did not start'}`);
   return result.value;
+}
+
+/** What the sidebar sends after the admin confirmed every removal its preview listed (and, over the limit, the space). */
+function confirmationOf(preview: RunReport, spacesToo = true): RemovalConfirmation {
+  const plans = preview.mirror ?? [];
+  return {
+    removals: plans.flatMap((plan) => plan.removals.map(({ member }) => ({ space: plan.space, member }))),
+    overLimitSpaces: spacesToo ? plans.filter((plan) => plan.overLimit).map((plan) => plan.space) : [],
+  };
 }
 
 const members = (google: Google, space = 'spaces/AAAAmirror') => google.membersOf(space).map((m) => m.member).sort();
@@ -105,16 +114,71 @@ describe('a mirror space', () => {
     expect(row.details).toMatch(/erin@example\.com/);
   });
 
-  it('from the sidebar, holds the removals by name until they can be confirmed, and removes no one', () => {
+  it('from the sidebar, removes only whom the admin confirmed by name; someone who joined since stays, HELD', () => {
     const { google, world } = setUp('100');
-    const report = run<RunReport>(world, 'provisionRoster').value!;
-    expect(google.writes().filter((call) => call.methodId.endsWith('delete'))).toEqual([]);
-    expect(members(google)).toHaveLength(7);
-    expect(report.rows).toBeGreaterThan(0);
+    const preview = run<RunReport>(world, 'previewRoster').value!;
+    const shown = confirmationOf(preview);
+    expect(preview.mirror).toEqual([{
+      space: 'spaces/AAAAmirror', label: 'Mirror', overLimit: null,
+      removals: [
+        { member: `users/${google.userIdOf('erin@example.com')}`, label: 'erin@example.com', invited: false },
+        { member: `groups/${google.groupIdOf('design@example.com')}`, label: 'group:design@example.com', invited: false },
+        { member: `users/${google.userIdOf('olga@example.com')}`, label: 'olga@example.com', invited: true },
+      ],
+    }]);
+    // Frank joins by hand between the confirmation and the run.
+    google.placeMember('spaces/AAAAmirror', 'frank@example.com', { role: 'ROLE_MEMBER' });
+    const report = run<RunReport>(world, 'provisionRoster', [shown]).value!;
+    expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com', 'frank@example.com']);
     const row = spacesRow(world, 2);
     expect(row.status).toBe('HELD');
-    expect(row.details).toMatch(/^Held, nothing removed: a run from the sidebar removes mirror members only once you have confirmed them by name/);
+    expect(row.details).toMatch(/^Removed 3: erin@example\.com, group:design@example\.com, olga@example\.com\. Not confirmed in the sidebar, so left in the space .*: frank@example\.com\./);
+    expect(report.mirror).toEqual([expect.objectContaining({ removals: [expect.objectContaining({ label: 'frank@example.com' })] })]);
+
+    // The next preview shows Frank; confirming him removes him.
+    const again = run<RunReport>(world, 'previewRoster').value!;
+    run<RunReport>(world, 'provisionRoster', [confirmationOf(again)]);
+    expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
+    expect(spacesRow(world, 2).status).toBe('APPLIED');
+  });
+
+  it('from the sidebar, an empty confirmation removes no one and names whom it held', () => {
+    const { google, world } = setUp('100');
+    run<RunReport>(world, 'provisionRoster', [{ removals: [], overLimitSpaces: [] }]);
+    expect(google.writes().filter((call) => call.methodId.endsWith('delete'))).toEqual([]);
+    const row = spacesRow(world, 2);
+    expect(row.status).toBe('HELD');
     for (const name of ['erin@example.com', 'group:design@example.com', 'olga@example.com']) expect(row.details).toContain(name);
+  });
+
+  it('over Max removal %, holds the space until the admin confirms that space, for that run only', () => {
+    const { google, world } = setUp('20');
+    const preview = run<RunReport>(world, 'previewRoster').value!;
+    expect(spacesRow(world, 2).status).toBe('HELD');
+    expect(preview.mirror?.[0]).toMatchObject({ space: 'spaces/AAAAmirror', overLimit: { total: 7, max: 20 } });
+    expect(preview.mirror?.[0].removals.map((r) => r.label)).toEqual(['erin@example.com', 'group:design@example.com', 'olga@example.com']);
+    // Confirming the people without the space keeps it held.
+    run<RunReport>(world, 'provisionRoster', [confirmationOf(preview, false)]);
+    expect(members(google)).toHaveLength(7);
+    expect(spacesRow(world, 2).status).toBe('HELD');
+    run<RunReport>(world, 'provisionRoster', [confirmationOf(preview)]);
+    expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
+    // The confirmation was for that run: the nightly sync holds the next removals over the limit again.
+    for (const email of ['frank@example.com', 'grace@example.com']) google.placeMember('spaces/AAAAmirror', email, { role: 'ROLE_MEMBER' });
+    unattended(google, world);
+    expect(members(google)).toContain('frank@example.com');
+    expect(spacesRow(world, 2).status).toBe('HELD');
+  });
+
+  it('never removes you, the app or the last Owner, even when a confirmation names them', () => {
+    const { google, world } = setUp('100');
+    const everyone = ['admin@example.com', 'alice@example.com', 'carol@example.com'].map((email) => ({ space: 'spaces/AAAAmirror', member: `users/${google.userIdOf(email)}` }));
+    const app = google.membersOf('spaces/AAAAmirror').find((m) => m.member === 'app');
+    expect(app).toBeDefined();
+    world.spreadsheet.setSheet('Roster', [HEADERS, ['alice@example.com', 'spaces/AAAAeng', '', '', '', '', '']]);
+    run<RunReport>(world, 'provisionRoster', [{ removals: everyone, overLimitSpaces: ['spaces/AAAAmirror'] }]);
+    // Alice and Carol were confirmed and go; you (the only Owner) and the app stay.
+    expect(members(google)).toEqual(['admin@example.com', 'app', 'erin@example.com', 'group:design@example.com', 'olga@example.com']);
   });
 
   it('in preview, names everyone it would remove and removes no one', () => {

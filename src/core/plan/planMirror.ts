@@ -9,6 +9,11 @@
  * be matched to a member (Chat Roster can't tell whom it names), when the running account's id is unknown,
  * or when the removals exceed the space's Max removal % of its current members: the Spaces row is HELD.
  * Removals have no roster row: each gets a negative stand-in row number, and the Spaces row carries them.
+ *
+ * A run from the sidebar carries the administrator's confirmation (MirrorConfirmation): only the members it
+ * names are removed; anyone else, e.g. who joined since the preview, is HELD until the next confirmation.
+ * A space over its Max removal % goes ahead only if the confirmation names that space too. Without a
+ * confirmation (the nightly sync, a script) removals go ahead within Max removal %.
  */
 import type { Operation, SpaceInfo, SpaceSetting, Target } from '../model';
 import { API_ROLE } from '../rows/roles';
@@ -26,6 +31,8 @@ export interface MirrorPlan {
   removals: Map<number, MirrorRemoval>;
   /** Each mirror space's Spaces row → its removals, in member order (empty: nothing to remove). */
   planned: Map<number, MirrorRemoval[]>;
+  /** Members not removed for want of a confirmation, per Spaces row (the removals of that row go ahead). */
+  unconfirmed: Map<number, MirrorRemoval[]>;
   /** Members kept by the last-Owner guard, per Spaces row. */
   kept: Map<number, string[]>;
   /** Spaces rows decided without a call: HELD (a guard) — labels still to be filled in by mirrorOutcomes. */
@@ -48,8 +55,38 @@ export interface MirrorContext {
   /** Membership names the roster's own operations delete or re-role (their owners don't count as staying). */
   touched: ReadonlySet<string>;
   useAdminAccess: boolean;
-  /** Plan no removal, hold them for a confirmation that names them (RunOptions.mirrorRemovalsNeedConfirmation). */
-  holdRemovals: boolean;
+  /** What the administrator confirmed (a run from the sidebar); absent: removals within Max removal %. */
+  confirmation?: MirrorConfirmation;
+}
+
+/** The removals an administrator confirmed, by space name then member name, and the spaces confirmed over their limit. */
+export interface MirrorConfirmation {
+  removals: ReadonlyMap<string, ReadonlySet<string>>;
+  overLimit: ReadonlySet<string>;
+}
+
+const RESOURCE_NAME = /^(spaces|users|groups)\/[^/\s]+$/;
+
+/**
+ * The confirmation google.script.run delivered (RemovalConfirmation in src/shared/report.ts), checked: it
+ * comes from the browser, so anything malformed confirms nothing rather than something.
+ */
+export function confirmationFrom(value: unknown): MirrorConfirmation {
+  const removals = new Map<string, Set<string>>();
+  const overLimit = new Set<string>();
+  const record = typeof value === 'object' && value !== null ? value as Record<string, unknown> : {};
+  for (const item of Array.isArray(record.removals) ? record.removals as unknown[] : []) {
+    const { space, member } = typeof item === 'object' && item !== null ? item as Record<string, unknown> : {};
+    if (typeof space !== 'string' || typeof member !== 'string') continue;
+    if (!RESOURCE_NAME.test(space) || !space.startsWith('spaces/') || !RESOURCE_NAME.test(member) || member.startsWith('spaces/')) continue;
+    let set = removals.get(space);
+    if (!set) removals.set(space, (set = new Set()));
+    set.add(member);
+  }
+  for (const space of Array.isArray(record.overLimitSpaces) ? record.overLimitSpaces as unknown[] : []) {
+    if (typeof space === 'string' && space.startsWith('spaces/') && RESOURCE_NAME.test(space)) overLimit.add(space);
+  }
+  return { removals, overLimit };
 }
 
 function namedIn(targets: readonly Target[]): Map<string, Set<string>> {
@@ -77,7 +114,7 @@ function unknownRows(targets: readonly Target[]): Map<string, number[]> {
 }
 
 export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorContext): MirrorPlan {
-  const plan: MirrorPlan = { operations: [], removals: new Map(), planned: new Map(), kept: new Map(), held: new Map() };
+  const plan: MirrorPlan = { operations: [], removals: new Map(), planned: new Map(), unconfirmed: new Map(), kept: new Map(), held: new Map() };
   const named = namedIn(context.targets);
   const unknown = unknownRows(context.targets);
   let nextId = -1;
@@ -115,16 +152,21 @@ export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorConte
       if (owner >= 0) kept.push(...candidates.splice(owner, 1).map((c) => c.member));
     }
     plan.kept.set(setting.sheetRow, kept);
+    const { confirmation } = context;
+    const confirmed = confirmation?.removals.get(space.name);
+    const removing = confirmation ? candidates.filter((c) => confirmed?.has(c.member) === true) : candidates;
+    const unconfirmed = confirmation ? candidates.filter((c) => confirmed?.has(c.member) !== true) : [];
     const total = snapshot.members.size;
-    if (candidates.length * 100 > setting.maxRemovalPercent * total) {
+    if (removing.length * 100 > setting.maxRemovalPercent * total && !confirmation?.overLimit.has(space.name)) {
       plan.held.set(setting.sheetRow, { why: 'overLimit', removals: candidates, total, max: setting.maxRemovalPercent });
       continue;
     }
-    if (context.holdRemovals && candidates.length > 0) {
-      plan.held.set(setting.sheetRow, { why: 'awaitingConfirmation', removals: candidates });
+    if (removing.length === 0 && unconfirmed.length > 0) {
+      plan.held.set(setting.sheetRow, { why: 'awaitingConfirmation', removals: unconfirmed });
       continue;
     }
-    for (const removal of candidates) {
+    if (unconfirmed.length > 0) plan.unconfirmed.set(setting.sheetRow, unconfirmed);
+    for (const removal of removing) {
       removal.id = nextId--;
       plan.removals.set(removal.id, removal);
       const membership = snapshot.members.get(removal.member);
@@ -133,7 +175,7 @@ export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorConte
         name: membership?.name || `${space.name}/members/${removal.member.slice(removal.member.indexOf('/') + 1)}`,
       });
     }
-    plan.planned.set(setting.sheetRow, candidates);
+    plan.planned.set(setting.sheetRow, removing);
   }
   return plan;
 }
@@ -145,6 +187,7 @@ export function mirrorNames(plan: MirrorPlan): string[] {
   for (const held of plan.held.values()) {
     if (held.why === 'overLimit' || held.why === 'awaitingConfirmation') for (const removal of held.removals) names.add(removal.member);
   }
+  for (const list of plan.unconfirmed.values()) for (const removal of list) names.add(removal.member);
   for (const list of plan.kept.values()) for (const name of list) names.add(name);
   return [...names];
 }

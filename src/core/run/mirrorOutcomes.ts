@@ -5,7 +5,7 @@
  */
 import type { RowOutcome, SpaceRowOutcome } from '../model';
 import type { MirrorPlan, MirrorRemoval } from '../plan/planMirror';
-import type { RunMode } from '../../shared/report';
+import type { MirrorSpacePlan, RunMode } from '../../shared/report';
 
 /** What the mirror stage found: the plan, how Details name its members, and rows that ended before it. */
 export interface MirrorResult {
@@ -36,6 +36,7 @@ export function mirrorOutcomes(result: MirrorResult, mode: RunMode, found: reado
   for (const outcome of found) if (outcome.sheetRow < 0) byId.set(outcome.sheetRow, outcome);
   for (const [sheetRow, removals] of plan.planned) {
     const kept = (plan.kept.get(sheetRow) ?? []).map(label);
+    const unconfirmed = labelsOf(plan.unconfirmed.get(sheetRow) ?? []);
     if (removals.length === 0) {
       outcomes.push({ sheetRow, status: 'UNCHANGED', reason: 'mirrorNothingToRemove', kept });
     } else if (mode === 'preview') {
@@ -48,9 +49,32 @@ export function mirrorOutcomes(result: MirrorResult, mode: RunMode, found: reado
         const status = byId.get(removal.id)?.status;
         (status === 'REMOVED' || status === 'UNCHANGED' ? removed : status === 'ERROR' ? failed : pending).push(label(removal.member));
       }
-      const status = failed.length > 0 ? 'ERROR' : pending.length > 0 ? 'PENDING' : 'APPLIED';
-      outcomes.push({ sheetRow, status, reason: 'mirrorRemoved', removed, failed, pending, kept });
+      const status = failed.length > 0 ? 'ERROR' : pending.length > 0 ? 'PENDING' : unconfirmed.length > 0 ? 'HELD' : 'APPLIED';
+      outcomes.push({ sheetRow, status, reason: 'mirrorRemoved', removed, failed, pending, unconfirmed, kept });
     }
   }
   return outcomes;
+}
+
+/**
+ * The sidebar's view of the mirror plan (RunReport.mirror): every space with members a preview would remove
+ * or that wait for a confirmation (after an apply: only those still waiting), each member by resource name
+ * (what a confirmation names) and by label (what the admin reads).
+ */
+export function mirrorPlanView(result: MirrorResult, mode: RunMode): MirrorSpacePlan[] {
+  const { plan, labels } = result;
+  const view = (removals: readonly MirrorRemoval[]) =>
+    removals.map(({ member, invited }) => ({ member, label: labels.get(member) ?? member, invited }));
+  const spaces: MirrorSpacePlan[] = [];
+  const add = (removals: readonly MirrorRemoval[], overLimit: MirrorSpacePlan['overLimit']) => {
+    const first = removals[0];
+    if (!first) return;
+    spaces.push({ space: first.space.name, label: first.space.displayName || first.space.name, removals: view(removals), overLimit });
+  };
+  for (const [sheetRow, removals] of plan.planned) add([...(mode === 'preview' ? removals : []), ...(plan.unconfirmed.get(sheetRow) ?? [])], null);
+  for (const held of plan.held.values()) {
+    if (held.why === 'overLimit') add(held.removals, { total: held.total, max: held.max });
+    else if (held.why === 'awaitingConfirmation') add(held.removals, null);
+  }
+  return spaces;
 }

@@ -37,7 +37,7 @@ import { listedTargets, snapshotSpaces, takeSnapshots, type SnapshotResult } fro
 import { memberCells, resolveTargets } from '../resolve/resolveTargets';
 import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
 import { validateRows } from '../rows/validateRows';
-import { mirrorNames, planMirror } from '../plan/planMirror';
+import { mirrorNames, planMirror, type MirrorConfirmation } from '../plan/planMirror';
 import { addOnlyOutcomes, resolvedSettings, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
 import type { MirrorResult } from './mirrorOutcomes';
 import type { RunMode } from '../../shared/report';
@@ -50,10 +50,10 @@ export interface RunOptions {
   /** Its users/{id} when the adapter knows it; otherwise learned from the directory when possible. */
   callerName?: string;
   /**
-   * Mirror removals wait for a confirmation that names them (a run from the sidebar): nothing is removed that
-   * the administrator wasn't asked about. Unset for the nightly sync, which removes within Max removal %.
+   * The mirror removals the administrator confirmed by name (a run from the sidebar): no one else is removed.
+   * Absent for the nightly sync and scripts, which remove within each space's Max removal %.
    */
-  mirrorRemovalsNeedConfirmation?: boolean;
+  confirmation?: MirrorConfirmation;
 }
 
 /** What Google answers to each question of planRoster: the asks, in stage order. */
@@ -138,7 +138,7 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
     unmatched: unmatchedRows(intents, spaces, probed.targets, [...identified.outcomes, ...listed.outcomes, ...probed.outcomes]),
     callerName: input.callerName ?? identified.callerName,
     touched: touchedMemberships(plan.operations),
-    holdRemovals: input.mirrorRemovalsNeedConfirmation === true,
+    confirmation: input.confirmation,
   });
   const names = mirrorNames(mirror);
   const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();

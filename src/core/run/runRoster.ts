@@ -24,7 +24,7 @@ import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
 import { settingOutcomes, SpacesSheet } from './spacesSheet';
-import { mirrorOutcomes, type MirrorResult } from './mirrorOutcomes';
+import { mirrorOutcomes, mirrorPlanView, type MirrorResult } from './mirrorOutcomes';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
 import { withBlocks, writebackBlocks } from '../sheet/writeBack';
@@ -138,6 +138,12 @@ function withSpaces(report: RunReport, spaceRows: readonly SpaceRowOutcome[]): R
   return sentence ? { ...report, message: `${report.message} ${sentence}` } : report;
 }
 
+/** The sidebar's plan names every mirror removal (and every one held) by person. */
+function withMirrorPlan(report: RunReport, result: MirrorResult | null): RunReport {
+  const mirror = result ? mirrorPlanView(result, report.mode) : [];
+  return mirror.length > 0 ? { ...report, mirror } : report;
+}
+
 function progressMessage(report: RunReport): RunReport {
   if (report.pending === 0) return report;
   return {
@@ -218,7 +224,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   }
   const outcomes = completeOutcomes(rows, found, failure);
   const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
-  const report = withSpaces(progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces)), spaceRows);
+  const report = withMirrorPlan(withSpaces(progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces)), spaceRows), mirrorResult);
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;

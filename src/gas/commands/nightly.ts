@@ -75,5 +75,5 @@ function nightlyStep(): RunReport | null {
   });
   if (action === 'skip') return null;
   if (action === 'start' && hour !== null) state.set(LAST_STARTED_KEY, latestSlot(hour, currentHour, today));
-  return runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start', unattended: true });
+  return runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
 }

@@ -1,5 +1,5 @@
 /** previewRoster / provisionRoster: the sidebar's Preview and Apply, each one execution of the run. */
-import type { RunReport } from '../../shared/report';
+import type { RemovalConfirmation, RunReport } from '../../shared/report';
 import { runRosterNow } from '../compose';
 
 /** The sidebar's Preview: WOULD_* statuses, nothing changed in Chat. */
@@ -7,7 +7,11 @@ export function previewRoster(): RunReport {
   return runRosterNow('preview');
 }
 
-/** The sidebar's Apply: one execution's worth; the sidebar calls again while rows are PENDING. */
-export function provisionRoster(): RunReport {
-  return runRosterNow('apply');
+/**
+ * The sidebar's Apply: one execution's worth; the sidebar calls again while rows are PENDING. It passes the
+ * mirror removals the administrator confirmed (RemovalConfirmation): no one else is removed. Without one (a
+ * script) mirror removals go ahead within each space's Max removal %, as the nightly sync does.
+ */
+export function provisionRoster(confirmation?: RemovalConfirmation): RunReport {
+  return runRosterNow('apply', confirmation === undefined || confirmation === null ? {} : { confirmation });
 }
