@@ -3,7 +3,7 @@
  * the plan per space, server errors → plain sentences. No DOM here, so it is unit-tested in Node.
  */
 import { ADMIN_SENTENCE_PREFIX } from '../shared/sentences';
-import type { RunMode, RunReport, SpaceCounts } from '../shared/report';
+import type { MirrorSpacePlan, RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
 import {
   ATTENTION_STATUSES as NEEDS_ATTENTION, countPhrase, isRowStatus, ROW_STATUSES, STATUS,
@@ -44,7 +44,7 @@ export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-const count = (counts: Counts | undefined, status: string): number => {
+export const count = (counts: Counts | undefined, status: string): number => {
   const value = counts ? counts[status] : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 };
@@ -190,16 +190,6 @@ export function removalCount(report: RunReport): number {
   return count(report.counts, 'WOULD_REMOVE');
 }
 
-/** The inline confirmation before an Apply that removes members. */
-export function removalPrompt(report: RunReport): { question: string; detail: string } {
-  const removals = removalCount(report);
-  const spaces = report.bySpace.filter((entry) => count(entry.counts, 'WOULD_REMOVE') > 0).length;
-  return {
-    question: `Remove ${plural(removals, 'member', 'members')}?`,
-    detail: `Apply removes ${plural(removals, 'member', 'members')} from ${plural(Math.max(spaces, 1), 'space', 'spaces')} in Google Chat, as the preview shows. Everything else in the plan is applied too.`,
-  };
-}
-
 /** "3 rows need attention (2 errors, 1 held): see the Details column in the Roster sheet." or ''. */
 export function attentionSentence(counts: StatusCounts): string {
   const needing = ATTENTION_STATUSES.filter((status) => count(counts, status) > 0);
@@ -252,6 +242,25 @@ export function formatStarted(text: string, locale?: string, timeZone?: string):
 }
 
 /** Whatever came back is read as a RunReport; missing or malformed fields become empty ones. */
+/** Checked from the browser's copy of a report: anything malformed is dropped (it would confirm nothing). */
+export function normalizeMirror(value: unknown): MirrorSpacePlan[] {
+  if (!Array.isArray(value)) return [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const plans: MirrorSpacePlan[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const plan = item as Record<string, unknown>;
+    const removals = (Array.isArray(plan.removals) ? plan.removals as unknown[] : [])
+      .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).member === 'string')
+      .map((r) => ({ member: text(r.member), label: text(r.label) || text(r.member), invited: r.invited === true }));
+    const limit = typeof plan.overLimit === 'object' && plan.overLimit !== null ? plan.overLimit as Record<string, unknown> : null;
+    const overLimit = limit && typeof limit.total === 'number' && typeof limit.max === 'number' ? { total: limit.total, max: limit.max } : null;
+    if (typeof plan.space !== 'string' || removals.length === 0) continue;
+    plans.push({ space: plan.space, label: text(plan.label) || plan.space, removals, overLimit });
+  }
+  return plans;
+}
+
 export function normalizeReport(value: unknown, mode: RunMode): RunReport {
   const object = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
@@ -275,6 +284,7 @@ export function normalizeReport(value: unknown, mode: RunMode): RunReport {
     counts: counts(object.counts),
     message: typeof object.message === 'string' ? object.message : '',
     bySpace,
+    ...(Array.isArray(object.mirror) ? { mirror: normalizeMirror(object.mirror) } : {}),
   };
 }
 

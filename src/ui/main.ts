@@ -3,12 +3,14 @@
  * here (DESIGN.md §1 "who drives the next execution"): provisionRoster is called again while rows are
  * PENDING, one call at a time, until the run is done, the administrator presses Stop, or a call fails.
  */
-import type { RunReport } from '../shared/report';
+import type { RemovalConfirmation, RunReport } from '../shared/report';
 import type { SidebarState } from '../shared/sidebar';
 import { byId, setText, show } from './dom';
 import {
-  errorSentence, finishSentence, normalizeReport, plural, removalCount, removalPrompt,
+  errorSentence, finishSentence, normalizeReport, plural, removalCount,
 } from './format';
+import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
+import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
   fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
   type ProgressParts,
@@ -33,6 +35,7 @@ const ui = {
   confirm: byId('confirm', HTMLElement),
   confirmQuestion: byId('confirm-question', HTMLElement),
   confirmDetail: byId('confirm-detail', HTMLElement),
+  confirmList: byId('confirm-list', HTMLElement),
   confirmApply: byId('confirm-apply', HTMLButtonElement),
   confirmCancel: byId('confirm-cancel', HTMLButtonElement),
   progress: byId('progress', HTMLElement),
@@ -42,6 +45,7 @@ const ui = {
   result: byId('result', HTMLElement),
   planSection: byId('plan-section', HTMLElement),
   plan: byId('plan', HTMLElement),
+  planMirror: byId('plan-mirror', HTMLElement),
   nightlyToggle: byId('nightly-toggle', HTMLInputElement),
   nightlyHour: byId('nightly-hour', HTMLSelectElement),
   nightlyStatus: byId('nightly-status', HTMLElement),
@@ -201,6 +205,7 @@ async function preview(readyToApply: boolean): Promise<void> {
     say(report.message || 'The preview is done.');
     if (report.rows > 0) {
       renderPlan(ui.plan, report);
+      renderMirrorPlan(ui.planMirror, report);
       show(ui.planSection, true);
       renderResult(ui.result, report, false);
     } else {
@@ -219,19 +224,33 @@ async function preview(readyToApply: boolean): Promise<void> {
   }
 }
 
+/** The over-limit spaces the admin ticked in the confirmation (set while it shows). */
+let tickedSpaces: () => Set<string> = () => new Set();
+
 function requestApply(): void {
   if (model.busy || model.running) return;
   const planned = model.preview;
-  if (planned && removalCount(planned) > 0) {
+  if (!planned) {
+    void apply(NOTHING_CONFIRMED);
+    return;
+  }
+  if (removalCount(planned) > 0 || mirrorRemovalCount(planned) > 0) {
     const prompt = removalPrompt(planned);
     setText(ui.confirmQuestion, prompt.question);
     setText(ui.confirmDetail, prompt.detail);
+    tickedSpaces = renderMirrorConfirm(ui.confirmList, planned);
     model.confirming = true;
     updateControls();
     ui.confirmCancel.focus();
     return;
   }
-  void apply();
+  void apply(confirmationOf(planned, new Set()));
+}
+
+/** "Yes, apply": exactly the removals the confirmation showed, and the spaces ticked. */
+function confirmApply(): void {
+  const planned = model.preview;
+  void apply(planned ? confirmationOf(planned, tickedSpaces()) : NOTHING_CONFIRMED);
 }
 
 function cancelConfirm(): void {
@@ -240,8 +259,11 @@ function cancelConfirm(): void {
   ui.apply.focus();
 }
 
-/** The apply loop: one provisionRoster at a time, again while rows are PENDING, until done or Stop. */
-async function apply(): Promise<void> {
+/**
+ * The apply loop: one provisionRoster at a time, again while rows are PENDING, until done or Stop. Every call
+ * carries the same confirmation: no mirror member is removed that the admin wasn't shown.
+ */
+async function apply(confirmation: RemovalConfirmation): Promise<void> {
   if (model.running || model.busy) return;
   const writesPerMinute = model.state?.writesPerMinute ?? 0;
   model.running = true;
@@ -261,7 +283,7 @@ async function apply(): Promise<void> {
   let stalled = 0;
   try {
     for (;;) {
-      const report = normalizeReport(await callServer('provisionRoster'), 'apply');
+      const report = normalizeReport(await callServer('provisionRoster', confirmation), 'apply');
       stalled = last && report.pending > 0 && report.done <= last.done ? stalled + 1 : 0;
       last = report;
       renderProgress(progressParts, report, writesPerMinute, report.pending > 0 && !model.stopRequested);
@@ -390,8 +412,8 @@ async function checkSetup(): Promise<void> {
 
 ui.preview.addEventListener('click', () => void preview(false));
 ui.apply.addEventListener('click', requestApply);
-ui.resume.addEventListener('click', () => void apply());
-ui.confirmApply.addEventListener('click', () => void apply());
+ui.resume.addEventListener('click', () => void apply(NOTHING_CONFIRMED));
+ui.confirmApply.addEventListener('click', confirmApply);
 ui.confirmCancel.addEventListener('click', cancelConfirm);
 ui.stop.addEventListener('click', () => void stop());
 ui.setup.addEventListener('click', () => void setup());

@@ -8,7 +8,7 @@
  * Arguments and results are JSON-safe values only; every call is one server execution; at most 10 calls
  * run at once (the sidebar keeps to one run call at a time plus the odd settings call).
  */
-import type { RunReport } from '../shared/report';
+import type { RemovalConfirmation, RunReport } from '../shared/report';
 import type { ImportReport } from '../shared/importReport';
 import type { SetupReport } from '../shared/setup';
 import type { SidebarState } from '../shared/sidebar';
@@ -17,7 +17,7 @@ import type { SidebarState } from '../shared/sidebar';
 export interface ServerFunctions {
   getSidebarState(): SidebarState;
   previewRoster(): RunReport;
-  provisionRoster(): RunReport;
+  provisionRoster(confirmation: RemovalConfirmation): RunReport;
   stopRun(): string;
   installNightlySync(hour: number): string;
   removeNightlySync(): string;

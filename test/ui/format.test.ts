@@ -2,7 +2,7 @@
 import type { RunReport, SpaceCounts } from '../../src/shared/report';
 import {
   attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, normalizeReport, planChips,
-  planRows, plural, progressPercent, progressText, removalCount, removalPrompt, rosterSentence, spaceProgress,
+  planRows, plural, progressPercent, progressText, rosterSentence, spaceProgress,
   statusLabel, summaryEntries, timeLeft,
 } from '../../src/ui/format';
 
@@ -97,15 +97,6 @@ describe('the plan', () => {
     expect(planChips(engineering).map((chip) => chip.text)).toEqual(['12 to add', '1 role change', '40 unchanged']);
     expect(planChips(b).map((chip) => chip.text)).toEqual(['2 to remove', '1 held', '1 invalid', '3 errors', '1 other']);
     expect(planChips(b)[0].tone).toBe('problem');
-  });
-
-  it('asks before removing members', () => {
-    const planned = report({ rows: 9, done: 9, counts: { WOULD_REMOVE: 3, WOULD_ADD: 1 }, bySpace });
-    expect(removalCount(planned)).toBe(3);
-    expect(removalPrompt(planned).question).toBe('Remove 3 members?');
-    expect(removalPrompt(planned).detail).toMatch(/^Apply removes 3 members from 1 space in Google Chat/);
-    expect(removalPrompt(report({ counts: { WOULD_REMOVE: 1 } })).question).toBe('Remove 1 member?');
-    expect(removalCount(report({ counts: { WOULD_ADD: 1 } }))).toBe(0);
   });
 });
 
