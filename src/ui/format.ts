@@ -44,7 +44,7 @@ export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-export const count = (counts: Counts | undefined, status: string): number => {
+const count = (counts: Counts | undefined, status: string): number => {
   const value = counts ? counts[status] : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 };

@@ -4,7 +4,7 @@
  * mirrorRemovals.ts.
  */
 import type { RemovalConfirmation, RunReport } from '../shared/report';
-import { count, plural, removalCount } from './format';
+import { plural, removalCount } from './format';
 
 export function mirrorRemovalCount(report: RunReport, overLimitToo = true): number {
   return (report.mirror ?? []).filter((plan) => overLimitToo || !plan.overLimit).reduce((sum, plan) => sum + plan.removals.length, 0);
@@ -27,12 +27,12 @@ export const NOTHING_CONFIRMED: RemovalConfirmation = { removals: [], overLimitS
  * sheet's WOULD_REMOVE rows) and mirror removals (named below the question, mirrorRemovals.ts).
  */
 export function removalPrompt(report: RunReport): { question: string; detail: string } {
-  const rows = removalCount(report);
-  const spaces = report.bySpace.filter((entry) => count(entry.counts, 'WOULD_REMOVE') > 0).length;
+  // The preview counts a mirror removal within its space's limit as WOULD_REMOVE too.
+  const rows = Math.max(0, removalCount(report) - mirrorRemovalCount(report, false));
   const mirror = mirrorRemovalCount(report, false);
   const held = mirrorRemovalCount(report) - mirror;
   const parts = [
-    rows > 0 ? `${plural(rows, 'roster row says', 'roster rows say')} remove (the WOULD_REMOVE rows, from ${plural(Math.max(spaces, 1), 'space', 'spaces')})` : '',
+    rows > 0 ? `${plural(rows, 'roster row says', 'roster rows say')} remove (its WOULD_REMOVE rows)` : '',
     mirror > 0 ? `mirror spaces lose ${plural(mirror, 'member', 'members')} the sheets don’t name, listed below` : '',
   ].filter(Boolean);
   const total = rows + mirror;

@@ -18,12 +18,16 @@ const big: MirrorSpacePlan = {
 
 describe('the confirmation before Apply', () => {
   it('counts roster removals and mirror removals, and says what an over-limit space needs', () => {
-    const planned = report({ rows: 9, done: 9, counts: { WOULD_REMOVE: 3, WOULD_ADD: 1 }, bySpace: [{ space: 'A', counts: { WOULD_REMOVE: 3 } }], mirror: [team, big] });
+    // Team's 2 removals are within its limit: the preview counts them as WOULD_REMOVE beside the 3 roster rows.
+    const planned = report({
+      rows: 11, done: 11, counts: { WOULD_REMOVE: 5, WOULD_ADD: 1 }, mirror: [team, big],
+      bySpace: [{ space: 'A', counts: { WOULD_REMOVE: 3 } }, { space: 'Team', counts: { WOULD_REMOVE: 2 } }],
+    });
     expect(mirrorRemovalCount(planned)).toBe(5);
-    expect(removalCount(planned)).toBe(3);
+    expect(removalCount(planned)).toBe(5);
     const prompt = removalPrompt(planned);
     expect(prompt.question).toBe('Remove 5 members?');
-    expect(prompt.detail).toMatch(/^Apply removes only these: 3 roster rows say remove \(the WOULD_REMOVE rows, from 1 space\); mirror spaces lose 2 members the sheets don’t name, listed below\./);
+    expect(prompt.detail).toMatch(/^Apply removes only these: 3 roster rows say remove \(its WOULD_REMOVE rows\); mirror spaces lose 2 members the sheets don’t name, listed below\./);
     expect(prompt.detail).toMatch(/3 members stay in spaces over their Max removal % unless you tick the space\./);
     expect(removalPrompt(report({ counts: { WOULD_REMOVE: 1 } })).question).toBe('Remove 1 member?');
   });

@@ -82,6 +82,11 @@ export interface PlanInput extends RunOptions {
   spaceSettings?: readonly SpaceSetting[];
   /** Hears what the mirror stage found, before any operation is sent. */
   mirrored?: (result: MirrorResult) => void;
+  /**
+   * Rows planned only to know whom a mirror space keeps (a continuation finishing a mirror space's removals):
+   * they get no outcome and no operation, and only their targets in mirror spaces are looked at.
+   */
+  keepers?: ReadonlySet<number>;
 }
 
 /**
@@ -100,27 +105,33 @@ const NONE: ReadonlySet<number> = new Set();
  */
 export function planRoster(rows: readonly RosterRow[], answers: Answers, input: PlanInput, outcomes: RowOutcome[]): Operation[] {
   const admin = input.useAdminAccess;
+  const keepers = input.keepers ?? NONE;
+  const own = <T extends { sheetRow: number }>(list: readonly T[]): readonly T[] =>
+    (keepers.size === 0 ? list : list.filter((item) => !keepers.has(item.sheetRow)));
   const { intents, invalid } = validateRows(rows);
-  append(outcomes, invalid);
+  append(outcomes, own(invalid));
 
   const settings = input.spaceSettings ?? [];
   const spaces = answers.spaces([...spaceRefsOf(intents), ...settings.map((setting) => setting.space)]);
+  const settled = resolvedSettings(settings, spaces);
+  const mirrorSpaces = settled.resolved.filter(({ setting }) => setting.mode === 'mirror');
   const cells = memberCells(intents, spaces, input.callerEmail);
   const view = answers.directory(cells.emails);
   const { spaceResolved } = input;
   const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));
-  append(outcomes, identified.outcomes);
+  append(outcomes, own(identified.outcomes));
+  const mirrored = new Set(mirrorSpaces.map(({ space }) => space.name));
+  const targets = keepers.size === 0 ? identified.targets
+    : identified.targets.filter((target) => !keepers.has(target.intent.sheetRow) || mirrored.has(target.space.name));
 
-  const settled = resolvedSettings(settings, spaces);
-  const mirrorSpaces = settled.resolved.filter(({ setting }) => setting.mode === 'mirror');
-  const listing = withMirrorSpaces(snapshotSpaces(identified.targets), mirrorSpaces);
+  const listing = withMirrorSpaces(snapshotSpaces(targets), mirrorSpaces);
   const listings = answers.snapshots(listing);
-  const listed = listedTargets(identified.targets, listing, listings);
-  append(outcomes, listed.outcomes);
+  const listed = listedTargets(targets, listing, listings);
+  append(outcomes, own(listed.outcomes));
 
   const questions = probeQuestions(listed.targets, listed.snapshots, admin);
   const probed = probeAnswered(listed.targets, questions, answers.members(questions.calls));
-  append(outcomes, probed.outcomes);
+  append(outcomes, own(probed.outcomes));
   answers.learned?.(probed.targets);
 
   const plan = planTargets(probed.targets, {
@@ -130,8 +141,8 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
     useAdminAccess: admin,
   });
   finishEarlierAdds(plan, input.addedEarlier ?? NONE);
-  append(outcomes, plan.outcomes);
-  if (settings.length === 0) return plan.operations;
+  append(outcomes, own(plan.outcomes));
+  if (settings.length === 0) return [...own(plan.operations)];
 
   const mirror = planMirror(mirrorSpaces, {
     snapshots: listed.snapshots, targets: probed.targets, useAdminAccess: admin,
@@ -143,7 +154,7 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   const names = mirrorNames(mirror);
   const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();
   input.mirrored?.({ plan: mirror, labels, ended: [...settled.ended, ...addOnlyOutcomes(settled.resolved), ...unlistedMirrors(mirrorSpaces, listings)] });
-  return [...plan.operations, ...mirror.operations];
+  return [...own(plan.operations), ...mirror.operations];
 }
 
 export interface PipelineDeps {
@@ -168,6 +179,8 @@ export interface PipelineHooks {
   /** The Spaces rows to settle (PlanInput.spaceSettings) and what their stage found. */
   spaceSettings?: readonly SpaceSetting[];
   mirrored?: (result: MirrorResult) => void;
+  /** PlanInput.keepers. */
+  keepers?: ReadonlySet<number>;
 }
 
 /** planRoster's questions, asked through the ports. */
@@ -204,6 +217,7 @@ export function collectOutcomes(
   const sender = hooks.sender ?? deps.chat;
   const input: PlanInput = {
     ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved, spaceSettings: hooks.spaceSettings, mirrored: hooks.mirrored,
+    keepers: hooks.keepers,
   };
   const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
   append(outcomes, mode === 'preview'

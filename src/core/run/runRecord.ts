@@ -15,6 +15,13 @@ export interface RunRecord {
   startedBy: string;
   /** The administrator pressed Stop: the PENDING rows wait for Apply, not for the hourly trigger. */
   stopped?: boolean;
+  /** Mirror removals are left to do (a Spaces row says PENDING): the run isn't over even with no roster row PENDING. */
+  mirrorPending?: boolean;
+  /**
+   * Started from the sidebar with a confirmation: a later execution without one (the hourly trigger) removes no
+   * mirror member, since only the sidebar knows whom the administrator confirmed.
+   */
+  confirmed?: boolean;
 }
 
 function isRecord(value: unknown): value is RunRecord {

@@ -25,6 +25,7 @@ import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
 import { settingOutcomes, SpacesSheet } from './spacesSheet';
 import { mirrorOutcomes, mirrorPlanView, type MirrorResult } from './mirrorOutcomes';
+import type { MirrorConfirmation } from '../plan/planMirror';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
 import { withBlocks, writebackBlocks } from '../sheet/writeBack';
@@ -122,6 +123,7 @@ class SheetWriter {
 /** Counts over the whole roster: this execution's outcomes, and the statuses other rows already have. */
 function wholeRosterReport(
   mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[], resolvedSpaces: ReadonlyMap<number, string>,
+  mirror: readonly CountedRow[] = [], mirrorSpaceOf: (id: number) => string = () => '',
 ): RunReport {
   const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
   // Other rows count with the status their cell holds; text that is no status (a typo) isn't counted.
@@ -129,7 +131,8 @@ function wholeRosterReport(
   for (const row of all) if (!ran.has(row.sheetRow) && isRowStatus(row.status)) others.push({ sheetRow: row.sheetRow, status: row.status });
   const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
   const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
-  return summarize(mode, inRowOrder, (sheetRow) => spaceOfRow.get(sheetRow) ?? '');
+  // Mirror removals (negative stand-in rows) count after the rows, under their space.
+  return summarize(mode, [...inRowOrder, ...mirror], (sheetRow) => (sheetRow < 0 ? mirrorSpaceOf(sheetRow) : spaceOfRow.get(sheetRow) ?? ''));
 }
 
 /** The run's sentence also says what the Spaces sheet's rows now say, when any says more than UNCHANGED. */
@@ -167,14 +170,24 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
 
   const refusal = adminAccessRefusal(deps);
   if (refusal) return reportWithMessage(mode, refusal);
-  const continuing = mode === 'apply' && !deps.fresh && parsed.rows.some((row) => row.status === 'PENDING');
-  // Spaces rows are settled (mirror spaces planned) only over the whole roster: a continuation sees the
-  // PENDING rows alone, and everyone the other rows name would look unnamed. It leaves the Spaces sheet as the
-  // run's first execution wrote it, and spends no Sheets round trip on it (DESIGN.md §5).
-  const spacesSheet = continuing ? null : SpacesSheet.read(deps.spaces);
-  const rows = continuing ? parsed.rows.filter((row) => row.status === 'PENDING') : parsed.rows;
+  const previous = mode === 'apply' && deps.state ? loadRecord(deps.state) : null;
+  const pendingRows = parsed.rows.filter((row) => row.status === 'PENDING');
+  const mirrorLeft = previous?.mirrorPending === true;
+  const continuing = mode === 'apply' && !deps.fresh && (pendingRows.length > 0 || mirrorLeft);
+  // Spaces rows are settled (mirror spaces planned) over the whole roster, by a run's first execution. A
+  // continuation reads the Spaces sheet only to finish mirror removals left PENDING (the record says so), and
+  // then sees every other row too, only to know whom those spaces keep (PlanInput.keepers); otherwise it
+  // spends no Sheets round trip on it (DESIGN.md §5).
+  const spacesSheet = !continuing || mirrorLeft ? SpacesSheet.read(deps.spaces) : null;
+  const spaceSettings = !spacesSheet ? [] : continuing ? spacesSheet.pendingSettings() : spacesSheet.settings;
+  const rows = continuing ? pendingRows : parsed.rows;
+  const keepers = continuing && spaceSettings.some((setting) => setting.mode === 'mirror')
+    ? parsed.rows.filter((row) => row.status !== 'PENDING') : [];
+  // Only the sidebar knows whom the administrator confirmed: a later execution without it (the hourly
+  // trigger) removes no mirror member of a run started from the sidebar.
+  const confirmation = deps.options.confirmation ?? (continuing && previous?.confirmed ? NO_CONFIRMATION : undefined);
   const record: RunRecord | null = mode === 'apply' && deps.state
-    ? nextRecord(loadRecord(deps.state), continuing, startedAt, deps.startedBy ?? deps.options.callerEmail)
+    ? withConfirmed(nextRecord(previous, continuing, startedAt, deps.startedBy ?? deps.options.callerEmail), continuing, confirmation !== undefined)
     : null;
   // Saved before any work, so an execution killed midway still tells the hourly trigger to continue.
   if (record && deps.state) saveRecord(deps.state, record);
@@ -183,7 +196,6 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
-  const spaceSettings = spacesSheet?.settings ?? [];
   let mirrorResult: MirrorResult | null = null;
   const mirrorMembers = new Map<number, { member: string; space: string }>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
@@ -205,7 +217,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   let failure: string | null = null;
   const directory = record && deps.cache ? new CachedDirectory(deps.directory, deps.cache, record.id) : deps.directory;
   try {
-    collectOutcomes(rows, { ...deps, directory }, mode, found, {
+    collectOutcomes(keepers.length > 0 ? [...rows, ...keepers] : rows, { ...deps, directory, options: { ...deps.options, confirmation } }, mode, found, {
+      keepers: keepers.length > 0 ? new Set(keepers.map((row) => row.sheetRow)) : undefined,
       sender,
       afterRound: mode === 'apply' ? flushProgress : undefined,
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
@@ -224,7 +237,9 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   }
   const outcomes = completeOutcomes(rows, found, failure);
   const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
-  const report = withMirrorPlan(withSpaces(progressMessage(wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces)), spaceRows), mirrorResult);
+  const mirrorCounted = mirrorRemovalOutcomes(found, mirrorMembers);
+  const counted = wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, mirrorCounted, (id) => mirrorMembers.get(id)?.space ?? '');
+  const report = withMirrorPlan(withSpaces(progressMessage(counted), spaceRows), mirrorResult);
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
@@ -237,7 +252,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
       message: `${report.message} But the statuses could not be written to the sheet (${thrownError(thrown).message}): run again.`,
     };
   }
-  if (record && deps.state) finishExecution(deps.state, report, notes);
+  if (record && deps.state) finishExecution(deps.state, record, report, spaceRows, notes);
   return report;
 }
 
@@ -258,9 +273,31 @@ function adminAccessRefusal(deps: RunDeps): string | null {
   return `Admin access is on, but Google refused it: your account needs the "Manage chat and spaces conversations" admin privilege. Ask a super administrator for it, or turn admin access off in the sidebar. No row was changed. ${httpNote(checked.error)}`;
 }
 
-/** Keeps the record (and the notes) while rows are pending; otherwise (the run row logged) forgets the run. */
-function finishExecution(state: KeyValueStore, report: RunReport, notes: RowNotes | null): void {
-  if (report.pending > 0) return;
+/**
+ * Keeps the record (and the notes) while rows or mirror removals are pending, saying whether mirror removals
+ * are; otherwise (the run row logged) forgets the run.
+ */
+function finishExecution(state: KeyValueStore, record: RunRecord, report: RunReport, spaceRows: readonly SpaceRowOutcome[], notes: RowNotes | null): void {
+  const mirrorPending = spaceRows.some((row) => row.status === 'PENDING');
+  if (report.pending > 0 || mirrorPending) {
+    if (mirrorPending !== (record.mirrorPending === true)) saveRecord(state, { ...record, mirrorPending });
+    return;
+  }
   clearRecord(state);
   notes?.clear();
+}
+
+/** A confirmation that names no one: mirror removals wait for the sidebar. */
+const NO_CONFIRMATION: MirrorConfirmation = { removals: new Map(), overLimit: new Set() };
+
+/** A new run remembers whether the sidebar started it with a confirmation; a continuation keeps what its run said. */
+function withConfirmed(record: RunRecord, continuing: boolean, confirmed: boolean): RunRecord {
+  return continuing ? record : { ...record, confirmed };
+}
+
+/** Each mirror removal this execution planned, counted like a row (its stand-in row), under its space. */
+function mirrorRemovalOutcomes(found: readonly RowOutcome[], members: ReadonlyMap<number, { space: string }>): CountedRow[] {
+  const counted: CountedRow[] = [];
+  for (const outcome of found) if (outcome.sheetRow < 0 && members.has(outcome.sheetRow)) counted.push({ sheetRow: outcome.sheetRow, status: outcome.status });
+  return counted;
 }

@@ -8,6 +8,7 @@ import type { SpaceRowOutcome, SpaceSetting } from '../model';
 import type { Clock, RosterStore } from '../ports';
 import { validateSpaces } from '../rows/validateSpaces';
 import { parseSpaces, type ParsedSpaces } from '../sheet/readSpaces';
+import { cellText } from '../sheet/cells';
 import { writebackBlocks } from '../sheet/writeBack';
 
 export class SpacesSheet {
@@ -31,6 +32,13 @@ export class SpacesSheet {
     if (!store || !grid || !parsed) return null;
     const { settings, invalid } = validateSpaces(parsed.rows);
     return new SpacesSheet(store, grid, parsed, settings, invalid);
+  }
+
+  /** The settings whose row's Status says PENDING (mirror removals an earlier execution of the run left to do). */
+  pendingSettings(): SpaceSetting[] {
+    const column = this.parsed.columns.status;
+    if (column === null) return [];
+    return this.settings.filter((setting) => cellText(this.grid[setting.sheetRow - 1]?.[column]).trim() === 'PENDING');
   }
 
   /** Writes each row's outcome (rows without one keep their cells); returns whether anything was written. */
