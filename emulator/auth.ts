@@ -82,6 +82,11 @@ export const METHOD_SCOPES = {
   'admin.directory.users.list': { user: scopes('admin.directory.user.readonly', 'admin.directory.user'), app: [], admin: [] },
   'admin.directory.groups.get': { user: scopes('admin.directory.group.readonly', 'admin.directory.group'), app: [], admin: [] },
   'admin.directory.groups.list': { user: scopes('admin.directory.group.readonly', 'admin.directory.group'), app: [], admin: [] },
+  // members.list reference, "Authorization scopes" (the legacy apps-apis.google.com feed scope left out).
+  'admin.directory.members.list': {
+    user: scopes('admin.directory.group', 'admin.directory.group.member', 'admin.directory.group.member.readonly', 'admin.directory.group.readonly'),
+    app: [], admin: [],
+  },
 } as const satisfies Record<string, { user: readonly string[]; app: readonly string[]; admin: readonly string[] }>;
 
 export type MethodId = keyof typeof METHOD_SCOPES;

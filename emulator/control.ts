@@ -5,7 +5,9 @@
  *
  *   POST seed (an OrgSeed; empty body = the demo organisation), reset, fault (a FaultSpec), clearFaults,
  *        advance {ms}, randomSeed {seed}, token {email, scopes} → {token}, configure {appConfigured?,
- *        directorySharing?}, chatAdmin {email, on}; each answers {ok, now} unless noted
+ *        directorySharing?}, chatAdmin {email, on}; orgUnit {path}, moveUser {email, orgUnitPath},
+ *        userProfile {email, profile: UserProfile}, archive {email, on}, groupMembers {group, members:
+ *        [{email, role?}]} (the Directory, orgControl.ts); each answers {ok, now} unless noted
  *   GET  state (clock, latency, spaces with members, call and write counts), clock {now, latencyMs},
  *        calls and writes (ApiCallRecord[]), members?space=spaces/S (MemberView[])
  * A bad request is answered 400 in Google's error JSON.
@@ -13,7 +15,7 @@
 import type { FaultSpec } from './faults';
 import type { Google } from './google';
 import type { HttpMethod } from './http';
-import { demoOrg, type OrgSeed } from './seed';
+import { demoOrg, type OrgSeed, type SeedGroupMember, type UserProfile } from './seed';
 
 export interface ControlReply {
   status: number;
@@ -36,6 +38,11 @@ export function controlRequest(google: Google, method: HttpMethod, pathAndQuery:
     case 'randomSeed': google.setRandomSeed(Number(field('seed'))); break;
     case 'configure': google.configure(booleans(input, ['appConfigured', 'directorySharing'])); break;
     case 'chatAdmin': google.setChatAdmin(String(field('email')), field('on') === true); break;
+    case 'orgUnit': google.directory.addOrgUnit(String(field('path'))); break;
+    case 'moveUser': google.directory.moveUser(String(field('email')), String(field('orgUnitPath'))); break;
+    case 'userProfile': google.directory.setUserProfile(String(field('email')), profileOf(field('profile'))); break;
+    case 'archive': google.directory.setArchived(String(field('email')), field('on') === true); break;
+    case 'groupMembers': google.directory.setGroupMembers(String(field('group')), groupMembersOf(field('members'))); break;
     case 'token': {
       const scopes = field('scopes');
       return { status: 200, body: { token: google.issueToken(String(field('email')), Array.isArray(scopes) ? scopes.map(String) : []) } };
@@ -43,6 +50,31 @@ export function controlRequest(google: Google, method: HttpMethod, pathAndQuery:
     default: throw new Error(`unknown control action ${action}`);
   }
   return { status: 200, body: { ok: true, now: google.clock.now() } };
+}
+
+const PROFILE_KEYS = ['givenName', 'familyName', 'department', 'title', 'costCenter', 'organization', 'locality'] as const;
+
+/** A UserProfile from JSON: only its known keys, each a string. */
+function profileOf(input: unknown): UserProfile {
+  if (typeof input !== 'object' || input === null) throw new Error('profile must be an object');
+  const profile: UserProfile = {};
+  for (const [key, value] of Object.entries(input)) {
+    const known = PROFILE_KEYS.find((k) => k === key);
+    if (!known || typeof value !== 'string') throw new Error(`profile.${key} is not a profile attribute given as a string`);
+    profile[known] = value;
+  }
+  return profile;
+}
+
+function groupMembersOf(input: unknown): SeedGroupMember[] {
+  if (!Array.isArray(input)) throw new Error('members must be a list of {email, role?}');
+  return input.map((m: unknown) => {
+    const email = typeof m === 'object' && m !== null && 'email' in m ? m.email : undefined;
+    const role = typeof m === 'object' && m !== null && 'role' in m ? m.role : undefined;
+    if (typeof email !== 'string') throw new Error('each member needs an email');
+    if (role !== undefined && role !== 'OWNER' && role !== 'MANAGER' && role !== 'MEMBER') throw new Error(`bad role ${String(role)}`);
+    return role === undefined ? { email } : { email, role };
+  });
 }
 
 /** The named fields of a JSON object that are booleans; anything else is refused. */

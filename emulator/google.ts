@@ -5,10 +5,14 @@
  */
 import { TokenStore, type MethodId } from './auth';
 import { VirtualClock } from './clock';
-import { configure, placeMember, setChatAdmin, settingsOf, userOf, type OrgSettings, type PlacedMembership } from './orgControl';
+import {
+  addOrgUnit, configure, moveUser, placeMember, setArchived, setChatAdmin, setGroupMembers, settingsOf, setUserProfile, userOf,
+  type OrgSettings, type PlacedMembership,
+} from './orgControl';
 import type { MethodSpec, RequestContext } from './context';
 import { getGroup, getUser, listGroups, listUsers } from './directory';
 import { errorResponse, GoogleError, jsonResponse, notFound } from './errors';
+import { listGroupMembers } from './groupMembers';
 import { FaultInjector, type FaultSpec } from './faults';
 import type { HttpRequest, HttpResponse } from './http';
 import { getMember, listMembers } from './memberReads';
@@ -16,7 +20,7 @@ import { createMember, deleteMember, patchMember } from './memberWrites';
 import { QueryParams } from './query';
 import { chargesFor, DEFAULT_QUOTAS, QuotaMeter, type Quotas } from './quota';
 import { isMembershipWrite, route } from './router';
-import type { OrgSeed } from './seed';
+import type { OrgSeed, SeedGroupMember, UserProfile } from './seed';
 import { getSpace, listSpaces, searchSpaces } from './spaces';
 import { OrgState, type MemberState, type Role } from './state';
 
@@ -69,6 +73,7 @@ const HANDLERS: Record<MethodId, MethodSpec> = {
   'admin.directory.users.list': listUsers,
   'admin.directory.groups.get': getGroup,
   'admin.directory.groups.list': listGroups,
+  'admin.directory.members.list': listGroupMembers,
 };
 
 export const APP_NOT_FOUND = 'Google Chat app not found. To create a Chat app, you must turn on the Chat API and configure the app in the Google Cloud console.';
@@ -168,6 +173,18 @@ export class Google {
   /** Puts a person in a space, changes their membership, or takes them out (null), bypassing the API's rules. */
   placeMember(spaceName: string, email: string, membership: PlacedMembership): void {
     placeMember(this.state, spaceName, email, membership, this.clock.now());
+  }
+
+  /** The Directory as the Admin console changes it (orgControl.ts); each throws for what doesn't exist. */
+  get directory() {
+    const state = this.state;
+    return {
+      addOrgUnit: (path: string): void => addOrgUnit(state, path),
+      moveUser: (email: string, orgUnitPath: string): void => moveUser(state, email, orgUnitPath),
+      setUserProfile: (email: string, profile: UserProfile): void => setUserProfile(state, email, profile),
+      setArchived: (email: string, on: boolean): void => setArchived(state, email, on),
+      setGroupMembers: (groupEmail: string, members: SeedGroupMember[]): void => setGroupMembers(state, groupEmail, members),
+    };
   }
 
   /** Default: fires on every matching call until clearFaults(); `times` and `probability` narrow it. */

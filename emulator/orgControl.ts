@@ -1,10 +1,11 @@
 /**
  * Control of the emulated organisation while it runs (the workbench's Setup panel, tests): the switches an
- * administrator flips in the Cloud and Admin consoles, and one person's place in a space. Like seed and
+ * administrator flips in the Cloud and Admin consoles, one person's place in a space, and the Directory's
+ * units, profiles, archiving and group members. Like seed and
  * reset they change the state directly, never through the emulated API or its rules, and no API call is
  * recorded.
  */
-import type { SeedRole, SeedState } from './seed';
+import type { SeedGroupMember, SeedRole, SeedState, UserProfile } from './seed';
 import type { OrgState, SpaceRecord, UserRecord } from './state';
 
 /** The organisation-wide switches checkSetup() looks at. */
@@ -66,4 +67,35 @@ export function placeMember(state: OrgState, spaceName: string, email: string, m
   space.members.set(user.id, {
     key: user.id, kind: 'HUMAN', role: membership.role, state: membership.state ?? 'JOINED', createTime: now, seq: state.nextSeq(),
   });
+}
+
+// The Directory as the Admin console changes it: units, a person's unit, profile and licence, group members.
+
+/** Creates an organisational unit (and any missing parent). */
+export function addOrgUnit(state: OrgState, path: string): void {
+  state.addOrgUnit(path);
+}
+
+/** Moves a person to an existing unit. */
+export function moveUser(state: OrgState, email: string, orgUnitPath: string): void {
+  if (!state.orgUnits.has(orgUnitPath)) throw new Error(`No organisational unit ${orgUnitPath} in the emulated organisation.`);
+  userOf(state, email).orgUnitPath = orgUnitPath;
+}
+
+/** Sets the attributes given (names, organisation, locality); the others stay as they are. */
+export function setUserProfile(state: OrgState, email: string, profile: UserProfile): void {
+  const user = userOf(state, email);
+  user.profile = { ...user.profile, ...profile };
+}
+
+/** Archives a person (Archived User licence) or restores them. */
+export function setArchived(state: OrgState, email: string, on: boolean): void {
+  userOf(state, email).archived = on;
+}
+
+/** Replaces a group's direct members (users and groups by primary email); cycles and unknown addresses throw. */
+export function setGroupMembers(state: OrgState, groupEmail: string, members: readonly SeedGroupMember[]): void {
+  const group = state.groupByEmail(groupEmail);
+  if (!group) throw new Error(`No group ${groupEmail} in the emulated organisation.`);
+  state.setGroupMembers(group, members);
 }

@@ -78,6 +78,9 @@ function chatRoute(method: string, p: string[]): Found | undefined {
 }
 
 function directoryRoute(method: string, p: string[]): Found | undefined {
+  if (method === 'GET' && p.length === 3 && p[0] === 'groups' && p[1] !== undefined && p[2] === 'members') {
+    return { methodId: 'admin.directory.members.list', params: { key: p[1] }, target: `groups/${p[1]}/members` };
+  }
   if (method !== 'GET' || p.length < 1 || p.length > 2) return undefined;
   const collection = p[0];
   const key = p[1];

@@ -22,6 +22,37 @@ export interface SeedUser {
   aliases?: string[];
   /** addresses Google derives, e.g. on a domain alias (Directory `nonEditableAliases`); same rules as aliases */
   nonEditableAliases?: string[];
+  /** organisational unit, default '/'; must be one of OrgSeed.orgUnits (or '/') */
+  orgUnitPath?: string;
+  /** Archived User licence: kept in the directory, unable to sign in (Directory `archived`) */
+  archived?: boolean;
+  /** name and searchable attributes (UserProfile); names derive from the email when absent */
+  profile?: UserProfile;
+}
+
+/** The User resource's searchable attributes the emulator keeps (organizations[0], addresses[0], name). */
+export interface UserProfile {
+  givenName?: string;
+  familyName?: string;
+  /** organizations[0].department */
+  department?: string;
+  /** organizations[0].title */
+  title?: string;
+  /** organizations[0].costCenter */
+  costCenter?: string;
+  /** organizations[0].name */
+  organization?: string;
+  /** addresses[0].locality */
+  locality?: string;
+}
+
+export type GroupRole = 'OWNER' | 'MANAGER' | 'MEMBER';
+
+/** A direct member of a group: a user's or a group's primary email (Member resource `email`, `role`). */
+export interface SeedGroupMember {
+  email: string;
+  /** default MEMBER */
+  role?: GroupRole;
 }
 
 export interface SeedGroup {
@@ -31,6 +62,8 @@ export interface SeedGroup {
   /** alias email addresses (Directory `aliases`): groups.get accepts them as groupKey */
   aliases?: string[];
   nonEditableAliases?: string[];
+  /** direct members, users and groups (nested groups: members.list flattens them on request) */
+  members?: SeedGroupMember[];
 }
 
 export interface SeedMember {
@@ -65,6 +98,8 @@ export interface OrgSeed {
    * false → a non-administrator's `viewType=domain_public` reads are refused (403); administrators unaffected.
    */
   directorySharing?: boolean;
+  /** organisational units below '/', e.g. '/Sales/EMEA' (its parents are created with it); '/' always exists */
+  orgUnits?: string[];
   users: SeedUser[];
   groups: SeedGroup[];
   spaces: SeedSpace[];
@@ -72,19 +107,26 @@ export interface OrgSeed {
 
 export const DEFAULT_APP_USER_ID = '109876543210987654321';
 
+const ENGINEERING = { orgUnitPath: '/Engineering', profile: { department: 'Engineering', organization: 'Example Inc', locality: 'London' } };
+const SALES = (locality: string, title = 'Account Executive'): Partial<SeedUser> =>
+  ({ orgUnitPath: locality === 'London' ? '/Sales' : '/Sales/EMEA', profile: { department: 'Sales', title, organization: 'Example Inc', locality } });
+
 const DEMO_USERS: Array<[local: string, extra?: Partial<SeedUser>]> = [
   ['admin', { chatAdmin: true }],
-  ['alice.smith', { aliases: ['alice@example.com'] }], ['bob.jones'], ['carol.white'], ['dave.brown'], ['erin.green'], ['frank.miller'],
-  ['grace.lee'], ['heidi.clark'],
+  ['alice.smith', { aliases: ['alice@example.com'], ...ENGINEERING }], ['bob.jones', ENGINEERING], ['carol.white', ENGINEERING],
+  ['dave.brown', SALES('London', 'Sales Director')], ['erin.green'], ['frank.miller'],
+  ['grace.lee', SALES('Paris')], ['heidi.clark', SALES('Berlin')],
   ['ivan.petrov', { autoAccept: false }],
-  ['judy.wilson', { suspended: true }],
-  ['kevin.taylor'],
+  ['judy.wilson', { suspended: true, ...SALES('Paris') }],
+  ['kevin.taylor', { archived: false }],
 ];
 
 /**
  * Demo organisation "example.com": 12 users (admin@example.com runs the add-on and is a Chat admin;
  * ivan.petrov has auto-accept off; judy.wilson is suspended; alice.smith also receives mail as alice@,
- * engineering@ as eng@), one external gmail user, three groups,
+ * engineering@ as eng@), one external gmail user, three groups (all-staff@ holds engineering@ and design@
+ * nested), organisational units /Engineering (alice, bob, carol), /Sales (dave), /Sales/EMEA (grace and
+ * heidi, judy suspended there) with departments, titles and cities, the others at '/',
  * six named spaces (Partners allows external users; admin manages all but Marketing, where they are a
  * plain member), one group chat and one direct message.
  */
@@ -100,11 +142,19 @@ export function demoOrg(): OrgSeed {
   return {
     domain: 'example.com',
     appUserId: DEFAULT_APP_USER_ID,
+    orgUnits: ['/Engineering', '/Sales/EMEA'],
     users,
     groups: [
-      { id: '03engineering01', email: 'engineering@example.com', aliases: ['eng@example.com'] },
-      { id: '03design000002', email: 'design@example.com' },
-      { id: '03allstaff0003', email: 'all-staff@example.com' },
+      {
+        id: '03engineering01', email: 'engineering@example.com', aliases: ['eng@example.com'],
+        members: [{ email: 'alice.smith@example.com', role: 'OWNER' }, { email: 'bob.jones@example.com' }, { email: 'carol.white@example.com' }],
+      },
+      { id: '03design000002', email: 'design@example.com', members: [{ email: 'erin.green@example.com' }, { email: 'frank.miller@example.com' }] },
+      {
+        id: '03allstaff0003', email: 'all-staff@example.com',
+        members: [{ email: 'engineering@example.com' }, { email: 'design@example.com' }, { email: 'dave.brown@example.com', role: 'MANAGER' },
+          { email: 'grace.lee@example.com' }, { email: 'judy.wilson@example.com' }, { email: 'bob.jones@example.com' }],
+      },
     ],
     spaces: [
       {

@@ -2,7 +2,8 @@
  * All emulated Google state in one class of maps (the Firebase Auth emulator's pattern): users, groups,
  * spaces and memberships of one organisation. Handlers read and mutate it; nothing else holds state.
  */
-import { DEFAULT_APP_USER_ID, type OrgSeed, type SeedMember, type SeedSpace, type SpaceType } from './seed';
+import { ROOT_UNIT, unitChain } from './orgUnits';
+import { DEFAULT_APP_USER_ID, type GroupRole, type OrgSeed, type SeedGroupMember, type SeedMember, type SeedSpace, type SpaceType, type UserProfile } from './seed';
 
 export type Role = 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER' | 'MEMBERSHIP_ROLE_UNSPECIFIED';
 export type MemberState = 'JOINED' | 'INVITED';
@@ -18,6 +19,16 @@ export interface UserRecord {
   /** Directory aliases and non-editable aliases, as seeded (lower-case lookups go through the maps below). */
   aliases: string[];
   nonEditableAliases: string[];
+  orgUnitPath: string;
+  archived: boolean;
+  profile: UserProfile;
+}
+
+/** A direct member of a group, by id (users and groups share one id space). */
+export interface GroupMemberRecord {
+  type: 'USER' | 'GROUP';
+  id: string;
+  role: GroupRole;
 }
 
 export interface GroupRecord {
@@ -25,6 +36,7 @@ export interface GroupRecord {
   email: string;
   aliases: string[];
   nonEditableAliases: string[];
+  members: GroupMemberRecord[];
 }
 
 export interface MembershipRecord {
@@ -58,6 +70,8 @@ export class OrgState {
   readonly users = new Map<string, UserRecord>();
   readonly groups = new Map<string, GroupRecord>();
   readonly spaces = new Map<string, SpaceRecord>();
+  /** organisational unit paths; '/' always */
+  readonly orgUnits = new Set<string>([ROOT_UNIT]);
   private readonly usersByEmail = new Map<string, UserRecord>();
   private readonly groupsByEmail = new Map<string, GroupRecord>();
   /** Alias addresses (editable and not) of users and groups, lower-case. */
@@ -95,6 +109,44 @@ export class OrgState {
     return this.groupByEmail(key) ?? this.groupsByAlias.get(key.toLowerCase());
   }
 
+  /** Creates the unit and any missing parent; throws on a malformed path. */
+  addOrgUnit(path: string): void {
+    for (const unit of unitChain(path)) this.orgUnits.add(unit);
+  }
+
+  /**
+   * Replaces a group's direct members (users or groups, by primary email). Throws for an unknown address,
+   * an outsider, the group itself, or a cycle ("The API returns an error for cycles in group memberships",
+   * Member resource `role`).
+   */
+  setGroupMembers(group: GroupRecord, members: readonly SeedGroupMember[]): void {
+    const records = members.map((m): GroupMemberRecord => {
+      const user = this.userByEmail(m.email);
+      const nested = user ? undefined : this.groupByEmail(m.email);
+      if (user && !this.isInternal(user)) throw new Error(`group ${group.email}: outsiders aren't modelled as members (${m.email})`);
+      if (!user && !nested) throw new Error(`group ${group.email}: unknown member ${m.email}`);
+      return { type: user ? 'USER' : 'GROUP', id: (user ?? nested)?.id ?? '', role: m.role ?? 'MEMBER' };
+    });
+    if (new Set(records.map((r) => r.id)).size !== records.length) throw new Error(`group ${group.email}: a member is listed twice`);
+    const before = group.members;
+    group.members = records;
+    if (this.reaches(group, group.id, new Set())) {
+      group.members = before;
+      throw new Error(`group ${group.email}: membership cycle`);
+    }
+  }
+
+  private reaches(from: GroupRecord, target: string, seen: Set<string>): boolean {
+    for (const m of from.members) {
+      if (m.type !== 'GROUP' || seen.has(m.id)) continue;
+      if (m.id === target) return true;
+      seen.add(m.id);
+      const nested = this.groups.get(m.id);
+      if (nested && this.reaches(nested, target, seen)) return true;
+    }
+    return false;
+  }
+
   /** Email domains compare case-insensitively; a user flagged external is outside even with a matching domain. */
   isInternal(user: UserRecord): boolean {
     return !user.external && user.email.toLowerCase().endsWith(`@${this.domain.toLowerCase()}`);
@@ -107,6 +159,7 @@ export class OrgState {
     this.appConfigured = org.appConfigured ?? true;
     this.appUserId = org.appUserId ?? DEFAULT_APP_USER_ID;
     this.directorySharing = org.directorySharing ?? true;
+    for (const unit of org.orgUnits ?? []) this.addOrgUnit(unit);
     for (const u of org.users) {
       if (!/^\d+$/.test(u.id)) throw new Error(`seed: user id must be numeric: ${u.id}`);
       if (this.users.has(u.id) || this.userByEmail(u.email)) throw new Error(`seed: duplicate user ${u.id} ${u.email}`);
@@ -114,7 +167,9 @@ export class OrgState {
         id: u.id, email: u.email, suspended: u.suspended ?? false, autoAccept: u.autoAccept ?? true,
         chatAdmin: u.chatAdmin ?? false, external: u.external ?? false,
         aliases: [...(u.aliases ?? [])], nonEditableAliases: [...(u.nonEditableAliases ?? [])],
+        orgUnitPath: u.orgUnitPath ?? ROOT_UNIT, archived: u.archived ?? false, profile: { ...u.profile },
       };
+      if (!this.orgUnits.has(record.orgUnitPath)) throw new Error(`seed: ${u.email} is in unknown unit ${record.orgUnitPath}`);
       this.users.set(u.id, record);
       this.usersByEmail.set(u.email.toLowerCase(), record);
     }
@@ -122,7 +177,7 @@ export class OrgState {
       // Group ids share the {member} segment with user ids, so they must not collide.
       if (this.groups.has(g.id) || this.users.has(g.id) || g.id === this.appUserId) throw new Error(`seed: duplicate id ${g.id}`);
       const record: GroupRecord = {
-        id: g.id, email: g.email, aliases: [...(g.aliases ?? [])], nonEditableAliases: [...(g.nonEditableAliases ?? [])],
+        id: g.id, email: g.email, aliases: [...(g.aliases ?? [])], nonEditableAliases: [...(g.nonEditableAliases ?? [])], members: [],
       };
       this.groups.set(g.id, record);
       this.groupsByEmail.set(g.email.toLowerCase(), record);
@@ -130,6 +185,7 @@ export class OrgState {
     // An alias is an address of its own: no other user, group or alias may hold it (Workspace refuses it).
     for (const user of this.users.values()) for (const alias of [...user.aliases, ...user.nonEditableAliases]) this.addAlias(alias, this.usersByAlias, user);
     for (const group of this.groups.values()) for (const alias of [...group.aliases, ...group.nonEditableAliases]) this.addAlias(alias, this.groupsByAlias, group);
+    for (const g of org.groups) if (g.members) this.setGroupMembers(this.groupByEmail(g.email) as GroupRecord, g.members);
     for (const s of org.spaces) this.loadSpace(s, now);
   }
 
@@ -149,6 +205,8 @@ export class OrgState {
     this.users.clear();
     this.groups.clear();
     this.spaces.clear();
+    this.orgUnits.clear();
+    this.orgUnits.add(ROOT_UNIT);
     this.usersByEmail.clear();
     this.groupsByEmail.clear();
     this.usersByAlias.clear();

@@ -6,7 +6,7 @@
  * with the API's error.message; like Google's, the error has no status code, `details` or response.
  * Arguments follow the advanced-services rule: body first, then path parameters, then optional query
  * parameters, then request headers (which may carry app auth).
- * Not modelled: other methods (spaces.setup/create/patch, messages, Directory members, …), automatic retries
+ * Not modelled: other methods (spaces.setup/create/patch, messages, Directory members other than list, …), automatic retries
  * (there are none in Apps Script either), the service being disabled in the manifest, an empty response
  * ({} is returned), and whether these calls count toward URL Fetch quota (they spend it here: stricter).
  */
@@ -129,6 +129,10 @@ export function createAdminDirectoryService(api: AdvancedServiceCaller) {
     Groups: {
       get: (groupKey: string) => directory('groups.get', `groups/${simplePath(groupKey)}`) as GoogleAppsScript.AdminDirectory.Schema.Group,
       list: (optionalArgs?: Query) => directory('groups.list', 'groups', optionalArgs) as GoogleAppsScript.AdminDirectory.Schema.Groups,
+    },
+    Members: {
+      list: (groupKey: string, optionalArgs?: Query) =>
+        directory('members.list', `groups/${simplePath(groupKey)}/members`, optionalArgs) as GoogleAppsScript.AdminDirectory.Schema.Members,
     },
   };
 }

@@ -16,6 +16,7 @@
  */
 import type { Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult } from '../core/ports';
 import { thrownError } from '../core/apiErrors';
+import { adminDirectoryService, eachPage, failure, NOT_ENABLED, type DirectoryPage } from './directoryPages';
 
 /** Below this many emails, single gets are cheaper than listing the directory. */
 const BULK_THRESHOLD = 20;
@@ -40,8 +41,6 @@ type ViewArgs = { customer: string; projection: string } | { domain: string; vie
 const ADMIN_VIEW: ViewArgs = { customer: 'my_customer', projection: 'basic' };
 const publicView = (domain: string): ViewArgs => ({ domain, viewType: 'domain_public', projection: 'basic' });
 
-const NOT_ENABLED = 'The Admin SDK Directory service is not enabled in this script.';
-
 const DETAILS: Record<DirectoryMode, string> = {
   admin: 'You can read your Workspace directory as an administrator: people\'s emails, their aliases and group emails are resolved in bulk.',
   domain_public: 'You are not a directory administrator, but your organisation shares its directory with its members: people\'s emails are resolved in bulk (aliases one by one). Group emails need an administrator: write groups/{id} in the Member cell for a group. Suspended accounts aren\'t shown to you, so a row adding one is INVALID (an address no one in your organisation has) instead of held.',
@@ -54,7 +53,7 @@ class Refused {
 }
 
 function directoryService(): DirectoryService | undefined {
-  const service = typeof AdminDirectory === 'undefined' ? undefined : AdminDirectory;
+  const service = adminDirectoryService();
   return service?.Users && service.Groups ? service : undefined;
 }
 
@@ -87,37 +86,31 @@ function index(found: Map<string, DirectoryEntry>, primary: string | undefined, 
   }
 }
 
-/** Pages through a list; a refused first page throws Refused, a later failure throws as it came. */
-function eachPage<T>(fetch: (pageToken: string | undefined) => { items: T[] | undefined; next: string | undefined }, each: (item: T) => void): void {
-  let pageToken: string | undefined;
-  let first = true;
-  do {
-    let page: { items: T[] | undefined; next: string | undefined };
+/** The first page (no token) refused throws Refused: the view may not be read; a later failure throws as it came. */
+function refusedOnFirstPage<T>(fetch: (pageToken: string | undefined) => DirectoryPage<T>): (pageToken: string | undefined) => DirectoryPage<T> {
+  return (pageToken) => {
     try {
-      page = fetch(pageToken);
+      return fetch(pageToken);
     } catch (error) {
-      throw first ? new Refused(error) : error;
+      throw pageToken === undefined ? new Refused(error) : error;
     }
-    first = false;
-    for (const item of page.items ?? []) each(item);
-    pageToken = page.next || undefined;
-  } while (pageToken);
+  };
 }
 
 function listUsers(service: DirectoryService, view: ViewArgs, found: Map<string, DirectoryEntry>): void {
-  eachPage((pageToken) => {
+  eachPage(refusedOnFirstPage((pageToken) => {
     const page = service.Users!.list({ ...view, maxResults: 500, pageToken, fields: USER_LIST_FIELDS });
     return { items: page.users, next: page.nextPageToken };
-  }, (user: User) => {
+  }), (user: User) => {
     if (user.id) index(found, user.primaryEmail, [user.aliases, user.nonEditableAliases], userEntry(user));
   });
 }
 
 function listGroups(service: DirectoryService, found: Map<string, DirectoryEntry>): void {
-  eachPage((pageToken) => {
+  eachPage(refusedOnFirstPage((pageToken) => {
     const page = service.Groups!.list({ customer: 'my_customer', maxResults: 200, pageToken, fields: GROUP_LIST_FIELDS });
     return { items: page.groups, next: page.nextPageToken };
-  }, (group: Group) => {
+  }), (group: Group) => {
     if (group.id) index(found, group.email, [group.aliases, group.nonEditableAliases], { kind: 'group', name: `groups/${group.id}` });
   });
 }
@@ -194,9 +187,6 @@ function adminCoverage(domain: string, found: ReadonlyMap<string, DirectoryEntry
   }
   return { view: 'admin', domains: [...domains] };
 }
-
-const failure = (error: unknown): { ok: false; error: { code: number; status: string; message: string } } =>
-  ({ ok: false, error: thrownError(error) });
 
 export class AdminDirectoryLookup implements Directory {
   /** `callerEmail`: the account running Chat Roster (its domain is the public view's); Session's when absent. */

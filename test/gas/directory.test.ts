@@ -3,43 +3,28 @@
  * covers: inside an execution of the emulated Apps Script, whose AdminDirectory and Session globals it reads.
  */
 import { Google } from '../../emulator/google';
-import { AppsScriptWorld } from '../../emulator/gas/world';
 import { demoOrg } from '../../emulator/seed';
 import { AdminDirectoryLookup, probeDirectoryAccess } from '../../src/gas/directory';
+import { inDirectoryExecution } from './directoryExecution';
 
-const GLOBALS = ['AdminDirectory', 'Session'] as const;
-const scope = globalThis as Record<string, unknown>;
+function googleWith(options: { directorySharing?: boolean }): Google {
+  const seed = demoOrg();
+  if (options.directorySharing !== undefined) seed.directorySharing = options.directorySharing;
+  return new Google({ seed });
+}
 
 /** `run` inside an execution of `user`, with the directory globals set. */
 function inExecution<T>(user: string, options: { directorySharing?: boolean; scopes?: string[] }, run: () => T): T {
-  const seed = demoOrg();
-  if (options.directorySharing !== undefined) seed.directorySharing = options.directorySharing;
-  const world = new AppsScriptWorld(new Google({ seed }), options.scopes ? { scopes: options.scopes } : {});
-  const execution = world.startExecution({ user });
-  for (const name of GLOBALS) scope[name] = execution.globals[name];
-  try {
-    return run();
-  } finally {
-    execution.end();
-    for (const name of GLOBALS) delete scope[name];
-  }
+  return inDirectoryExecution(googleWith(options), user, run, options);
 }
 
 function probeAs(user: string, options: { directorySharing?: boolean; scopes?: string[] } = {}) {
-  const seed = demoOrg();
-  if (options.directorySharing !== undefined) seed.directorySharing = options.directorySharing;
-  const google = new Google({ seed });
-  const world = new AppsScriptWorld(google, options.scopes ? { scopes: options.scopes } : {});
-  const execution = world.startExecution({ user });
-  for (const name of GLOBALS) scope[name] = execution.globals[name];
-  try {
+  const google = googleWith(options);
+  return inDirectoryExecution(google, user, () => {
     const callsBefore = google.calls.length;
     const access = probeDirectoryAccess();
     return { access, calls: google.calls.slice(callsBefore) };
-  } finally {
-    execution.end();
-    for (const name of GLOBALS) delete scope[name];
-  }
+  }, options);
 }
 
 describe('probeDirectoryAccess', () => {
