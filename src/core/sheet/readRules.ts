@@ -3,7 +3,7 @@
  * found by name in any order and case, other columns ignored, blank rows skipped. The sheet is optional:
  * without it (or without a Source column) there are no rules.
  */
-import { cellText } from './cells';
+import { cellText, headerColumns } from './cells';
 import type { RulesRow } from '../model';
 import { HEADERS } from './readRoster';
 import type { OutputColumns } from './writeBack';
@@ -25,11 +25,7 @@ export interface ParsedRules {
 
 /** The Rules rows of a grid whose row 0 holds the headers; null when it has no Source column (no sheet to speak of). */
 export function parseRules(grid: readonly (readonly unknown[])[]): ParsedRules | null {
-  const found = new Map<string, number>();
-  (grid[0] ?? []).forEach((value, index) => {
-    const key = cellText(value).trim().toLowerCase();
-    if (key && !found.has(key)) found.set(key, index);
-  });
+  const found = headerColumns(grid[0] ?? []);
   const at = (header: string): number | null => found.get(header.toLowerCase()) ?? null;
   const source = at(RULES_INPUT_HEADERS.source);
   if (source === null) return null;
