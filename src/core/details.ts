@@ -5,7 +5,7 @@
  * Google's refusals end with the HTTP status and Google's own message, so an administrator (or support)
  * can look them up: "… (HTTP 403 PERMISSION_DENIED: <google message>)".
  */
-import type { ApiError, CellProblem, Detail, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef, SpaceRowOutcome } from './model';
+import type { ApiError, CellProblem, Detail, GrantResult, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef, SpaceRowOutcome } from './model';
 import { roleLabel } from './rows/roles';
 
 /** Google's messages can be long; Details stays readable. */
@@ -59,6 +59,8 @@ export function memberLabel(ref: MemberRef): string {
 
 const MEMBER_FORMS = 'an email address (alice@example.com), users/ID, group:EMAIL, groups/ID or app';
 const SPACE_FORMS = "the space's URL, spaces/ID, or the space's exact name";
+const SOURCE_FORMS = 'ou:/Unit (the unit and every unit below it), ou=/Unit (that unit only), group:EMAIL, query:SEARCH or domain';
+const USER_SEARCH_GUIDE = 'https://developers.google.com/admin-sdk/directory/v1/guides/search-users';
 export const GROUP_OR_APP_ROLE = 'Groups and the Chat app have no role in a space: clear the Role cell.';
 
 /** What is wrong with one cell, and how to fix it. */
@@ -77,6 +79,11 @@ export function cellProblemText(cell: CellProblem): string {
     case 'roleOnGroupOrApp': return GROUP_OR_APP_ROLE;
     case 'badMode': return `Mode "${cell.text}" is not add-only or mirror (leave it empty for add-only).`;
     case 'badMaxRemoval': return `Max removal % "${cell.text}" is not a number from 0 to 100 (leave it empty for 20).`;
+    case 'sourceEmpty': return `The Source cell is empty: enter ${SOURCE_FORMS}.`;
+    case 'badSource': return `Source "${cell.text}" is not one Chat Roster understands: use ${SOURCE_FORMS}.`;
+    case 'badSourceGroup': return `"${cell.text}" is not a group's email address: write group: followed by it, e.g. group:team@example.com.`;
+    case 'badSourceUnit': return `"${cell.text}" names no unit: write ou: or ou= followed by the unit's path as the Admin console shows it, e.g. ou:/Sales/EMEA.`;
+    case 'sourceQueryEmpty': return `The search after "query:" is empty: write a Directory user search, e.g. query:orgDepartment='Sales' (see ${USER_SEARCH_GUIDE}).`;
   }
 }
 
@@ -122,6 +129,30 @@ function wouldAdd({ memberKind, role, outsider }: ReasonParams['wouldAdd']): str
   if (role) return `Would add to the space as ${roleLabel(role)}`;
   if (memberKind === 'group') return 'Would add the group to the space';
   return memberKind === 'app' ? 'Would add the Chat app to the space' : 'Would add to the space';
+}
+
+/** How a Rules row's counts name each result, in the order they are listed (previews first). */
+const GRANT_WORDS: readonly [GrantResult, (count: number) => string][] = [
+  ['wouldAdd', (count) => `would add ${count}`],
+  ['wouldRaise', (count) => `would raise ${count}`],
+  ['added', (count) => `${count} added`],
+  ['invited', (count) => `${count} invited`],
+  ['roleRaised', (count) => `${count} ${count === 1 ? 'role' : 'roles'} raised`],
+  ['alreadyIn', (count) => `${count} already in`],
+  ['byRoster', (count) => `${count} set by the roster`],
+  ['pending', (count) => `${count} pending`],
+  ['held', (count) => `${count} held`],
+  ['invalid', (count) => `${count} invalid`],
+  ['error', (count) => `${count} ${count === 1 ? 'error' : 'errors'}`],
+];
+
+/** "120 people: 5 added, 1 invited, 114 already in, 2 held (the Chat Roster Log names them)." */
+function ruleCounts({ people, counts }: ReasonParams['ruleCounts']): string {
+  const head = `${people} ${people === 1 ? 'person' : 'people'}`;
+  if (people === 0) return `${head}: no active user matches this source now.`;
+  const parts = GRANT_WORDS.flatMap(([result, words]) => (counts[result] ? [words(counts[result])] : []));
+  const attention = (counts.held ?? 0) + (counts.invalid ?? 0) + (counts.error ?? 0) > 0;
+  return `${head}: ${parts.join(', ')}${attention ? ' (the Chat Roster Log names them)' : ''}.`;
 }
 
 /** One sentence per reason: the catalogue. */
@@ -201,6 +232,17 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   roleNotChanged: ({ error }) => explain(error, 'Already a member, but the role could not be changed:'),
   conflictUnconfirmed: ({ conflict, error }) =>
     `Google Chat said this member is already in the space, but then couldn't find the membership: run again. ${httpNote(conflict)} ${httpNote(error)}`,
+  ruleQueryRejected: ({ query, error }) =>
+    `Google rejected the search "${query}": ${error.message} — see the user search guide, ${USER_SEARCH_GUIDE} ${httpNote({ ...error, message: '' })}`,
+  ruleUnknownUnit: ({ path, error }) =>
+    `Your directory has no organisational unit ${path}: copy its path from the Admin console (Directory › Organisational units), e.g. ou:/Sales/EMEA. ${httpNote(error)}`,
+  ruleNoSuchGroup: ({ email, error }) =>
+    `Your directory has no group ${email}: check the group's email address in the Admin console or Google Groups. ${httpNote(error)}`,
+  ruleDirectoryDenied: ({ error }) =>
+    `Chat Roster needs the Directory admin view to expand rules — your account isn't allowed to list your organisation's users and groups: run it as an administrator who may read users and groups. ${httpNote(error)}`,
+  ruleDirectoryFailed: ({ error }) =>
+    `The directory couldn't expand this rule: the problem is on Google's side; run again later. ${httpNote(error)}`,
+  ruleCounts,
   notFinished: () => 'Chat Roster could not finish this row: run again.',
   stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
 };

@@ -122,7 +122,10 @@ export type CellProblem =
   | { problem: 'memberEmpty' | 'spaceEmpty' | 'roleOnGroupOrApp' }
   | { problem: 'notEmail' | 'notGroupId' | 'notUserId' | 'notMember' | 'notSpaceLink' | 'notSpaceId' | 'badRole' | 'badAction'; text: string }
   // Cells of the Spaces sheet.
-  | { problem: 'badMode' | 'badMaxRemoval'; text: string };
+  | { problem: 'badMode' | 'badMaxRemoval'; text: string }
+  // The Source cell of the Rules sheet.
+  | { problem: 'sourceEmpty' | 'sourceQueryEmpty' }
+  | { problem: 'badSource' | 'badSourceGroup' | 'badSourceUnit'; text: string };
 
 /** A Spaces sheet Mode (DESIGN.md §3): add-only (the default) leaves unnamed members alone; mirror removes them. */
 export type SpaceMode = 'add-only' | 'mirror';
@@ -143,6 +146,42 @@ export interface SpaceSetting {
   /** The share of the space's current members one run may remove without a confirmation, 0–100. */
   maxRemovalPercent: number;
 }
+
+/**
+ * Whom a rule's Source cell names (DESIGN.md §3): an organisational unit with (`ou:/Path`, below) or without
+ * (`ou=/Path`) the units under it, a group's people, a Directory user search, or the whole organisation.
+ * `path` starts with '/' and has no trailing '/' (except '/' itself); `email` is lower-case.
+ */
+export type RuleSource =
+  | { kind: 'ou'; path: string; below: boolean }
+  | { kind: 'group'; email: string }
+  | { kind: 'query'; query: string }
+  | { kind: 'domain' };
+
+/** One non-blank data row of the Rules sheet, as read (1-based sheetRow). */
+export interface RulesRow {
+  sheetRow: number;
+  source: string;
+  space: string;
+  role: string;
+}
+
+/** A valid Rules row: everyone its source names gets at least `role` in `space`. */
+export interface Rule {
+  sheetRow: number;
+  source: RuleSource;
+  space: SpaceRef;
+  role: ApiRole;
+}
+
+/**
+ * What became of one person a rule grants (rules/ruleReport.ts counts them per Rules row): the run's
+ * result for that person in that space, or `byRoster` when a Roster row names them there (the roster wins).
+ */
+export type GrantResult =
+  | 'added' | 'invited' | 'alreadyIn' | 'roleRaised' | 'byRoster'
+  | 'held' | 'invalid' | 'error' | 'pending'
+  | 'wouldAdd' | 'wouldRaise';
 
 type None = Record<never, never>;
 type Failed = { error: ApiError };
@@ -194,6 +233,14 @@ export interface ReasonParams {
   /** Roster rows of the space that Chat Roster couldn't match to a member: it can't tell whom they keep. */
   mirrorUnmatchedRows: { rows: readonly number[] };
   mirrorCallerUnknown: None;
+  // A Rules row's expansion (INVALID: the source names nothing Google knows, or the caller can't ask; ERROR: Google failed).
+  ruleQueryRejected: Failed & { query: string };
+  ruleUnknownUnit: Failed & { path: string };
+  ruleNoSuchGroup: Failed & { email: string };
+  ruleDirectoryDenied: Failed;
+  ruleDirectoryFailed: Failed;
+  /** What a Rules row's people became: `people` its source named (active ones), `counts` per result. */
+  ruleCounts: { people: number; counts: Partial<Record<GrantResult, number>> };
   // The space's members (ERROR).
   spaceNotListed: None;
   membersNotListed: Failed & { space: SpaceInfo };
@@ -243,6 +290,9 @@ export type RowOutcome = { sheetRow: number; status: RowStatus } & Detail;
 
 /** The final word on one Spaces row: one status for the space (statuses.ts SpaceRowStatus), and why. */
 export type SpaceRowOutcome = { sheetRow: number; status: SpaceRowStatus } & Detail;
+
+/** The final word on one Rules row: the same statuses as a Spaces row (one for the rule, counts in Details). */
+export type RuleRowOutcome = SpaceRowOutcome;
 
 /** What one row's Status and Details cells say, as written back (details.ts `rendered`). */
 export interface RowCells {

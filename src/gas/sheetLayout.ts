@@ -1,5 +1,5 @@
 /**
- * Lays out one of Chat Roster's sheets (Roster, Spaces) for setupRosterSheet: missing headers appended after
+ * Lays out one of Chat Roster's sheets (Roster, Spaces, Rules) for setupRosterSheet: missing headers appended after
  * the last used column (other columns untouched), a bold frozen header row, dropdowns, plain-text output
  * columns, and one colour rule per status on the Status column (other conditional rules kept).
  */

@@ -123,6 +123,21 @@ const SENTENCES: [Detail, string][] = [
     "Held, nothing removed: Chat Roster couldn't tell whom Roster rows 4, 9 of this space name (see their Details): fix them first."],
   [{ reason: 'mirrorCallerUnknown' },
     "Held, nothing removed: Chat Roster couldn't find your own account's Chat id in the directory, so it can't be sure to keep you."],
+  [{ reason: 'ruleQueryRejected', query: "orgDept='Sales'", error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid Input: orgDept' } },
+    'Google rejected the search "orgDept=\'Sales\'": Invalid Input: orgDept — see the user search guide, https://developers.google.com/admin-sdk/directory/v1/guides/search-users (HTTP 400 INVALID_ARGUMENT)'],
+  [{ reason: 'ruleUnknownUnit', path: '/Sails', error: E404 },
+    'Your directory has no organisational unit /Sails: copy its path from the Admin console (Directory › Organisational units), e.g. ou:/Sales/EMEA. (HTTP 404 NOT_FOUND: gone)'],
+  [{ reason: 'ruleNoSuchGroup', email: 'tema@example.com', error: E404 },
+    "Your directory has no group tema@example.com: check the group's email address in the Admin console or Google Groups. (HTTP 404 NOT_FOUND: gone)"],
+  [{ reason: 'ruleDirectoryDenied', error: E403 },
+    "Chat Roster needs the Directory admin view to expand rules — your account isn't allowed to list your organisation's users and groups: run it as an administrator who may read users and groups. (HTTP 403 PERMISSION_DENIED: no)"],
+  [{ reason: 'ruleDirectoryFailed', error: E500 },
+    "The directory couldn't expand this rule: the problem is on Google's side; run again later. (HTTP 500: oops)"],
+  [{ reason: 'ruleCounts', people: 120, counts: { added: 5, invited: 1, alreadyIn: 112, held: 2 } },
+    '120 people: 5 added, 1 invited, 112 already in, 2 held (the Chat Roster Log names them).'],
+  [{ reason: 'ruleCounts', people: 120, counts: { wouldAdd: 5, wouldRaise: 1, alreadyIn: 114 } }, '120 people: would add 5, would raise 1, 114 already in.'],
+  [{ reason: 'ruleCounts', people: 1, counts: { roleRaised: 1 } }, '1 person: 1 role raised.'],
+  [{ reason: 'ruleCounts', people: 0, counts: {} }, '0 people: no active user matches this source now.'],
   [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
   [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
 ];
@@ -143,6 +158,14 @@ const CELLS: [CellProblem, string][] = [
   [{ problem: 'roleOnGroupOrApp' }, 'Groups and the Chat app have no role in a space: clear the Role cell.'],
   [{ problem: 'badMode', text: 'sync' }, 'Mode "sync" is not add-only or mirror (leave it empty for add-only).'],
   [{ problem: 'badMaxRemoval', text: '150' }, 'Max removal % "150" is not a number from 0 to 100 (leave it empty for 20).'],
+  [{ problem: 'sourceEmpty' },
+    'The Source cell is empty: enter ou:/Unit (the unit and every unit below it), ou=/Unit (that unit only), group:EMAIL, query:SEARCH or domain.'],
+  [{ problem: 'badSource', text: 'team@example.com' },
+    'Source "team@example.com" is not one Chat Roster understands: use ou:/Unit (the unit and every unit below it), ou=/Unit (that unit only), group:EMAIL, query:SEARCH or domain.'],
+  [{ problem: 'badSourceGroup', text: 'group:team' }, '"group:team" is not a group\'s email address: write group: followed by it, e.g. group:team@example.com.'],
+  [{ problem: 'badSourceUnit', text: 'ou:' }, '"ou:" names no unit: write ou: or ou= followed by the unit\'s path as the Admin console shows it, e.g. ou:/Sales/EMEA.'],
+  [{ problem: 'sourceQueryEmpty' },
+    'The search after "query:" is empty: write a Directory user search, e.g. query:orgDepartment=\'Sales\' (see https://developers.google.com/admin-sdk/directory/v1/guides/search-users).'],
 ];
 
 describe('details.ts', () => {
@@ -163,7 +186,8 @@ describe('details.ts', () => {
       alreadyInSpace: true, reportedInSpace: true, refused: true, roleNotSet: true, roleNotSetNoName: true, roleNotChanged: true,
       conflictUnconfirmed: true, notFinished: true, stoppedByError: true, spaceListedTwice: true, addOnlySpace: true,
       mirrorWouldRemove: true, mirrorNothingToRemove: true, mirrorRemoved: true, mirrorOverLimit: true, mirrorAwaitingConfirmation: true, mirrorUnmatchedRows: true,
-      mirrorCallerUnknown: true,
+      mirrorCallerUnknown: true, ruleQueryRejected: true, ruleUnknownUnit: true, ruleNoSuchGroup: true, ruleDirectoryDenied: true,
+      ruleDirectoryFailed: true, ruleCounts: true,
     };
     expect([...new Set(SENTENCES.map(([detail]) => detail.reason))].sort()).toEqual(Object.keys(every).sort());
   });

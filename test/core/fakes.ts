@@ -5,8 +5,8 @@
  */
 import type { Membership, Space } from '../../src/core/model';
 import type {
-  ApiError, CellBlock, ChatGateway, Clock, Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult, MemberCall, MemberReply, Result, RosterStore,
-  ShortTermCache,
+  ApiError, CellBlock, ChatGateway, Clock, Directory, DirectoryCoverage, DirectoryEntry, DirectoryPerson, DirectoryResult, MemberCall, MemberReply,
+  PeopleDirectory, Result, RosterStore, ShortTermCache,
 } from '../../src/core/ports';
 
 const error = (code: number, status: string, message: string): MemberReply => ({ code, error: { code, status, message } });
@@ -256,4 +256,44 @@ export class TestClock implements Clock {
 export function rosterGrid(rows: string[][]): unknown[][] {
   return [['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'],
     ...rows.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '', row[3] ?? '', '', '', ''])];
+}
+
+/**
+ * An organisation's people for the rules (PeopleDirectory). Its user search understands `orgUnitPath='/X'`
+ * loosely, as a prefix in any case (so '/Sales' also returns '/SalesOps': the core must settle units itself), '' for
+ * everyone, and any other query through `searches`. Every question is counted in `asks`.
+ */
+export class FakePeopleDirectory implements PeopleDirectory {
+  readonly people: DirectoryPerson[] = [];
+  readonly groups = new Map<string, DirectoryPerson[]>();
+  readonly searches = new Map<string, DirectoryPerson[]>();
+  /** Answers these questions ('search:<query>' or 'group:<email>') with the error instead. */
+  readonly failures = new Map<string, ApiError>();
+  readonly asks: string[] = [];
+
+  person(email: string, id: string, orgUnitPath: string, flags: { suspended?: boolean; archived?: boolean } = {}): DirectoryPerson {
+    const person: DirectoryPerson = { name: `users/${id}`, email, orgUnitPath, suspended: flags.suspended ?? false, archived: flags.archived };
+    this.people.push(person);
+    return person;
+  }
+
+  searchUsers(query: string): Result<DirectoryPerson[]> {
+    this.asks.push(`search:${query}`);
+    const failure = this.failures.get(`search:${query}`);
+    if (failure) return { ok: false, error: failure };
+    const unit = /^orgUnitPath='(.*)'$/.exec(query);
+    if (unit) return { ok: true, value: this.people.filter((person) => (person.orgUnitPath ?? '').toLowerCase().startsWith(unit[1].toLowerCase())) };
+    if (query === '') return { ok: true, value: [...this.people] };
+    return { ok: true, value: [...(this.searches.get(query) ?? [])] };
+  }
+
+  groupPeople(groupEmail: string): Result<DirectoryPerson[]> {
+    this.asks.push(`group:${groupEmail}`);
+    const failure = this.failures.get(`group:${groupEmail}`);
+    if (failure) return { ok: false, error: failure };
+    const members = this.groups.get(groupEmail);
+    return members
+      ? { ok: true, value: members.map(({ orgUnitPath: _unit, archived: _archived, ...person }) => person) }
+      : { ok: false, error: { code: 404, status: 'NOT_FOUND', message: 'Resource Not Found: groupKey' } };
+  }
 }

@@ -18,12 +18,11 @@
  * coverage of every answer the run cached, met (the domains all of them answered for), so an email cached as
  * absent by an answer that didn't cover its domain is never read later as no one's.
  */
+import { CHUNK_BYTES, RUN_ANSWERS_TTL_SECONDS, cachedValues, keepValues, packChunks, utf8Bytes } from '../cacheChunks';
 import type { Directory, DirectoryCoverage, DirectoryEntry, DirectoryResult, ShortTermCache } from '../ports';
 
-/** Long enough for an hourly trigger's next execution, short enough that a suspension made meanwhile counts soon. */
-export const ANSWERS_TTL_SECONDS = 2 * 60 * 60;
-/** Under the 100 KB a cached value may hold, in UTF-8 bytes. */
-const CHUNK_BYTES = 90 * 1024;
+/** How long a run's answers are kept (cacheChunks.ts: the same for every answer a run keeps). */
+export const ANSWERS_TTL_SECONDS = RUN_ANSWERS_TTL_SECONDS;
 /** 100 chunks of ~90 KB: about 1.5 million emails' answers, far beyond a roster's. */
 const MAX_CHUNKS = 100;
 const KEY_PREFIX = 'chatRoster.directory';
@@ -49,16 +48,6 @@ function decode(coded: unknown): DirectoryEntry | null | undefined {
     case 's': return { kind: 'user', name, suspended: true };
     default: return undefined;
   }
-}
-
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // A surrogate pair is 4 bytes: 2 + 2 here.
-    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
-  }
-  return bytes;
 }
 
 /** What two answers both cover; none when either covers nothing. */
@@ -154,12 +143,8 @@ export class CachedDirectory implements Directory {
   /** Every answer still cached for this run, whatever chunks Google kept. */
   private read(): Map<string, DirectoryEntry | null> {
     const known = new Map<string, DirectoryEntry | null>();
-    let values: Record<string, string>;
-    try {
-      values = this.cache.getAll([...Array.from({ length: MAX_CHUNKS }, (_, chunk) => this.key(chunk)), this.coverageKey()]);
-    } catch {
-      return known; // The cache is a shortcut: without it, the directory answers.
-    }
+    // The cache is a shortcut: without it (nothing kept, or failing), the directory answers.
+    const values = cachedValues(this.cache, [...Array.from({ length: MAX_CHUNKS }, (_, chunk) => this.key(chunk)), this.coverageKey()]);
     this.coverage = parseCoverage(values[this.coverageKey()]);
     delete values[this.coverageKey()];
     for (const text of Object.values(values)) {
@@ -180,30 +165,17 @@ export class CachedDirectory implements Directory {
 
   /** All answers in chunks under the value size limit, in one call. */
   private write(known: ReadonlyMap<string, DirectoryEntry | null>): void {
-    const chunks: Record<string, string> = {};
-    let chunk: [string, Coded][] = [];
-    let bytes = 2;
-    const close = () => {
-      const count = Object.keys(chunks).length;
-      if (count < MAX_CHUNKS) chunks[this.key(count)] = JSON.stringify(Object.fromEntries(chunk));
-      chunk = [];
-      bytes = 2;
-    };
-    for (const [email, entry] of known) {
-      const coded = encode(entry);
-      // "email":"coded", as JSON writes it, plus a comma.
-      const size = utf8Bytes(JSON.stringify(email)) + utf8Bytes(coded) + 4;
-      if (bytes + size > CHUNK_BYTES && chunk.length > 0) close();
-      chunk.push([email, coded]);
-      bytes += size;
+    function* coded(): Generator<[string, Coded]> {
+      for (const [email, entry] of known) yield [email, encode(entry)];
     }
-    close();
+    // "email":"coded", as JSON writes it, plus a comma; each chunk's braces take 2 bytes.
+    const sizeOf = ([email, code]: [string, Coded]) => utf8Bytes(JSON.stringify(email)) + utf8Bytes(code) + 4;
+    const chunks: Record<string, string> = {};
+    packChunks(coded(), sizeOf, CHUNK_BYTES - 2).slice(0, MAX_CHUNKS).forEach((chunk, index) => {
+      chunks[this.key(index)] = JSON.stringify(Object.fromEntries(chunk));
+    });
     // Written with the answers, every time: an old coverage never outlives the answers it was met with.
     chunks[this.coverageKey()] = JSON.stringify(this.coverage);
-    try {
-      this.cache.putAll(chunks, ANSWERS_TTL_SECONDS);
-    } catch {
-      // Not kept: the next execution asks the directory again.
-    }
+    keepValues(this.cache, chunks, ANSWERS_TTL_SECONDS);
   }
 }

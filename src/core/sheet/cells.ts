@@ -43,3 +43,16 @@ const FORMULA_START = /^[=+\-@]/;
 export function plainText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * The 0-based column of each header of a sheet's row 1, by its trimmed lower-cased text (headers match in
+ * any case and order); the first of two equal headers wins, as in Set up roster sheet.
+ */
+export function headerColumns(headerRow: readonly unknown[]): Map<string, number> {
+  const found = new Map<string, number>();
+  headerRow.forEach((value, index) => {
+    const key = cellText(value).trim().toLowerCase();
+    if (key && !found.has(key)) found.set(key, index);
+  });
+  return found;
+}

@@ -2,7 +2,7 @@
  * The Roster sheet's layout (DESIGN.md §3) and the parse of its one read: headers found by name in any
  * order and case, other columns ignored, blank rows skipped.
  */
-import { cellText } from './cells';
+import { cellText, headerColumns } from './cells';
 import type { RosterRow } from '../model';
 
 export const ROSTER_SHEET = 'Roster';
@@ -42,19 +42,9 @@ export type ParsedRoster =
 
 export const SETUP_HINT = 'run Chat Roster › Set up roster sheet, which adds the missing headers to row 1';
 
-function findColumns(headerRow: readonly unknown[]): Map<string, number> {
-  const found = new Map<string, number>();
-  headerRow.forEach((value, index) => {
-    const key = cellText(value).trim().toLowerCase();
-    // The first of two equal headers wins, as in Set up roster sheet.
-    if (key && !found.has(key)) found.set(key, index);
-  });
-  return found;
-}
-
 /** The header map of a grid whose row 0 holds the headers, or the message that says what is missing. */
 export function columnMap(grid: readonly (readonly unknown[])[]): ColumnMap | string {
-  const found = findColumns(grid[0] ?? []);
+  const found = headerColumns(grid[0] ?? []);
   const at = (key: ColumnKey): number | null => found.get(HEADERS[key].toLowerCase()) ?? null;
   const member = at('member');
   const space = at('space');

@@ -3,7 +3,7 @@
  * order and case, other columns ignored, blank rows skipped. The sheet is optional: without it (or without
  * a Space column) every space is add-only, as before the sheet existed.
  */
-import { cellText } from './cells';
+import { cellText, headerColumns } from './cells';
 import type { SpacesRow } from '../model';
 import { HEADERS } from './readRoster';
 import type { OutputColumns } from './writeBack';
@@ -25,11 +25,7 @@ export interface ParsedSpaces {
 
 /** The Spaces rows of a grid whose row 0 holds the headers; null when it has no Space column (no sheet to speak of). */
 export function parseSpaces(grid: readonly (readonly unknown[])[]): ParsedSpaces | null {
-  const found = new Map<string, number>();
-  (grid[0] ?? []).forEach((value, index) => {
-    const key = cellText(value).trim().toLowerCase();
-    if (key && !found.has(key)) found.set(key, index);
-  });
+  const found = headerColumns(grid[0] ?? []);
   const at = (header: string): number | null => found.get(header.toLowerCase()) ?? null;
   const space = at(SPACES_INPUT_HEADERS.space);
   if (space === null) return null;

@@ -1,8 +1,9 @@
 /**
- * setupRosterSheet: creates or repairs the Roster sheet and the Spaces sheet without touching the
+ * setupRosterSheet: creates or repairs the Roster, Spaces and Rules sheets without touching the
  * administrator's other columns.
  */
 import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/sheet/readRoster';
+import { RULES_HEADERS, RULES_INPUT_HEADERS, RULES_OUTPUT_HEADERS, RULES_SHEET } from '../../core/sheet/readRules';
 import { SPACES_HEADERS, SPACES_INPUT_HEADERS, SPACES_OUTPUT_HEADERS, SPACES_SHEET } from '../../core/sheet/readSpaces';
 import { SPACE_STATUSES, STATUSES } from '../../shared/statuses';
 import { requireGrants } from '../consent';
@@ -28,9 +29,15 @@ export function setupRosterSheet(): string {
     plainTextHeaders: [SPACES_INPUT_HEADERS.maxRemoval, ...SPACES_OUTPUT_HEADERS],
     dropdowns: new Map([[SPACES_INPUT_HEADERS.mode, MODE_CHOICES]]),
   });
+  layOutSheet(spreadsheet, {
+    // Source is plain text too: a typed query stays as written (Sheets would read some as numbers or dates).
+    name: RULES_SHEET, headers: RULES_HEADERS, colours: SPACE_STATUSES,
+    plainTextHeaders: [RULES_INPUT_HEADERS.source, ...RULES_OUTPUT_HEADERS],
+    dropdowns: new Map([[RULES_INPUT_HEADERS.role, ROLE_CHOICES]]),
+  });
   logSheet();
   spreadsheetTimeZone();
-  const message = 'The Roster sheet is ready: one row per member and space; Role and Action are optional. List spaces in the Spaces sheet to choose how each is kept (add-only or mirror).';
+  const message = 'The Roster sheet is ready: one row per member and space; Role and Action are optional. List spaces in the Spaces sheet to choose how each is kept (add-only or mirror), and enrol whole units, groups or searches in the Rules sheet.';
   spreadsheet.toast(message, 'Chat Roster');
   return message;
 }
