@@ -3,6 +3,7 @@
 //                    because triggers, menus and google.script.run only see top-level function declarations
 //   appsscript.json  the manifest, copied from the project root
 import { build } from 'esbuild';
+import { withoutIndentation } from './indentation.mjs';
 import { mkdirSync, writeFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ const bundle = await build({ ...common, format: 'iife', globalName });
 const forwarders = exportsOf
   .map((name) => `function ${name}(...args) {\n  return ${globalName}.${name}(...args);\n}`)
   .join('\n\n');
-const code = `${bundle.outputFiles[0].text}\n// Entry points: Apps Script finds only top-level function declarations.\n${forwarders}\n`;
+const code = await withoutIndentation(`${bundle.outputFiles[0].text}\n// Entry points: Apps Script finds only top-level function declarations.\n${forwarders}\n`);
 
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'Code.js'), code);

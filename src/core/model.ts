@@ -55,6 +55,8 @@ export interface Intent {
   /** null for groups and the app, which have no role. */
   role: ApiRole | null;
   action: Action;
+  /** A rule's add (DESIGN.md §3): raises a lower role to `role`, never lowers a higher one. */
+  raiseOnly?: boolean;
 }
 
 /** The space a Space cell resolved to (spaces.ts). */

@@ -7,6 +7,8 @@ import { runRoster, type RunDeps } from '../core/run/runRoster';
 import { confirmationFrom } from '../core/plan/planMirror';
 import { ROSTER_SHEET } from '../core/sheet/readRoster';
 import { SPACES_SHEET } from '../core/sheet/readSpaces';
+import { RULES_SHEET } from '../core/sheet/readRules';
+import { peopleDirectory } from './peopleDirectory';
 import { reportWithMessage } from '../core/run/summary';
 import type { RunMode, RunReport } from '../shared/report';
 import { AppsScriptChatGateway } from './chatGateway';
@@ -36,6 +38,8 @@ function runDeps(mode: RunMode, { startedBy, fresh, confirmation }: RunStart, us
   return {
     store: new SheetRosterStore(ROSTER_SHEET),
     spaces: new SheetRosterStore(SPACES_SHEET),
+    rules: new SheetRosterStore(RULES_SHEET),
+    people: peopleDirectory,
     chat: new AppsScriptChatGateway(),
     directory: new AdminDirectoryLookup(),
     emailsOf: appsScriptImportSources.emailsOf,

@@ -22,6 +22,8 @@ export interface RunReport {
   bySpace: SpaceCounts[];
   /** Mirror spaces with members to remove or held, by name (absent when there is none). */
   mirror?: MirrorSpacePlan[];
+  /** Rules with people to add or raise, by name, in a preview (absent when there is none). */
+  rules?: RulePlanView[];
 }
 
 export interface SpaceCounts {
@@ -59,4 +61,16 @@ export interface RemovalConfirmation {
   removals: { space: string; member: string }[];
   /** Spaces whose removals over Max removal % the administrator confirmed. */
   overLimitSpaces: string[];
+}
+
+/** A rule's plan, person by person (DESIGN.md §3 Rules): whom a preview would add or raise, by email. */
+export interface RulePlanView {
+  /** The Rules sheet row. */
+  row: number;
+  /** The Source cell, normalised ("ou:/Sales"). */
+  source: string;
+  /** The space's display name, or its resource name. */
+  space: string;
+  add: string[];
+  raise: string[];
 }

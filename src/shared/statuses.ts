@@ -129,14 +129,14 @@ const SPACE_COUNT_WORDS: Readonly<Record<SpaceRowStatus, string>> = {
 };
 
 /** "Spaces sheet: 1 space to apply, 2 held (see its Details)." for the rows that say something new; '' when none do. */
-export function spacesSentence(statuses: readonly SpaceRowStatus[]): string {
+export function spacesSentence(statuses: readonly SpaceRowStatus[], sheet = 'Spaces', nouns: readonly [string, string] = ['space', 'spaces']): string {
   const counts = new Map<SpaceRowStatus, number>();
   for (const status of statuses) if (status !== 'UNCHANGED') counts.set(status, (counts.get(status) ?? 0) + 1);
   const parts = SPACE_ROW_ORDER.filter((status) => counts.has(status)).map((status, index) => {
     const count = counts.get(status) ?? 0;
-    return `${count}${index === 0 ? (count === 1 ? ' space' : ' spaces') : ''} ${SPACE_COUNT_WORDS[status]}`;
+    return `${count}${index === 0 ? ` ${count === 1 ? nouns[0] : nouns[1]}` : ''} ${SPACE_COUNT_WORDS[status]}`;
   });
-  return parts.length === 0 ? '' : `Spaces sheet: ${parts.join(', ')} (see its Details).`;
+  return parts.length === 0 ? '' : `${sheet} sheet: ${parts.join(', ')} (see its Details).`;
 }
 
 /** Any word a Status cell of a Chat Roster sheet (Roster or Spaces) is written with. */

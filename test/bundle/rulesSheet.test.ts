@@ -1,6 +1,7 @@
 /**
- * The Rules sheet in the built add-on: Set up roster sheet creates it with its headers, a Role dropdown, a
- * frozen header and plain-text Source and output columns, and repairs it without touching other columns.
+ * The Rules sheet in the built add-on: Set up roster sheet creates it on demand with its headers, a Role
+ * dropdown, a frozen header and plain-text Source and output columns, and repairs it without touching other
+ * columns. Without a demand it isn't created: every sheet a run finds costs each execution one more read.
  */
 import { Google } from '../../emulator/google';
 import { AppsScriptWorld, typed } from '../../emulator/gas/world';
@@ -15,9 +16,11 @@ function world(rules?: unknown[][]) {
 }
 
 describe('the Rules sheet', () => {
-  it('is created by Set up roster sheet with its headers, a Role dropdown, a frozen header and plain-text columns', () => {
+  it('is created by Set up roster sheet on demand, with its headers, a Role dropdown, a frozen header and plain-text columns', () => {
     const w = world();
-    run(w, 'setupRosterSheet');
+    expect(run<string>(w, 'setupRosterSheet').value).toMatch(/add a Rules sheet from the sidebar/);
+    expect(w.spreadsheet.sheet('Rules')).toBeUndefined();
+    expect(run<string>(w, 'setupRosterSheet', [{ rules: true }]).value).toMatch(/enrol whole units, groups or searches in the Rules sheet/);
     expect(w.spreadsheet.sheet('Rules')![0]).toEqual(['Source', 'Space', 'Role', 'Status', 'Details', 'Updated']);
     const execution = w.startExecution({ user: ADMIN });
     try {

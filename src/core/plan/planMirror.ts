@@ -57,6 +57,8 @@ export interface MirrorContext {
   useAdminAccess: boolean;
   /** What the administrator confirmed (a run from the sidebar); absent: removals within Max removal %. */
   confirmation?: MirrorConfirmation;
+  /** The first stand-in row for removals (counting down; the rules' grants took those above it). Default -1. */
+  firstStandIn?: number;
 }
 
 /** The removals an administrator confirmed, by space name then member name, and the spaces confirmed over their limit. */
@@ -117,7 +119,7 @@ export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorConte
   const plan: MirrorPlan = { operations: [], removals: new Map(), planned: new Map(), unconfirmed: new Map(), kept: new Map(), held: new Map() };
   const named = namedIn(context.targets);
   const unknown = unknownRows(context.targets);
-  let nextId = -1;
+  let nextId = context.firstStandIn ?? -1;
   for (const { setting, space } of mirrors) {
     const snapshot = context.snapshots.get(space.name);
     if (!snapshot) continue;

@@ -8,7 +8,7 @@
  * (reference/chat-api-memberships.md §6, §9), and Google would refuse the write.
  */
 import type { Membership, Operation, ResolvedMember, RowOutcome, SpaceInfo, Target } from '../model';
-import { API_ROLE } from '../rows/roles';
+import { API_ROLE, roleRank } from '../rows/roles';
 import type { SpaceSnapshot } from '../resolve/takeSnapshots';
 
 export interface Plan {
@@ -121,7 +121,7 @@ function planAdd(target: Target, current: Membership | null, context: PlanContex
   if (current.state === 'INVITED') {
     return { sheetRow, status: 'UNCHANGED', reason: 'alreadyInvited', role: wanted === API_ROLE.Member ? null : wanted };
   }
-  if (role === wanted) return { sheetRow, status: 'UNCHANGED', reason: 'alreadyMember', role };
+  if (role === wanted || (intent.raiseOnly && roleRank(role) > roleRank(wanted))) return { sheetRow, status: 'UNCHANGED', reason: 'alreadyMember', role };
   if (role === API_ROLE.Owner && !owners.release(target.space.name, member.name)) return lastOwner(target, false);
   return {
     kind: 'patchRole', sheetRow, name: membershipName(target, current), from: role, role: wanted,

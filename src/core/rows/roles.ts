@@ -12,6 +12,18 @@ export const API_ROLE: Record<RoleName, ApiRole> = {
 
 const ROLE_NAMES: readonly RoleName[] = ['Member', 'Manager', 'Owner'];
 
+const RANK: Readonly<Record<ApiRole, number>> = { ROLE_MEMBER: 0, ROLE_ASSISTANT_MANAGER: 1, ROLE_MANAGER: 2 };
+
+/** How much a role may do: Owner (ROLE_MANAGER) > Manager (ROLE_ASSISTANT_MANAGER) > Member; anything else as Member. */
+export function roleRank(role: string): number {
+  return RANK[role as ApiRole] ?? 0;
+}
+
+/** The higher of two roles. */
+export function higherRole(a: ApiRole, b: ApiRole): ApiRole {
+  return roleRank(b) > roleRank(a) ? b : a;
+}
+
 /** The role in a Role cell (case-insensitive; empty = Member), or null when it is none of the three. */
 export function parseRoleCell(cell: string): ApiRole | null {
   // Almost every cell is written exactly like this: no trimming, lower-casing or search for them.

@@ -7,6 +7,7 @@
 import type { ApiRole, Rule, SpaceRef } from '../model';
 import type { DirectoryPerson } from '../ports';
 import { spaceKey } from '../rows/refs';
+import { higherRole } from '../rows/roles';
 
 /** One person in one space, as the rules want them. */
 export interface RuleGrant {
@@ -23,12 +24,6 @@ export interface SpaceGrants {
   grants: Map<string, RuleGrant>;
 }
 
-const RANK: Readonly<Record<ApiRole, number>> = { ROLE_MEMBER: 0, ROLE_ASSISTANT_MANAGER: 1, ROLE_MANAGER: 2 };
-
-/** The higher of two roles: Owner (ROLE_MANAGER) > Manager (ROLE_ASSISTANT_MANAGER) > Member. */
-export function higherRole(a: ApiRole, b: ApiRole): ApiRole {
-  return RANK[b] > RANK[a] ? b : a;
-}
 
 /**
  * The grants of the expanded rules, by space key (refs.ts spaceKey: the forms of one space id share a key).

@@ -14,6 +14,7 @@ import type { RosterRow } from '../model';
 import type { RunLog } from '../ports';
 import { LogAppender } from './logAppender';
 import { changeRow, memberText } from './logLayout';
+import type { StandIn } from './settingSheets';
 
 export interface ChangeLogContext {
   log: RunLog;
@@ -29,8 +30,8 @@ export interface ChangeLogContext {
   rows: ReadonlyMap<number, RosterRow>;
   /** The space each row's Space cell turned out to be (display name, else resource name), by sheet row. */
   spaces: ReadonlyMap<number, string>;
-  /** A mirror space's removals, by their stand-in (negative) row: the member as Details name it, and the space. */
-  mirror?: ReadonlyMap<number, { member: string; space: string }>;
+  /** Mirror removals and rule grants, by their stand-in (negative) row: the member, the space, and the source. */
+  standIns?: ReadonlyMap<number, StandIn>;
 }
 
 export class ChangeLog {
@@ -45,14 +46,14 @@ export class ChangeLog {
   readonly changed = (change: MembershipChange): void => {
     const { context } = this;
     const row = context.rows.get(change.sheetRow);
-    const mirrored = context.mirror?.get(change.sheetRow);
+    const standIn = context.standIns?.get(change.sheetRow);
     this.held.push(changeRow({
       change,
       at: context.now(),
       account: context.account,
-      spaceLabel: mirrored?.space ?? context.spaces.get(change.sheetRow) ?? '',
-      member: mirrored?.member ?? (row ? memberText(row.member) : ''),
-      source: mirrored ? { kind: 'mirror' } : { kind: 'roster', row: change.sheetRow },
+      spaceLabel: standIn?.space ?? context.spaces.get(change.sheetRow) ?? '',
+      member: standIn?.member ?? (row ? memberText(row.member) : ''),
+      source: standIn?.source ?? { kind: 'roster', row: change.sheetRow },
       run: context.run,
     }, context.stamp));
   };

@@ -8,6 +8,8 @@
  *                    decide  3. the distinct Member cells; which emails to look up  resolve/resolveTargets.ts memberCells
  *                    ask     4. those emails → users/groups, ONE directory lookup   resolve/identities.ts lookUp
  *                    decide  5. rows → targets; INVALID, HELD, ERROR, repeats       resolve/resolveTargets.ts, findRepeats.ts
+ *   rules/           ask     5b. whom each rule names, ONE question per source      rules/expandRules.ts
+ *                    decide  5c. the rules' grants → targets; a roster row wins     rules/ruleTargets.ts
  *                    ask     6. the members of each target space (members.list)     resolve/takeSnapshots.ts takeSnapshots
  *                    decide  7. targets of listed spaces go on; PENDING, ERROR       resolve/takeSnapshots.ts listedTargets
  *                    ask     8. members.get by alias, where only it can tell        resolve/probeByAlias.ts probeQuestions
@@ -20,16 +22,15 @@
  *   run/             one execution end to end around these stages: the sheet read (sheet/readRoster.ts), this
  *                    pipeline, the statuses written back (sheet/writeBack.ts), the run record and notes, the log
  *                    (run/runRoster.ts); one run at a time (run/exclusiveRun.ts); the nightly sync (run/nightly.ts)
- *   rules/           (to come) the Rules sheet expanded through the Directory into more targets for stage 5
  *
  * planRoster is stages 1–10: the one list that the pipeline (collectOutcomes, with Answers backed by the
  * ports), the tests and scripts/bench/planSpeed.ts (with answers held in memory) all call. Every row leaves
  * with exactly one outcome; a row that ends at one stage doesn't reach the next, and the other rows go on.
  */
 import { lookUp, type DirectoryView } from '../resolve/identities';
-import type { Operation, RosterRow, RowOutcome, SpaceInfo, SpaceRef, SpaceSetting, Target } from '../model';
+import type { Operation, RosterRow, RowOutcome, Rule, SpaceInfo, SpaceRef, SpaceSetting, Target } from '../model';
 import { finishEarlierAdds, planTargets, previewOutcome } from '../plan/planTargets';
-import type { ChatGateway, Directory, ImportSources, MemberReply, MemberSender } from '../ports';
+import type { ChatGateway, Directory, ImportSources, MemberReply, MemberSender, PeopleDirectory } from '../ports';
 import { probeAnswered, probeQuestions, rememberProbeAnswers, type GetCall } from '../resolve/probeByAlias';
 import { runOperations } from '../apply/applyPlan';
 import type { MembershipChange } from '../apply/changes';
@@ -40,6 +41,8 @@ import { validateRows } from '../rows/validateRows';
 import { mirrorNames, planMirror, type MirrorConfirmation } from '../plan/planMirror';
 import { addOnlyOutcomes, resolvedSettings, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
 import type { MirrorResult } from './mirrorOutcomes';
+import { expandRules, type RuleExpansions } from '../rules/expandRules';
+import { ruleTargets, type RuleStage } from '../rules/ruleTargets';
 import type { RunMode } from '../../shared/report';
 
 export interface RunOptions {
@@ -70,6 +73,8 @@ export interface Answers {
   emails?(names: string[]): ReadonlyMap<string, string>;
   /** After stage 9: the probed targets, whose answers the run's later executions may reuse. */
   learned?(targets: readonly Target[]): void;
+  /** Stage 5b: who each rule names (PeopleDirectory); absent: no rule can be expanded. */
+  rulePeople?(rules: readonly Rule[]): RuleExpansions;
 }
 
 /** What planRoster is given besides the rows and the answers. */
@@ -82,6 +87,10 @@ export interface PlanInput extends RunOptions {
   spaceSettings?: readonly SpaceSetting[];
   /** Hears what the mirror stage found, before any operation is sent. */
   mirrored?: (result: MirrorResult) => void;
+  /** The Rules sheet's valid rows (a continuation: those left PENDING). */
+  rules?: readonly Rule[];
+  /** Hears what the rules stage found, before any operation is sent. */
+  ruled?: (stage: RuleStage) => void;
   /**
    * Rows planned only to know whom a mirror space keeps (a continuation finishing a mirror space's removals):
    * they get no outcome and no operation, and only their targets in mirror spaces are looked at.
@@ -98,6 +107,11 @@ function append(outcomes: RowOutcome[], more: readonly RowOutcome[]): void {
 }
 
 const NONE: ReadonlySet<number> = new Set();
+/** No Directory to ask (PipelineDeps.people absent): every rule ends ERROR, asked again next run. */
+function unexpanded(rules: readonly Rule[]): RuleExpansions {
+  const error = { code: 0, status: '', message: 'The Admin SDK Directory is not available to this run.' };
+  return { people: new Map(), failed: rules.map(({ sheetRow }) => ({ sheetRow, status: 'ERROR', reason: 'ruleDirectoryFailed', error })) };
+}
 
 /**
  * Stages 1–10: the rows' operations. Appends each other row's outcome to `outcomes` as soon as it is known
@@ -112,7 +126,8 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   append(outcomes, own(invalid));
 
   const settings = input.spaceSettings ?? [];
-  const spaces = answers.spaces([...spaceRefsOf(intents), ...settings.map((setting) => setting.space)]);
+  const rules = input.rules ?? [];
+  const spaces = answers.spaces([...spaceRefsOf(intents), ...settings.map((setting) => setting.space), ...rules.map((rule) => rule.space)]);
   const settled = resolvedSettings(settings, spaces);
   const mirrorSpaces = settled.resolved.filter(({ setting }) => setting.mode === 'mirror');
   const cells = memberCells(intents, spaces, input.callerEmail);
@@ -120,9 +135,15 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   const { spaceResolved } = input;
   const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));
   append(outcomes, own(identified.outcomes));
-  const mirrored = new Set(mirrorSpaces.map(({ space }) => space.name));
-  const targets = keepers.size === 0 ? identified.targets
-    : identified.targets.filter((target) => !keepers.has(target.intent.sheetRow) || mirrored.has(target.space.name));
+  const ruled = rules.length > 0
+    ? ruleTargets(rules, answers.rulePeople?.(rules) ?? unexpanded(rules), spaces, identified.targets, -1)
+    : null;
+  if (ruled) input.ruled?.(ruled.stage);
+  // Keepers matter only in the spaces being settled: mirror spaces and the rules' spaces.
+  const settling = new Set([...mirrorSpaces.map(({ space }) => space.name), ...(ruled?.targets ?? []).map((target) => target.space.name)]);
+  const rosterTargets = keepers.size === 0 ? identified.targets
+    : identified.targets.filter((target) => !keepers.has(target.intent.sheetRow) || settling.has(target.space.name));
+  const targets = ruled ? [...ruled.targets, ...rosterTargets] : rosterTargets;
 
   const listing = withMirrorSpaces(snapshotSpaces(targets), mirrorSpaces);
   const listings = answers.snapshots(listing);
@@ -150,6 +171,7 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
     callerName: input.callerName ?? identified.callerName,
     touched: touchedMemberships(plan.operations),
     confirmation: input.confirmation,
+    firstStandIn: -1 - (ruled?.targets.length ?? 0),
   });
   const names = mirrorNames(mirror);
   const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();
@@ -163,6 +185,8 @@ export interface PipelineDeps {
   options: RunOptions;
   /** users/{id} and groups/{id} → primary email (Admin SDK Directory), for naming a mirror space's removals. */
   emailsOf?: ImportSources['emailsOf'];
+  /** Whom rules name (Admin SDK Directory); absent: rules can't be expanded. */
+  people?: PeopleDirectory;
 }
 
 export interface PipelineHooks {
@@ -181,10 +205,13 @@ export interface PipelineHooks {
   mirrored?: (result: MirrorResult) => void;
   /** PlanInput.keepers. */
   keepers?: ReadonlySet<number>;
+  /** PlanInput.rules and what their stage found. */
+  rules?: readonly Rule[];
+  ruled?: (stage: RuleStage) => void;
 }
 
 /** planRoster's questions, asked through the ports. */
-export function portAnswers({ chat, directory, options, emailsOf }: PipelineDeps, sender: MemberSender): Answers {
+export function portAnswers({ chat, directory, options, emailsOf, people }: PipelineDeps, sender: MemberSender): Answers {
   const admin = options.useAdminAccess;
   return {
     emails: (names) => emailLabels(names, emailsOf),
@@ -193,6 +220,7 @@ export function portAnswers({ chat, directory, options, emailsOf }: PipelineDeps
     snapshots: (spaces) => takeSnapshots(sender, spaces, admin),
     members: (calls) => sender.send(calls),
     learned: (targets) => rememberProbeAnswers(directory, targets),
+    rulePeople: people && ((rules) => expandRules(rules, people)),
   };
 }
 
@@ -217,7 +245,7 @@ export function collectOutcomes(
   const sender = hooks.sender ?? deps.chat;
   const input: PlanInput = {
     ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved, spaceSettings: hooks.spaceSettings, mirrored: hooks.mirrored,
-    keepers: hooks.keepers,
+    keepers: hooks.keepers, rules: hooks.rules, ruled: hooks.ruled,
   };
   const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
   append(outcomes, mode === 'preview'

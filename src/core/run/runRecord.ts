@@ -15,8 +15,11 @@ export interface RunRecord {
   startedBy: string;
   /** The administrator pressed Stop: the PENDING rows wait for Apply, not for the hourly trigger. */
   stopped?: boolean;
-  /** Mirror removals are left to do (a Spaces row says PENDING): the run isn't over even with no roster row PENDING. */
-  mirrorPending?: boolean;
+  /**
+   * A Spaces or Rules row says PENDING (mirror removals or rule grants left to do): the run isn't over even
+   * with no roster row PENDING, and its next execution reads those sheets again.
+   */
+  settingsPending?: boolean;
   /**
    * Started from the sidebar with a confirmation: a later execution without one (the hourly trigger) removes no
    * mirror member, since only the sidebar knows whom the administrator confirmed.

@@ -17,14 +17,14 @@ import { pendingOutcome } from './outcomes';
 import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
 import { CachedDirectory } from '../resolve/directoryCache';
+import { CachedPeopleDirectory } from '../rules/expansionCache';
 import type { Clock, KeyValueStore, RosterStore, RunLog, ShortTermCache } from '../ports';
 import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from '../sheet/readRoster';
 import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from './runRecord';
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
-import { settingOutcomes, SpacesSheet } from './spacesSheet';
-import { mirrorOutcomes, mirrorPlanView, type MirrorResult } from './mirrorOutcomes';
+import { SettingSheets } from './settingSheets';
 import type { MirrorConfirmation } from '../plan/planMirror';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage, summarize, type CountedRow } from './summary';
@@ -48,6 +48,8 @@ export interface RunDeps extends PipelineDeps {
   cache?: ShortTermCache;
   /** The Spaces sheet (optional: without it every space is add-only). */
   spaces?: RosterStore;
+  /** The Rules sheet (optional: without it no one is enrolled by rule). */
+  rules?: RosterStore;
   /** The Chat Roster Log sheet: a row per membership change, a row per finished run. */
   log?: RunLog;
   /** The log's maximum entries (LOG_MAX_ROWS unless a test says otherwise). */
@@ -135,17 +137,15 @@ function wholeRosterReport(
   return summarize(mode, [...inRowOrder, ...mirror], (sheetRow) => (sheetRow < 0 ? mirrorSpaceOf(sheetRow) : spaceOfRow.get(sheetRow) ?? ''));
 }
 
-/** The run's sentence also says what the Spaces sheet's rows now say, when any says more than UNCHANGED. */
-function withSpaces(report: RunReport, spaceRows: readonly SpaceRowOutcome[]): RunReport {
-  const sentence = spacesSentence(spaceRows.map((row) => row.status));
-  return sentence ? { ...report, message: `${report.message} ${sentence}` } : report;
+/** The run's sentence also says what the Spaces and Rules sheets' rows now say, when any says more than UNCHANGED. */
+function withSettings(report: RunReport, settled: { spaces: readonly SpaceRowOutcome[]; rules: readonly SpaceRowOutcome[] }): RunReport {
+  const sentences = [
+    spacesSentence(settled.spaces.map((row) => row.status)),
+    spacesSentence(settled.rules.map((row) => row.status), 'Rules', ['rule', 'rules']),
+  ].filter(Boolean);
+  return sentences.length > 0 ? { ...report, message: [report.message, ...sentences].join(' ') } : report;
 }
 
-/** The sidebar's plan names every mirror removal (and every one held) by person. */
-function withMirrorPlan(report: RunReport, result: MirrorResult | null): RunReport {
-  const mirror = result ? mirrorPlanView(result, report.mode) : [];
-  return mirror.length > 0 ? { ...report, mirror } : report;
-}
 
 function progressMessage(report: RunReport): RunReport {
   if (report.pending === 0) return report;
@@ -172,17 +172,11 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   if (refusal) return reportWithMessage(mode, refusal);
   const previous = mode === 'apply' && deps.state ? loadRecord(deps.state) : null;
   const pendingRows = parsed.rows.filter((row) => row.status === 'PENDING');
-  const mirrorLeft = previous?.mirrorPending === true;
-  const continuing = mode === 'apply' && !deps.fresh && (pendingRows.length > 0 || mirrorLeft);
-  // Spaces rows are settled (mirror spaces planned) over the whole roster, by a run's first execution. A
-  // continuation reads the Spaces sheet only to finish mirror removals left PENDING (the record says so), and
-  // then sees every other row too, only to know whom those spaces keep (PlanInput.keepers); otherwise it
-  // spends no Sheets round trip on it (DESIGN.md §5).
-  const spacesSheet = !continuing || mirrorLeft ? SpacesSheet.read(deps.spaces) : null;
-  const spaceSettings = !spacesSheet ? [] : continuing ? spacesSheet.pendingSettings() : spacesSheet.settings;
+  const settingsLeft = previous?.settingsPending === true;
+  const continuing = mode === 'apply' && !deps.fresh && (pendingRows.length > 0 || settingsLeft);
+  const sheets = SettingSheets.read(deps, continuing, settingsLeft);
   const rows = continuing ? pendingRows : parsed.rows;
-  const keepers = continuing && spaceSettings.some((setting) => setting.mode === 'mirror')
-    ? parsed.rows.filter((row) => row.status !== 'PENDING') : [];
+  const keepers = continuing && sheets.needsKeepers ? parsed.rows.filter((row) => row.status !== 'PENDING') : [];
   // Only the sidebar knows whom the administrator confirmed: a later execution without it (the hourly
   // trigger) removes no mirror member of a run started from the sidebar.
   const confirmation = deps.options.confirmation ?? (continuing && previous?.confirmed ? NO_CONFIRMATION : undefined);
@@ -196,10 +190,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
-  let mirrorResult: MirrorResult | null = null;
-  const mirrorMembers = new Map<number, { member: string; space: string }>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
-    mirror: mirrorMembers,
+    standIns: sheets.standIns,
     log: deps.log, maxRows: deps.logMaxRows, stamp: (ms) => clock.stamp(ms), now: () => clock.now(),
     account: deps.options.callerEmail, run: record?.id ?? '', rows: new Map(rows.map((row) => [row.sheetRow, row])), spaces: resolvedSpaces,
   }) : null;
@@ -216,43 +208,41 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const found: RowOutcome[] = [];
   let failure: string | null = null;
   const directory = record && deps.cache ? new CachedDirectory(deps.directory, deps.cache, record.id) : deps.directory;
+  // A rule's people are asked once per run, whatever the number of its executions.
+  const people = record && deps.cache && deps.people ? new CachedPeopleDirectory(deps.people, deps.cache, record.id) : deps.people;
   try {
-    collectOutcomes(keepers.length > 0 ? [...rows, ...keepers] : rows, { ...deps, directory, options: { ...deps.options, confirmation } }, mode, found, {
+    collectOutcomes(keepers.length > 0 ? [...rows, ...keepers] : rows, { ...deps, directory, people, options: { ...deps.options, confirmation } }, mode, found, {
       keepers: keepers.length > 0 ? new Set(keepers.map((row) => row.sheetRow)) : undefined,
       sender,
       afterRound: mode === 'apply' ? flushProgress : undefined,
       spaceResolved: (sheetRow, label) => resolvedSpaces.set(sheetRow, label),
       addedEarlier: notes?.addedEarlier,
       changed: changeLog?.changed,
-      spaceSettings,
-      mirrored: (result) => {
-        mirrorResult = result;
-        for (const [id, removal] of result.plan.removals) {
-          mirrorMembers.set(id, { member: result.labels.get(removal.member) ?? removal.member, space: removal.space.displayName || removal.space.name });
-        }
-      },
+      spaceSettings: sheets.spaceSettings,
+      mirrored: sheets.mirrored,
+      rules: sheets.ruleSettings,
+      ruled: sheets.ruled,
     });
   } catch (thrown) {
     failure = thrownError(thrown).message;
   }
   const outcomes = completeOutcomes(rows, found, failure);
-  const spaceRows = spacesSheet ? [...settingOutcomes(spacesSheet), ...(mirrorResult ? mirrorOutcomes(mirrorResult, mode, found) : [])] : [];
-  const mirrorCounted = mirrorRemovalOutcomes(found, mirrorMembers);
-  const counted = wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, mirrorCounted, (id) => mirrorMembers.get(id)?.space ?? '');
-  const report = withMirrorPlan(withSpaces(progressMessage(counted), spaceRows), mirrorResult);
+  const settled = sheets.outcomes(mode, found);
+  const counted = wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
+  const report = { ...withSettings(progressMessage(counted), settled), ...sheets.views(mode, found) };
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
-    const spacesWritten = spacesSheet?.write(spaceRows, clock) ?? false;
-    writer.write(outcomes, runRow ? [runRow] : [], spacesWritten);
+    const settingsWritten = sheets.write(settled, clock);
+    writer.write(outcomes, runRow ? [runRow] : [], settingsWritten);
   } catch (thrown) {
     return {
       ...report,
       message: `${report.message} But the statuses could not be written to the sheet (${thrownError(thrown).message}): run again.`,
     };
   }
-  if (record && deps.state) finishExecution(deps.state, record, report, spaceRows, notes);
+  if (record && deps.state) finishExecution(deps.state, record, report, [...settled.spaces, ...settled.rules], notes);
   return report;
 }
 
@@ -274,13 +264,13 @@ function adminAccessRefusal(deps: RunDeps): string | null {
 }
 
 /**
- * Keeps the record (and the notes) while rows or mirror removals are pending, saying whether mirror removals
- * are; otherwise (the run row logged) forgets the run.
+ * Keeps the record (and the notes) while rows are pending, saying whether Spaces or Rules rows are;
+ * otherwise (the run row logged) forgets the run.
  */
-function finishExecution(state: KeyValueStore, record: RunRecord, report: RunReport, spaceRows: readonly SpaceRowOutcome[], notes: RowNotes | null): void {
-  const mirrorPending = spaceRows.some((row) => row.status === 'PENDING');
-  if (report.pending > 0 || mirrorPending) {
-    if (mirrorPending !== (record.mirrorPending === true)) saveRecord(state, { ...record, mirrorPending });
+function finishExecution(state: KeyValueStore, record: RunRecord, report: RunReport, settingRows: readonly SpaceRowOutcome[], notes: RowNotes | null): void {
+  const settingsPending = settingRows.some((row) => row.status === 'PENDING');
+  if (report.pending > 0 || settingsPending) {
+    if (settingsPending !== (record.settingsPending === true)) saveRecord(state, { ...record, settingsPending });
     return;
   }
   clearRecord(state);
@@ -295,9 +285,3 @@ function withConfirmed(record: RunRecord, continuing: boolean, confirmed: boolea
   return continuing ? record : { ...record, confirmed };
 }
 
-/** Each mirror removal this execution planned, counted like a row (its stand-in row), under its space. */
-function mirrorRemovalOutcomes(found: readonly RowOutcome[], members: ReadonlyMap<number, { space: string }>): CountedRow[] {
-  const counted: CountedRow[] = [];
-  for (const outcome of found) if (outcome.sheetRow < 0 && members.has(outcome.sheetRow)) counted.push({ sheetRow: outcome.sheetRow, status: outcome.status });
-  return counted;
-}

@@ -1,6 +1,7 @@
 /**
- * setupRosterSheet: creates or repairs the Roster, Spaces and Rules sheets without touching the
- * administrator's other columns.
+ * setupRosterSheet: creates or repairs the Roster and Spaces sheets and the log without touching the
+ * administrator's other columns; the Rules sheet is repaired when it exists and created on demand
+ * (`{ rules: true }`, the sidebar's "Add a Rules sheet"): every sheet a run finds costs it one more read.
  */
 import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/sheet/readRoster';
 import { RULES_HEADERS, RULES_INPUT_HEADERS, RULES_OUTPUT_HEADERS, RULES_SHEET } from '../../core/sheet/readRules';
@@ -15,9 +16,10 @@ const ROLE_CHOICES = ['Member', 'Manager', 'Owner'];
 const ACTION_CHOICES = ['add', 'remove'];
 const MODE_CHOICES = ['add-only', 'mirror'];
 
-export function setupRosterSheet(): string {
+export function setupRosterSheet(options?: { rules?: boolean }): string {
   requireGrants('sheet');
   const spreadsheet = SpreadsheetApp.getActive();
+  const rules = options?.rules === true || spreadsheet.getSheetByName(RULES_SHEET) !== null;
   // One colour rule per status of the table: green for done, amber for waiting, red for problems, blue for preview.
   layOutSheet(spreadsheet, {
     name: ROSTER_SHEET, headers: ROSTER_HEADERS, plainTextHeaders: OUTPUT_HEADERS, colours: STATUSES,
@@ -29,7 +31,7 @@ export function setupRosterSheet(): string {
     plainTextHeaders: [SPACES_INPUT_HEADERS.maxRemoval, ...SPACES_OUTPUT_HEADERS],
     dropdowns: new Map([[SPACES_INPUT_HEADERS.mode, MODE_CHOICES]]),
   });
-  layOutSheet(spreadsheet, {
+  if (rules) layOutSheet(spreadsheet, {
     // Source is plain text too: a typed query stays as written (Sheets would read some as numbers or dates).
     name: RULES_SHEET, headers: RULES_HEADERS, colours: SPACE_STATUSES,
     plainTextHeaders: [RULES_INPUT_HEADERS.source, ...RULES_OUTPUT_HEADERS],
@@ -37,7 +39,8 @@ export function setupRosterSheet(): string {
   });
   logSheet();
   spreadsheetTimeZone();
-  const message = 'The Roster sheet is ready: one row per member and space; Role and Action are optional. List spaces in the Spaces sheet to choose how each is kept (add-only or mirror), and enrol whole units, groups or searches in the Rules sheet.';
+  const message = `The Roster sheet is ready: one row per member and space; Role and Action are optional. List spaces in the Spaces sheet to choose how each is kept (add-only or mirror)${
+    rules ? ', and enrol whole units, groups or searches in the Rules sheet.' : '. To enrol whole units, groups or searches, add a Rules sheet from the sidebar.'}`;
   spreadsheet.toast(message, 'Chat Roster');
   return message;
 }

@@ -1,7 +1,8 @@
 /** What the rules together grant each person in each space: the higher role wins, every granting rule is named. */
 import type { ApiRole, Rule } from '../../../src/core/model';
 import type { DirectoryPerson } from '../../../src/core/ports';
-import { higherRole, ruleGrants } from '../../../src/core/rules/ruleGrants';
+import { ruleGrants } from '../../../src/core/rules/ruleGrants';
+import { higherRole } from '../../../src/core/rows/roles';
 
 const person = (id: number): DirectoryPerson => ({ name: `users/${id}`, email: `p${id}@example.com`, suspended: false });
 const rule = (sheetRow: number, space: string, role: ApiRole): Rule =>
