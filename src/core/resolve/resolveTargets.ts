@@ -55,7 +55,7 @@ function nameOf(ref: MemberRef): string {
 
 /**
  * The distinct member cells of the rows whose space is fine, numbered; and the question for the Directory:
- * the emails among them, once each, and the caller's (for the self-removal guard) when any is asked.
+ * the emails among them, once each, and the caller's (for the self-removal guard) when any is asked or `callerNeeded`.
  */
 export interface MemberCells {
   intents: readonly Intent[];
@@ -69,7 +69,9 @@ export interface MemberCells {
   emails: string[];
 }
 
-export function memberCells(intents: readonly Intent[], spaces: ReadonlyMap<string, SpaceResolution>, callerEmail: string): MemberCells {
+export function memberCells(
+  intents: readonly Intent[], spaces: ReadonlyMap<string, SpaceResolution>, callerEmail: string, callerNeeded = false,
+): MemberCells {
   const answers = new SpaceAnswers(spaces);
   const numbers: Record<MemberRef['kind'], Map<string, number>> = {
     userEmail: new Map(), groupEmail: new Map(), userId: new Map(), groupId: new Map(), app: new Map(),
@@ -97,7 +99,7 @@ export function memberCells(intents: readonly Intent[], spaces: ReadonlyMap<stri
     memberOf[index] = number;
   }
   const caller = callerEmail.trim().toLowerCase();
-  if (emails.length > 0 && caller && !hasEmail(caller)) emails.push(caller);
+  if ((emails.length > 0 || callerNeeded) && caller && !hasEmail(caller)) emails.push(caller);
   return { intents, spaces, caller, distinct, memberOf, emails };
 }
 

@@ -130,7 +130,8 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   const spaces = answers.spaces([...spaceRefsOf(intents), ...settings.map((setting) => setting.space), ...rules.map((rule) => rule.space)]);
   const settled = resolvedSettings(settings, spaces);
   const mirrorSpaces = settled.resolved.filter(({ setting }) => setting.mode === 'mirror');
-  const cells = memberCells(intents, spaces, input.callerEmail);
+  // A mirror space must know your id to keep you, even when no roster row asks the Directory anything.
+  const cells = memberCells(intents, spaces, input.callerEmail, mirrorSpaces.length > 0);
   const view = answers.directory(cells.emails);
   const { spaceResolved } = input;
   const identified = resolveTargets(cells, view, spaceResolved && ((sheetRow, space) => spaceResolved(sheetRow, space.displayName || space.name)));

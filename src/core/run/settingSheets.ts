@@ -119,5 +119,9 @@ function rulePlanViews(stage: RuleStage, found: readonly RowOutcome[]): RulePlan
       (result === 'wouldAdd' ? view.add : view.raise).push(grant.person.email);
     }
   }
+  for (const view of views.values()) {
+    view.add.sort();
+    view.raise.sort();
+  }
   return [...views.values()].sort((a, b) => a.row - b.row);
 }
