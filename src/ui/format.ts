@@ -3,7 +3,7 @@
  * the plan per space, server errors → plain sentences. No DOM here, so it is unit-tested in Node.
  */
 import { ADMIN_SENTENCE_PREFIX } from '../shared/sentences';
-import type { MirrorSpacePlan, RunMode, RunReport, SpaceCounts } from '../shared/report';
+import type { MirrorSpacePlan, RulePlanView, RunMode, RunReport, SpaceCounts } from '../shared/report';
 import type { RosterSummary } from '../shared/sidebar';
 import {
   ATTENTION_STATUSES as NEEDS_ATTENTION, countPhrase, isRowStatus, ROW_STATUSES, STATUS,
@@ -261,6 +261,21 @@ export function normalizeMirror(value: unknown): MirrorSpacePlan[] {
   return plans;
 }
 
+/** A rule's plan from the browser's copy of a report: text lists only. */
+export function normalizeRules(value: unknown[]): RulePlanView[] {
+  const texts = (v: unknown) => (Array.isArray(v) ? (v as unknown[]).filter((item): item is string => typeof item === 'string') : []);
+  return value
+    .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+    .map((item) => ({
+      row: typeof item.row === 'number' ? item.row : 0,
+      source: typeof item.source === 'string' ? item.source : '',
+      space: typeof item.space === 'string' ? item.space : '',
+      add: texts(item.add),
+      raise: texts(item.raise),
+    }))
+    .filter((rule) => rule.add.length + rule.raise.length > 0);
+}
+
 export function normalizeReport(value: unknown, mode: RunMode): RunReport {
   const object = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
@@ -285,6 +300,7 @@ export function normalizeReport(value: unknown, mode: RunMode): RunReport {
     message: typeof object.message === 'string' ? object.message : '',
     bySpace,
     ...(Array.isArray(object.mirror) ? { mirror: normalizeMirror(object.mirror) } : {}),
+    ...(Array.isArray(object.rules) ? { rules: normalizeRules(object.rules) } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   errorSentence, finishSentence, normalizeReport, plural, removalCount,
 } from './format';
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
+import { renderRulePlan } from './rulePlan';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
   fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
@@ -46,6 +47,7 @@ const ui = {
   planSection: byId('plan-section', HTMLElement),
   plan: byId('plan', HTMLElement),
   planMirror: byId('plan-mirror', HTMLElement),
+  planRules: byId('plan-rules', HTMLElement),
   nightlyToggle: byId('nightly-toggle', HTMLInputElement),
   nightlyHour: byId('nightly-hour', HTMLSelectElement),
   nightlyStatus: byId('nightly-status', HTMLElement),
@@ -54,6 +56,7 @@ const ui = {
   recentRuns: byId('recent-runs', HTMLElement),
   checkHeading: byId('check-heading', HTMLElement),
   checkSetup: byId('check-setup', HTMLButtonElement),
+  addRules: byId('add-rules', HTMLButtonElement),
   checkSummary: byId('check-summary', HTMLElement),
   checkReport: byId('check-report', HTMLElement),
   user: byId('user', HTMLElement),
@@ -124,6 +127,7 @@ function updateControls(): void {
   ui.nightlyHour.disabled = !state || model.nightlyBusy;
   ui.adminAccess.disabled = !state || model.adminBusy;
   ui.checkSetup.disabled = model.checkBusy;
+  ui.addRules.disabled = !canRun;
 }
 
 function renderRunNotice(state: SidebarState): void {
@@ -206,6 +210,7 @@ async function preview(readyToApply: boolean): Promise<void> {
     if (report.rows > 0) {
       renderPlan(ui.plan, report);
       renderMirrorPlan(ui.planMirror, report);
+      renderRulePlan(ui.planRules, report);
       show(ui.planSection, true);
       renderResult(ui.result, report, false);
     } else {
@@ -330,14 +335,15 @@ async function stop(): Promise<void> {
   }
 }
 
-async function setup(): Promise<void> {
+/** Set up roster sheet; with `rules`, the Rules sheet too (created on demand only: each sheet costs a run one read). */
+async function setup(rules = false): Promise<void> {
   if (model.busy || model.running) return;
   model.busy = true;
   sayError('');
-  say('Setting up the Roster sheet…', true);
+  say(rules ? 'Adding the Rules sheet…' : 'Setting up the Roster sheet…', true);
   updateControls();
   try {
-    say(await callServer('setupRosterSheet'));
+    say(await callServer('setupRosterSheet', rules ? { rules: true } : undefined));
   } catch (error) {
     say('');
     sayError(errorSentence('setup', error));
@@ -417,6 +423,7 @@ ui.confirmApply.addEventListener('click', confirmApply);
 ui.confirmCancel.addEventListener('click', cancelConfirm);
 ui.stop.addEventListener('click', () => void stop());
 ui.setup.addEventListener('click', () => void setup());
+ui.addRules.addEventListener('click', () => void setup(true));
 ui.nightlyToggle.addEventListener('change', () => void changeNightly());
 ui.nightlyHour.addEventListener('change', () => void changeNightlyHour());
 ui.adminAccess.addEventListener('change', () => void changeAdminAccess());

@@ -22,7 +22,7 @@ export interface ServerFunctions {
   installNightlySync(hour: number): string;
   removeNightlySync(): string;
   setAdminAccess(enabled: boolean): boolean;
-  setupRosterSheet(): string;
+  setupRosterSheet(options?: { rules?: boolean }): string;
   checkSetup(): SetupReport;
   importMemberships(spaces: string[]): ImportReport;
 }
