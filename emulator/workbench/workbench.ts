@@ -9,7 +9,7 @@ import type { FaultSpec } from '../faults';
 import { demoOrg, type OrgSeed } from '../seed';
 import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptions } from '../gas/world';
 import { applyWritten, interpretInput } from '../gas/sheetData';
-import { DEMO_ROSTER } from '../runtime/demoRoster';
+import { DEMO_ROSTER, DEMO_RULES } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
 import { SetupControls } from './setup';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
@@ -31,6 +31,8 @@ export interface WorkbenchOptions {
   seed?: OrgSeed;
   /** the Roster sheet it starts with; default DEMO_ROSTER */
   roster?: string[][];
+  /** the Rules sheet it starts with; default DEMO_RULES with the demo organisation, else none (they name its units and spaces) */
+  rules?: string[][];
   /** virtual ms per real ms for answers (0 = instant); default 60 */
   speed?: number;
   /** per API call, virtual; default 300 */
@@ -54,6 +56,8 @@ export class Workbench {
     this.google = new Google({ seed: options.seed ?? demoOrg(), latencyMs: options.latencyMs ?? 300 });
     this.world = new AppsScriptWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
     this.world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
+    const rules = options.rules ?? (options.seed ? undefined : DEMO_RULES);
+    if (rules) this.world.spreadsheet.setSheet('Rules', rules);
     this.setup = new SetupControls(this.google, this.world, this.user);
     this.speed = options.speed ?? 60;
   }
