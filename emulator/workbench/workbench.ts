@@ -12,6 +12,7 @@ import { applyWritten, interpretInput } from '../gas/sheetData';
 import { DEMO_ROSTER, DEMO_RULES } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
 import { SetupControls } from './setup';
+import { unitsView } from './units';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
@@ -166,6 +167,11 @@ export class Workbench {
     applyWritten(data.cellForWrite(row, column), interpretInput(value, existing?.format, this.world.spreadsheet.timeZone));
   }
 
+  /** Moves a person to another unit, as an administrator does in the Admin console; throws for an unknown person or unit. */
+  moveUser(email: string, orgUnitPath: string): void {
+    this.google.directory.moveUser(email, orgUnitPath);
+  }
+
   injectFault(methodId: string, code: FaultSpec['code'], probability: number): void {
     this.google.injectFault({ methodId, code, probability });
     this.faults.push({ methodId, code, probability });
@@ -199,6 +205,7 @@ export class Workbench {
           member: m.member, role: ROLE_NAMES[m.role] ?? m.role, state: m.state === 'INVITED' ? 'invited' : 'joined',
         })),
       })),
+      units: unitsView(this.google),
       faults: this.faults.map((fault) => ({ ...fault })),
       calls: this.google.calls.length,
       writes: this.google.writes().length,
