@@ -6,8 +6,8 @@
 import { TokenStore, type MethodId } from './auth';
 import { VirtualClock } from './clock';
 import {
-  addOrgUnit, configure, moveUser, placeMember, setArchived, setChatAdmin, setGroupMembers, settingsOf, setUserProfile, userOf,
-  type OrgSettings, type PlacedMembership,
+  addOrgUnit, configure, directoryPeople, moveUser, orgUnitsOf, placeMember, setArchived, setChatAdmin, setGroupMembers, settingsOf, setUserProfile, userOf,
+  type DirectoryPerson, type OrgSettings, type PlacedMembership,
 } from './orgControl';
 import type { MethodSpec, RequestContext } from './context';
 import { getGroup, getUser, listGroups, listUsers } from './directory';
@@ -25,7 +25,7 @@ import { getSpace, listSpaces, searchSpaces } from './spaces';
 import { OrgState, type MemberState, type Role } from './state';
 
 export type { OrgSeed } from './seed';
-export type { OrgSettings, PlacedMembership } from './orgControl';
+export type { DirectoryPerson, OrgSettings, PlacedMembership } from './orgControl';
 export type { Quotas } from './quota';
 export type { FaultSpec } from './faults';
 export type { HttpRequest, HttpResponse } from './http';
@@ -175,7 +175,10 @@ export class Google {
     placeMember(this.state, spaceName, email, membership, this.clock.now());
   }
 
-  /** The Directory as the Admin console changes it (orgControl.ts); each throws for what doesn't exist. */
+  /**
+   * The Directory as the Admin console shows and changes it (orgControl.ts); each change throws for what
+   * doesn't exist. The reads are for views of the organisation (the workbench), not the emulated API.
+   */
   get directory() {
     const state = this.state;
     return {
@@ -184,6 +187,8 @@ export class Google {
       setUserProfile: (email: string, profile: UserProfile): void => setUserProfile(state, email, profile),
       setArchived: (email: string, on: boolean): void => setArchived(state, email, on),
       setGroupMembers: (groupEmail: string, members: SeedGroupMember[]): void => setGroupMembers(state, groupEmail, members),
+      units: (): string[] => orgUnitsOf(state),
+      people: (): DirectoryPerson[] => directoryPeople(state),
     };
   }
 

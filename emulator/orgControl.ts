@@ -82,6 +82,31 @@ export function moveUser(state: OrgState, email: string, orgUnitPath: string): v
   userOf(state, email).orgUnitPath = orgUnitPath;
 }
 
+/** A person of the Directory (outsiders aren't in it) and their unit, as the Admin console lists them. */
+export interface DirectoryPerson {
+  email: string;
+  orgUnitPath: string;
+  suspended: boolean;
+  archived: boolean;
+}
+
+/** The units, '/' first and each parent right before its children, so a list of them reads as the tree. */
+export function orgUnitsOf(state: OrgState): string[] {
+  const names = (path: string) => path.split('/').filter(Boolean);
+  return [...state.orgUnits].sort((a, b) => {
+    const [x, y] = [names(a), names(b)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return x.length - y.length;
+  });
+}
+
+/** Everyone in the Directory with their unit, by email. */
+export function directoryPeople(state: OrgState): DirectoryPerson[] {
+  return [...state.users.values()].filter((user) => !user.external)
+    .map(({ email, orgUnitPath, suspended, archived }) => ({ email, orgUnitPath, suspended, archived }))
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+}
+
 /** Sets the attributes given (names, organisation, locality); the others stay as they are. */
 export function setUserProfile(state: OrgState, email: string, profile: UserProfile): void {
   const user = userOf(state, email);

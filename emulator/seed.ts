@@ -127,8 +127,8 @@ const DEMO_USERS: Array<[local: string, extra?: Partial<SeedUser>]> = [
  * engineering@ as eng@), one external gmail user, three groups (all-staff@ holds engineering@ and design@
  * nested), organisational units /Engineering (alice, bob, carol), /Sales (dave), /Sales/EMEA (grace and
  * heidi, judy suspended there) with departments, titles and cities, the others at '/',
- * six named spaces (Partners allows external users; admin manages all but Marketing, where they are a
- * plain member), one group chat and one direct message.
+ * seven named spaces (Partners allows external users; Sales holds dave.brown, the rest of /Sales comes by the
+ * demo's rules; admin manages all but Marketing, where they are a plain member), one group chat and one direct message.
  */
 export function demoOrg(): OrgSeed {
   const users: SeedUser[] = DEMO_USERS.map(([local, extra], index) => ({
@@ -182,6 +182,11 @@ export function demoOrg(): OrgSeed {
         // You're a plain member here: checkSetup reads it fine, and the roster's add is refused (403) on Apply.
         id: 'AAAAmarketing', displayName: 'Marketing', spaceType: 'SPACE',
         members: [member('grace.lee', { role: 'ROLE_MANAGER' }), { email: 'admin@example.com' }, member('dave.brown')],
+      },
+      {
+        // The demo's Rules sheet enrols /Sales and below here (DEMO_RULES); dave.brown is in already.
+        id: 'AAAAsales', displayName: 'Sales', spaceType: 'SPACE',
+        members: [manager, member('dave.brown')],
       },
       {
         id: 'AAAAgroupchat', spaceType: 'GROUP_CHAT',

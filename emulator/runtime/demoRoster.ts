@@ -18,3 +18,13 @@ export const DEMO_ROSTER: string[][] = [
   ['alice.smith@example.com', 'Design Team', 'Boss', 'add'],
   ['group:all-staff@example.com', 'spaces/AAAAgroupchat', '', 'add'],
 ].map((row) => [...row, ...Array(7 - row.length).fill('')]);
+
+/**
+ * The Rules sheet the workbench starts with, against demoOrg(): everyone in /Sales and below joins Sales, and
+ * EMEA sales (that unit only) join Partners. Move someone into /Sales and the next nightly sync enrols them.
+ */
+export const DEMO_RULES: string[][] = [
+  ['Source', 'Space', 'Role', 'Status', 'Details', 'Updated'],
+  ['ou:/Sales', 'Sales', 'Member'],
+  ['ou=/Sales/EMEA', 'Partners', 'Member'],
+].map((row) => [...row, ...Array(6 - row.length).fill('')]);

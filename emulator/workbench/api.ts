@@ -66,10 +66,32 @@ export interface ActivityEntry {
   urlFetchCalls: number;
 }
 
+/** A person of the Directory, as the units list shows them. */
+export interface PersonView {
+  email: string;
+  /** 'suspended', 'archived' or '' */
+  note: string;
+}
+
+/** One organisational unit and the people directly in it (not those of its sub-units). */
+export interface UnitView {
+  /** '/', '/Sales', '/Sales/EMEA' */
+  path: string;
+  people: PersonView[];
+}
+
+/** POST /api/directory/move: put a person of the Directory in another unit (Admin console › move user). */
+export interface MoveRequest {
+  email: string;
+  orgUnitPath: string;
+}
+
 export interface GoogleView {
   /** virtual clock, epoch ms */
   now: number;
   spaces: SpaceView[];
+  /** the Directory's units as a tree read top-down ('/' first, parents before children) */
+  units: UnitView[];
   faults: FaultView[];
   calls: number;
   writes: number;

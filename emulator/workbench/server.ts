@@ -15,6 +15,7 @@ import type { Google } from '../google';
 import type { AppsScriptWorld } from '../gas/world';
 import { FAULT_CODES, FAULT_METHODS, type RunRequest } from './api';
 import { parseSetupChange } from './setup';
+import { parseMove } from './units';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
 export interface StartOptions extends Partial<WorkbenchOptions> {
@@ -36,6 +37,7 @@ const ASSETS: Record<string, string> = {
   '/': 'index.html',
   '/app.js': 'app.js',
   '/setup.js': 'setup.js',
+  '/units.js': 'units.js',
   '/style.css': 'style.css',
 };
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
@@ -118,6 +120,15 @@ export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkb
       case '/api/setup': {
         try {
           workbench.setup.change(parseSetupChange(body, workbench.world.consent.requested));
+        } catch (error) {
+          throw new HttpError(400, error instanceof Error ? error.message : String(error));
+        }
+        return json(res, 200, { ok: true });
+      }
+      case '/api/directory/move': {
+        try {
+          const { email, orgUnitPath } = parseMove(body);
+          workbench.moveUser(email, orgUnitPath);
         } catch (error) {
           throw new HttpError(400, error instanceof Error ? error.message : String(error));
         }

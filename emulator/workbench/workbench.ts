@@ -9,9 +9,10 @@ import type { FaultSpec } from '../faults';
 import { demoOrg, type OrgSeed } from '../seed';
 import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptions } from '../gas/world';
 import { applyWritten, interpretInput } from '../gas/sheetData';
-import { DEMO_ROSTER } from '../runtime/demoRoster';
+import { DEMO_ROSTER, DEMO_RULES } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
 import { SetupControls } from './setup';
+import { unitsView } from './units';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
@@ -31,6 +32,8 @@ export interface WorkbenchOptions {
   seed?: OrgSeed;
   /** the Roster sheet it starts with; default DEMO_ROSTER */
   roster?: string[][];
+  /** the Rules sheet it starts with; default DEMO_RULES with the demo organisation, else none (they name its units and spaces) */
+  rules?: string[][];
   /** virtual ms per real ms for answers (0 = instant); default 60 */
   speed?: number;
   /** per API call, virtual; default 300 */
@@ -54,6 +57,8 @@ export class Workbench {
     this.google = new Google({ seed: options.seed ?? demoOrg(), latencyMs: options.latencyMs ?? 300 });
     this.world = new AppsScriptWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
     this.world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
+    const rules = options.rules ?? (options.seed ? undefined : DEMO_RULES);
+    if (rules) this.world.spreadsheet.setSheet('Rules', rules);
     this.setup = new SetupControls(this.google, this.world, this.user);
     this.speed = options.speed ?? 60;
   }
@@ -162,6 +167,11 @@ export class Workbench {
     applyWritten(data.cellForWrite(row, column), interpretInput(value, existing?.format, this.world.spreadsheet.timeZone));
   }
 
+  /** Moves a person to another unit, as an administrator does in the Admin console; throws for an unknown person or unit. */
+  moveUser(email: string, orgUnitPath: string): void {
+    this.google.directory.moveUser(email, orgUnitPath);
+  }
+
   injectFault(methodId: string, code: FaultSpec['code'], probability: number): void {
     this.google.injectFault({ methodId, code, probability });
     this.faults.push({ methodId, code, probability });
@@ -195,6 +205,7 @@ export class Workbench {
           member: m.member, role: ROLE_NAMES[m.role] ?? m.role, state: m.state === 'INVITED' ? 'invited' : 'joined',
         })),
       })),
+      units: unitsView(this.google),
       faults: this.faults.map((fault) => ({ ...fault })),
       calls: this.google.calls.length,
       writes: this.google.writes().length,

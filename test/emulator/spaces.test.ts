@@ -21,11 +21,11 @@ describe('spaces.get', () => {
 describe('spaces.list', () => {
   it('lists only the caller\'s spaces, including group chats and DMs, filtered by type', () => {
     const { g, admin } = demo();
-    expect(spacesOf(admin.call('GET', 'spaces').json)).toHaveLength(8);
+    expect(spacesOf(admin.call('GET', 'spaces').json)).toHaveLength(9);
     const bob = client(g, g.issueToken('bob.jones@example.com', [scope('chat.spaces.readonly')]));
     expect(spacesOf(bob.call('GET', 'spaces').json).map((s) => s.name).sort()).toEqual(['spaces/AAAAdirectmsg', 'spaces/AAAAengineering', 'spaces/AAAAgroupchat']);
     const named = spacesOf(admin.call('GET', 'spaces', { filter: 'space_type = "SPACE"' }).json);
-    expect(named.map((s) => s.displayName)).toEqual(['Engineering', 'Design Team', 'All Hands', 'Partners', 'Leadership', 'Marketing']);
+    expect(named.map((s) => s.displayName)).toEqual(['Engineering', 'Design Team', 'All Hands', 'Partners', 'Leadership', 'Marketing', 'Sales']);
     const chats = spacesOf(admin.call('GET', 'spaces', { filter: 'spaceType = "GROUP_CHAT" OR spaceType = "DIRECT_MESSAGE"' }).json);
     expect(chats.map((s) => s.spaceType).sort()).toEqual(['DIRECT_MESSAGE', 'GROUP_CHAT']);
     expect(admin.call('GET', 'spaces', { filter: 'space_type = "SPACE" AND space_type = "GROUP_CHAT"' }).status).toBe(400);
@@ -35,9 +35,9 @@ describe('spaces.list', () => {
 
   it('pages with opaque tokens', () => {
     const { admin } = demo();
-    const first = admin.call('GET', 'spaces', { pageSize: 4 });
-    expect(spacesOf(first.json)).toHaveLength(4);
-    const second = admin.call('GET', 'spaces', { pageSize: 4, pageToken: first.json.nextPageToken as string });
+    const first = admin.call('GET', 'spaces', { pageSize: 5 });
+    expect(spacesOf(first.json)).toHaveLength(5);
+    const second = admin.call('GET', 'spaces', { pageSize: 5, pageToken: first.json.nextPageToken as string });
     expect(spacesOf(second.json)).toHaveLength(4);
     expect(second.json.nextPageToken).toBeUndefined();
   });
@@ -64,8 +64,8 @@ describe('spaces.search', () => {
     const { g, admin } = demo();
     const search = (query: string) => admin.call('GET', 'spaces:search', { query, useAdminAccess: true });
     const all = search('customer = "customers/my_customer" AND space_type = "SPACE"');
-    expect(resultsOf(all.json)).toHaveLength(6);
-    expect(all.json.spaces).toHaveLength(6);
+    expect(resultsOf(all.json)).toHaveLength(7);
+    expect(all.json.spaces).toHaveLength(7);
     expect(resultsOf(search('customer = "customers/my_customer" AND space_type = "SPACE" AND external_user_allowed = true').json)
       .map((s) => s.displayName)).toEqual(['Partners']);
     expect(search('space_type = "SPACE"').status).toBe(400);

@@ -247,7 +247,7 @@
     return { height: Math.max(30, rows.length + 20), width };
   }
 
-  const WIDTHS = /** @type {Record<string, number>} */ ({ member: 230, space: 250, details: 360, updated: 150, status: 120 });
+  const WIDTHS = /** @type {Record<string, number>} */ ({ member: 230, source: 170, space: 250, details: 360, updated: 150, status: 120 });
 
   function renderGrid() {
     if (app.editing) { app.renderLater = true; return; }
@@ -472,6 +472,7 @@
   }
 
   const renderSetup = setupPanel($('setup-panel'), (change) => api('/api/setup', change).then(refresh).catch(reportError));
+  const renderUnits = unitsPanel($('units-panel'), (move) => api('/api/directory/move', move).then(refresh).catch(reportError));
 
   let faultOptionsShown = false;
   function renderGoogle() {
@@ -485,6 +486,7 @@
     if (document.activeElement !== speed) speed.value = String(g.speed);
     $('triggers').textContent = g.triggers.length === 0 ? 'No trigger installed'
       : g.triggers.map((t) => `Trigger ${t.handler}: next ${t.nextRunAt === null ? 'never' : clockText(t.nextRunAt)}`).join('; ');
+    renderUnits(g.units);
     $('spaces').replaceChildren(...g.spaces.map(spaceCard));
     $('activity').replaceChildren(...g.activity.filter((entry) => entry.via !== 'open').map(activityItem));
     renderSetup(state.setup);
