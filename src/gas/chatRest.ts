@@ -3,26 +3,14 @@
  * muteHttpExceptions, because the Advanced Chat Service is sequential and its errors carry no HTTP status
  * (reference/apps-script-advanced-chat.md §4–6).
  */
-import { thrownError } from '../core/apiErrors';
-import type { ApiError, MemberCall, MemberReply, Result } from '../core/ports';
+import type { MemberCall, MemberReply, Result } from '../core/ports';
 import type { Membership, Space } from '../core/model';
+import { apiErrorFrom, encodePath, getJson, isRecord, parseJson, queryString } from './googleRest';
 
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
 type FetchResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
 
 export const CHAT_API = 'https://chat.googleapis.com/v1/';
-
-/** Encodes each path segment (emails may appear as aliases) and keeps the slashes. */
-function encodePath(name: string): string {
-  return name.split('/').map(encodeURIComponent).join('/');
-}
-
-function queryString(params: Record<string, string | number | boolean | undefined>): string {
-  const parts = Object.keys(params)
-    .filter((key) => params[key] !== undefined && params[key] !== false)
-    .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
 
 /** The REST request for one call: method, URL and JSON body. */
 export function restRequestFor(call: MemberCall, token: string): FetchRequest {
@@ -71,28 +59,6 @@ export function restRequestFor(call: MemberCall, token: string): FetchRequest {
   return request;
 }
 
-function parseJson(text: string): unknown {
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { error: { message: text.slice(0, 200) } };
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function apiErrorFrom(code: number, json: unknown): ApiError {
-  const error = isRecord(json) && isRecord(json.error) ? json.error : {};
-  return {
-    code,
-    status: typeof error.status === 'string' ? error.status : '',
-    message: typeof error.message === 'string' ? error.message : `HTTP ${code}`,
-  };
-}
-
 function retryAfterSeconds(response: FetchResponse): number | undefined {
   const headers = response.getHeaders() as Record<string, string>;
   const key = Object.keys(headers).find((name) => name.toLowerCase() === 'retry-after');
@@ -128,21 +94,6 @@ export function sendMemberCalls(calls: MemberCall[]): MemberReply[] {
 
 /** Admin search needs the customer and the space type in its query (reference/chat-api-memberships.md §11). */
 const ADMIN_SEARCH_QUERY = 'customer = "customers/my_customer" AND space_type = "SPACE"';
-
-/** One GET over REST, for its HTTP status (the Advanced Service has none): the JSON on 2xx, Google's error otherwise. */
-function getJson(url: string): Result<unknown> {
-  try {
-    const response = UrlFetchApp.fetch(url, {
-      method: 'get', headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` }, muteHttpExceptions: true, escaping: false,
-    });
-    const code = response.getResponseCode();
-    const json = parseJson(response.getContentText());
-    if (code >= 200 && code < 300) return { ok: true, value: json };
-    return { ok: false, error: apiErrorFrom(code, json) };
-  } catch (thrown) {
-    return { ok: false, error: thrownError(thrown) };
-  }
-}
 
 function readOnce(url: string): Result<true> {
   const read = getJson(url);

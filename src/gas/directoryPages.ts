@@ -1,5 +1,5 @@
 /**
- * The Admin SDK Directory advanced service as the adapters reach it (directory.ts, peopleDirectory.ts): the
+ * The Admin SDK Directory advanced service as directory.ts reaches it: the
  * global when the script enables it, reading a list page by page, and a failure as the ports' error.
  */
 import type { ApiError } from '../core/ports';

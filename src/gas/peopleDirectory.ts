@@ -1,22 +1,23 @@
 /**
- * The PeopleDirectory port (src/core/ports.ts) through the Admin SDK Directory advanced service, with the
- * administrator's view: who a rule's source names (DESIGN.md §3 Rules; reference/first-deploy.md §4).
+ * The PeopleDirectory port (src/core/ports.ts) over the Admin SDK Directory REST API, with the administrator's
+ * view: who a rule's source names (DESIGN.md §3 Rules; reference/first-deploy.md §4).
  * - searchUsers: users.list over the customer with the user search `query`, 500 a page, every page.
  * - groupPeople: members.list with includeDerivedMembership (nested groups flattened), 200 a page, every
  *   page; only USER members (a nested group is listed too, as type GROUP, and its people follow).
- * Any failed page fails the whole answer: a half-read source would look like leavers to a mirror space. The
- * advanced service throws localized errors without a status, so the error carries Google's message only.
+ * REST rather than the advanced service: its errors carry the HTTP status, which tells a rule Google refuses
+ * (400/403/404: the admin fixes the rule) from Google failing (5xx/429/transport: try later); the advanced
+ * service throws a localized message only. Any failed page fails the whole answer: a half-read source would
+ * look like leavers to a mirror space.
  */
 import type { DirectoryPerson, PeopleDirectory, Result } from '../core/ports';
-import { adminDirectoryService, eachPage, failure, NOT_ENABLED } from './directoryPages';
+import { encodePath, getJson, isRecord, queryString } from './googleRest';
 
+const DIRECTORY_API = 'https://admin.googleapis.com/admin/directory/v1/';
 const SEARCH_FIELDS = 'users(id,primaryEmail,orgUnitPath,suspended,archived),nextPageToken';
 const MEMBER_FIELDS = 'members(id,email,type,status),nextPageToken';
 
 type User = GoogleAppsScript.AdminDirectory.Schema.User;
 type Member = GoogleAppsScript.AdminDirectory.Schema.Member;
-
-const notEnabled: Result<never> = { ok: false, error: { code: 0, status: '', message: NOT_ENABLED } };
 
 function personFromUser(user: User): DirectoryPerson {
   const person: DirectoryPerson = {
@@ -33,36 +34,34 @@ function personFromMember(member: Member): DirectoryPerson {
   return person;
 }
 
-/** Every item of every page, or the first failure. */
-function readAll<T>(read: (each: (item: T) => void) => void): Result<T[]> {
+/** The `listKey` items of every page of `urlOf(pageToken)`, or the first page's failure. */
+function readAllPages<T>(urlOf: (pageToken: string | undefined) => string, listKey: 'users' | 'members'): Result<T[]> {
   const items: T[] = [];
-  try {
-    read((item) => items.push(item));
-    return { ok: true, value: items };
-  } catch (error) {
-    return failure(error);
-  }
+  let pageToken: string | undefined;
+  do {
+    const page = getJson(urlOf(pageToken));
+    if (!page.ok) return page;
+    const body = isRecord(page.value) ? page.value : {};
+    const listed = body[listKey];
+    if (Array.isArray(listed)) items.push(...(listed as T[]));
+    pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
+  } while (pageToken);
+  return { ok: true, value: items };
 }
 
 export class AdminPeopleDirectory implements PeopleDirectory {
   searchUsers(query: string): Result<DirectoryPerson[]> {
-    const users = adminDirectoryService()?.Users;
-    if (!users) return notEnabled;
-    const search = query.trim() === '' ? {} : { query };
-    const found = readAll<User>((each) => eachPage((pageToken) => {
-      const page = users.list({ customer: 'my_customer', ...search, maxResults: 500, pageToken, fields: SEARCH_FIELDS });
-      return { items: page.users, next: page.nextPageToken };
-    }, each));
+    const search = query.trim() === '' ? undefined : query;
+    const found = readAllPages<User>((pageToken) => `${DIRECTORY_API}users${queryString({
+      customer: 'my_customer', query: search, maxResults: 500, pageToken, fields: SEARCH_FIELDS,
+    })}`, 'users');
     return found.ok ? { ok: true, value: found.value.filter((u) => u.id).map(personFromUser) } : found;
   }
 
   groupPeople(groupEmail: string): Result<DirectoryPerson[]> {
-    const members = adminDirectoryService()?.Members;
-    if (!members) return notEnabled;
-    const found = readAll<Member>((each) => eachPage((pageToken) => {
-      const page = members.list(groupEmail, { includeDerivedMembership: true, maxResults: 200, pageToken, fields: MEMBER_FIELDS });
-      return { items: page.members, next: page.nextPageToken };
-    }, each));
+    const found = readAllPages<Member>((pageToken) => `${DIRECTORY_API}${encodePath(`groups/${groupEmail}/members`)}${queryString({
+      includeDerivedMembership: true, maxResults: 200, pageToken, fields: MEMBER_FIELDS,
+    })}`, 'members');
     return found.ok ? { ok: true, value: found.value.filter((m) => m.type === 'USER' && m.id).map(personFromMember) } : found;
   }
 }

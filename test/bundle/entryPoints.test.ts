@@ -37,7 +37,7 @@ describe('dist/Code.js', () => {
     expect(code.split('\n').length).toBeGreaterThan(100);
   });
 
-  it('ships a manifest with V8, the advanced services, explicit scopes and the Chat URL allowlist', () => {
+  it('ships a manifest with V8, the advanced services, explicit scopes and the Chat and Directory URL allowlist', () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     const services = manifest.dependencies.enabledAdvancedServices.map((s: { serviceId: string }) => s.serviceId);
@@ -48,6 +48,6 @@ describe('dist/Code.js', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]));
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
-    expect(manifest.urlFetchWhitelist).toEqual(['https://chat.googleapis.com/']);
+    expect(manifest.urlFetchWhitelist).toEqual(['https://chat.googleapis.com/', 'https://admin.googleapis.com/']);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * AdminPeopleDirectory (src/gas/peopleDirectory.ts) inside an execution of the emulated Apps Script: its
- * AdminDirectory calls go through the advanced-service fake to the emulated Directory.
+ * Directory REST reads go through the UrlFetchApp fake (the shipped manifest's whitelist enforced) to the
+ * emulated Directory, and a failure carries Google's HTTP status, which expandRules.ts decides on.
  */
 import { Google } from '../../emulator/google';
 import { demoOrg, type OrgSeed } from '../../emulator/seed';
@@ -8,6 +9,16 @@ import { AdminPeopleDirectory, peopleDirectory } from '../../src/gas/peopleDirec
 import { inDirectoryExecution } from './directoryExecution';
 
 const ADMIN = 'admin@example.com';
+const AUTH = 'https://www.googleapis.com/auth/';
+const DIRECTORY = 'https://admin.googleapis.com/admin/directory/v1/';
+
+/** Records every URL the emulated Google is asked from now on, query included (its call log keeps none). */
+function recordUrls(google: Google): string[] {
+  const urls: string[] = [];
+  const fetch = google.fetch.bind(google);
+  google.fetch = (request) => { urls.push(request.url); return fetch(request); };
+  return urls;
+}
 
 /** An organisation with `count` people in /Big, all in group big@ through a nested group. */
 function bigOrg(count: number): OrgSeed {
@@ -44,13 +55,16 @@ describe('AdminPeopleDirectory.searchUsers', () => {
     expect(everyone.ok && everyone.value.length).toBe(1212);
   });
 
-  it('a query Google refuses, a non-administrator, a failed later page: {ok: false} with Google\'s message', () => {
-    const google = new Google({ seed: bigOrg(600) });
+  it('a unit Google doesn\'t know → 400, a non-administrator → 403, with Google\'s message and status', () => {
+    const google = new Google({ seed: demoOrg() });
     const bad = inDirectoryExecution(google, ADMIN, () => peopleDirectory.searchUsers('orgUnitPath=/Nowhere'));
-    expect(bad).toEqual({ ok: false, error: { code: 0, status: '', message: expect.stringMatching(/Invalid Input: INVALID_OU_ID$/) } });
+    expect(bad).toEqual({ ok: false, error: { code: 400, status: expect.any(String), message: 'Invalid Input: INVALID_OU_ID' } });
     const bob = inDirectoryExecution(google, 'bob.jones@example.com', () => peopleDirectory.searchUsers('orgUnitPath=/Sales'));
-    expect(bob.ok ? '' : bob.error.message).toMatch(/Not Authorized to access this resource\/api$/);
-    // The second page fails: no half answer.
+    expect(bob).toEqual({ ok: false, error: expect.objectContaining({ code: 403, message: 'Not Authorized to access this resource/api' }) });
+  });
+
+  it('a 503 on the second page: {ok: false} with code 503, no half answer', () => {
+    const google = new Google({ seed: bigOrg(600) });
     const fetch = google.fetch.bind(google);
     let calls = 0;
     google.fetch = (request) => {
@@ -58,13 +72,25 @@ describe('AdminPeopleDirectory.searchUsers', () => {
       return fetch(request);
     };
     const half = inDirectoryExecution(google, ADMIN, () => peopleDirectory.searchUsers('orgUnitPath=/Big'));
-    expect(half.ok ? '' : half.error.message).toMatch(/The service is currently unavailable\.$/);
+    expect(half).toEqual({ ok: false, error: expect.objectContaining({ code: 503 }) });
     expect(calls).toBe(2);
   });
 
-  it('{ok: false} without calling Google when the advanced service is missing', () => {
-    expect(peopleDirectory.searchUsers('isAdmin=true')).toEqual({ ok: false, error: { code: 0, status: '', message: expect.stringMatching(/not enabled/) } });
-    expect(peopleDirectory.groupPeople('all-staff@example.com').ok).toBe(false);
+  it('asks users.list over REST for the customer, 500 a page, only the fields it reads; no query when empty', () => {
+    const google = new Google({ seed: demoOrg() });
+    const urls = recordUrls(google);
+    inDirectoryExecution(google, ADMIN, () => peopleDirectory.searchUsers("orgUnitPath='/Sales'"));
+    inDirectoryExecution(google, ADMIN, () => peopleDirectory.searchUsers(' '));
+    const fields = encodeURIComponent('users(id,primaryEmail,orgUnitPath,suspended,archived),nextPageToken');
+    expect(urls).toEqual([
+      `${DIRECTORY}users?customer=my_customer&query=${encodeURIComponent("orgUnitPath='/Sales'")}&maxResults=500&fields=${fields}`,
+      `${DIRECTORY}users?customer=my_customer&maxResults=500&fields=${fields}`,
+    ]);
+  });
+
+  it('a fetch that throws (here: no UrlFetchApp in scope): {ok: false} with code 0, as a transport failure', () => {
+    expect(peopleDirectory.searchUsers('isAdmin=true')).toEqual({ ok: false, error: { code: 0, status: '', message: expect.any(String) } });
+    expect(peopleDirectory.groupPeople('all-staff@example.com')).toMatchObject({ ok: false, error: { code: 0 } });
   });
 });
 
@@ -92,12 +118,25 @@ describe('AdminPeopleDirectory.groupPeople', () => {
     expect(eng.ok && eng.value.map((p) => p.email)).toEqual(['alice.smith@example.com', 'bob.jones@example.com', 'carol.white@example.com']);
   });
 
-  it('an unknown group, a missing group scope: {ok: false} with Google\'s message', () => {
+  it('an unknown group → 404, a non-administrator → 403, a token without the group scope → 403', () => {
     const google = new Google({ seed: demoOrg() });
     const missing = inDirectoryExecution(google, ADMIN, () => peopleDirectory.groupPeople('nosuch@example.com'));
-    expect(missing.ok ? '' : missing.error.message).toMatch(/Resource Not Found: groupKey$/);
-    const userScopeOnly = ['https://www.googleapis.com/auth/admin.directory.user.readonly'];
+    expect(missing).toEqual({ ok: false, error: expect.objectContaining({ code: 404, message: 'Resource Not Found: groupKey' }) });
+    const bob = inDirectoryExecution(google, 'bob.jones@example.com', () => peopleDirectory.groupPeople('design@example.com'));
+    expect(bob).toMatchObject({ ok: false, error: { code: 403 } });
+    // UrlFetchApp itself needs script.external_request only; the Directory refuses the token without its scope.
+    const userScopeOnly = [`${AUTH}script.external_request`, `${AUTH}admin.directory.user.readonly`];
     const noScope = inDirectoryExecution(google, ADMIN, () => peopleDirectory.groupPeople('design@example.com'), { scopes: userScopeOnly });
+    expect(noScope).toMatchObject({ ok: false, error: { code: 403 } });
     expect(noScope.ok ? '' : noScope.error.message).toMatch(/insufficient authentication scopes/);
+  });
+
+  it('asks members.list over REST with the group key encoded, derived membership, 200 a page', () => {
+    const google = new Google({ seed: demoOrg() });
+    const urls = recordUrls(google);
+    inDirectoryExecution(google, ADMIN, () => peopleDirectory.groupPeople('eng@example.com'));
+    expect(urls).toEqual([
+      `${DIRECTORY}groups/eng%40example.com/members?includeDerivedMembership=true&maxResults=200&fields=${encodeURIComponent('members(id,email,type,status),nextPageToken')}`,
+    ]);
   });
 });
