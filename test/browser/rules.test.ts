@@ -26,7 +26,7 @@ describeBrowser('rules in the sidebar', () => {
   });
 
   const ruleLists = () => sidebar(session.page).locator('#plan-rules [data-rule]').evaluateAll((rules) =>
-    rules.map((rule) => [rule.querySelector('.mirror-heading')?.textContent ?? '', Array.from(rule.querySelectorAll('.mirror-name'), (item) => item.textContent ?? '')]));
+    rules.map((rule) => [rule.querySelector('.mirror-heading')?.textContent ?? '', Array.from(rule.querySelectorAll('.mirror-name'), (item: { textContent: string | null }) => item.textContent ?? '')]));
 
   it('previews whom each rule brings in, by name, and changes nothing in Chat', async () => {
     const { page, workbench } = session;

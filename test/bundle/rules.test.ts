@@ -114,6 +114,14 @@ describe('rules', () => {
     expect(members(google, 'spaces/AAAAeng')).toEqual(['admin@example.com ROLE_MANAGER', 'ed@example.com ROLE_MANAGER', 'eve@example.com ROLE_MANAGER']);
   });
 
+  it('query: enrols whom a Directory search finds; a query Google rejects is INVALID with the fix', () => {
+    const { google, world } = setUp([["query:orgDepartment='Sales' addressLocality='Paris'", 'spaces/AAAAemea'], ['query:noSuchField=1', 'spaces/AAAAemea']]);
+    call(world, 'provisionRoster');
+    expect(members(google, 'spaces/AAAAemea')).toEqual(['admin@example.com ROLE_MANAGER', 'sam@example.com']);
+    expect(ruleRow(world, 3).status).toBe('INVALID');
+    expect(ruleRow(world, 3).details).toMatch(/^Google rejected the search "noSuchField=1".*search-users.*HTTP 400/);
+  });
+
   it('a roster row wins over a rule, both ways: its remove beats the add, its role beats the rule\'s', () => {
     const { google, world } = setUp([['ou:/Sales', 'spaces/AAAAsales', 'Manager']], [
       ['sam@example.com', 'spaces/AAAAsales', '', 'remove'],
@@ -123,6 +131,13 @@ describe('rules', () => {
     call(world, 'provisionRoster');
     expect(members(google, 'spaces/AAAAsales')).toEqual(['admin@example.com ROLE_MANAGER', 'emil@example.com ROLE_MANAGER', 'old@example.com', 'sue@example.com']);
     expect(ruleRow(world, 2).details).toMatch(/^3 people: .*3 set by the roster/);
+  });
+
+  it('an unknown unit or group is INVALID with the fix, and the other rules still run', () => {
+    const { google, world } = setUp([['ou:/Nowhere', 'spaces/AAAAsales'], ['group:nobody@example.com', 'spaces/AAAAsales'], ['ou=/Sales/EMEA', 'spaces/AAAAsales']]);
+    call(world, 'provisionRoster');
+    expect([ruleRow(world, 2).status, ruleRow(world, 3).status, ruleRow(world, 4).status]).toEqual(['INVALID', 'INVALID', 'APPLIED']);
+    expect(members(google, 'spaces/AAAAsales')).toContain('emil@example.com');
   });
 
   it('in preview, changes nothing in Chat and names every person it would add or raise', () => {
