@@ -181,6 +181,21 @@ describe('a mirror space', () => {
     expect(members(google)).toEqual(['admin@example.com', 'app', 'erin@example.com', 'group:design@example.com', 'olga@example.com']);
   });
 
+  it('holds every removal while a row of the space names someone it can\'t match, and removes once the row is fixed', () => {
+    const { google, world } = setUp('100');
+    const roster = world.spreadsheet.sheet('Roster')!;
+    world.spreadsheet.setSheet('Roster', [...roster, ['eirn@example.com', 'spaces/AAAAmirror', '', '', '', '', '']]);
+    unattended(google, world);
+    expect(members(google)).toHaveLength(7);
+    expect(spacesRow(world, 2)).toEqual({ status: 'HELD', details: expect.stringMatching(/^Held, nothing removed: Chat Roster couldn't tell whom Roster row 5/) });
+    const fixed = world.spreadsheet.sheet('Roster')!;
+    fixed[4][0] = 'erin@example.com';
+    world.spreadsheet.setSheet('Roster', fixed);
+    unattended(google, world);
+    expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com', 'erin@example.com']);
+    expect(spacesRow(world, 2).status).toBe('APPLIED');
+  });
+
   it('in preview, names everyone it would remove and removes no one', () => {
     const { google, world } = setUp('50');
     const report = run<RunReport>(world, 'previewRoster').value!;

@@ -134,9 +134,14 @@ describe('rules', () => {
   });
 
   it('an unknown unit or group is INVALID with the fix, and the other rules still run', () => {
-    const { google, world } = setUp([['ou:/Nowhere', 'spaces/AAAAsales'], ['group:nobody@example.com', 'spaces/AAAAsales'], ['ou=/Sales/EMEA', 'spaces/AAAAsales']]);
+    const { google, world } = setUp([
+      ['ou:/Nowhere', 'spaces/AAAAsales'], ['group:nobody@example.com', 'spaces/AAAAsales'], ['ou=/Sales/EMEA', 'spaces/AAAAsales'],
+      ['ou:/Sales', 'No Such Space'], ['sales', 'spaces/AAAAsales'],
+    ]);
     call(world, 'provisionRoster');
-    expect([ruleRow(world, 2).status, ruleRow(world, 3).status, ruleRow(world, 4).status]).toEqual(['INVALID', 'INVALID', 'APPLIED']);
+    expect([2, 3, 4, 5, 6].map((row) => ruleRow(world, row).status)).toEqual(['INVALID', 'INVALID', 'APPLIED', 'INVALID', 'INVALID']);
+    expect(ruleRow(world, 5).details).toMatch(/No Such Space/);
+    expect(ruleRow(world, 6).details).toMatch(/ou:\//);
     expect(members(google, 'spaces/AAAAsales')).toContain('emil@example.com');
   });
 
