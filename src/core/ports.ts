@@ -4,6 +4,7 @@
  * or small fakes. Nothing here may name an Apps Script or Node type.
  */
 import type { ApiError, ApiRole, Membership, Space } from './model';
+import type { LiveProgress } from '../shared/report';
 
 /** Google's error (model.ts: outcomes carry it too), for the adapters that build one. */
 export type { ApiError } from './model';
@@ -119,6 +120,11 @@ export interface ShortTermCache {
   /** The values of the keys still cached; missing keys are absent. */
   getAll(keys: string[]): Record<string, string>;
   putAll(values: Record<string, string>, ttlSeconds: number): void;
+}
+
+/** Where an execution publishes its progress for the sidebar to poll (the document cache: never the only copy of anything). */
+export interface ProgressBoard {
+  publish(progress: LiveProgress): void;
 }
 
 /** A rectangle of cells to write; 1-based top-left; every value plain text. */

@@ -17,6 +17,7 @@ import { AdminDirectoryLookup } from './directory';
 import { appsScriptImportSources } from './importSources';
 import { documentCache, documentMutex, documentStore, NoDocumentError, spreadsheetClock } from './platform';
 import { sheetRunLog } from './runLogSheet';
+import { documentProgressBoard } from './progressBoard';
 import { adminAccessEnabled } from './settings';
 import { SheetRosterStore } from './sheetStore';
 
@@ -48,6 +49,7 @@ function runDeps(mode: RunMode, { startedBy, fresh, confirmation }: RunStart, us
     options: { useAdminAccess, callerEmail, confirmation: mode === 'apply' && confirmation !== undefined ? confirmationFrom(confirmation) : undefined },
     state: documentStore(),
     cache: documentCache(),
+    progress: documentProgressBoard(),
     log: sheetRunLog,
     startedBy: startedBy ?? callerEmail,
     fresh,

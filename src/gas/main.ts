@@ -7,6 +7,7 @@ export { setupRosterSheet } from './commands/setup';
 export { checkSetup } from './commands/checkSetup';
 export { importMemberships } from './commands/importMembers';
 export { previewRoster, provisionRoster } from './commands/provision';
+export { getProgress } from './commands/progress';
 export { installNightlySync, removeNightlySync, nightlySync } from './commands/nightly';
 export { showSidebar, showPreview, showProvision, showCheckSetup, getSidebarState, stopRun } from './commands/sidebar';
 export { showImport } from './commands/sidebar';

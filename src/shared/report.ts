@@ -74,3 +74,24 @@ export interface RulePlanView {
   add: string[];
   raise: string[];
 }
+
+/**
+ * What the running execution of an Apply publishes for the sidebar to poll (getProgress, DESIGN.md §2):
+ * the counts so far, and the pace it measures. JSON-safe: it crosses google.script.run.
+ */
+export interface LiveProgress {
+  /** The run's id: a poll shows only the run it is following. */
+  run: string;
+  /** Which execution of the run (1, 2, …). */
+  execution: number;
+  /** When this was published (ms since the epoch, the server's clock). */
+  at: number;
+  /** 'planning' while the spaces are read, 'applying' while changes go out, 'done' when the execution ended. */
+  phase: 'planning' | 'applying' | 'done';
+  /** Counts over the whole roster so far (rows done, pending, per status, per space). */
+  report: RunReport;
+  /** Rows this execution finished per minute since it started writing; 0 until it has. */
+  rowsPerMinute: number;
+  /** Pending rows ÷ that pace, in seconds; null until the pace is known. */
+  secondsLeft: number | null;
+}

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { AppsScriptWorld, readManifest } from '../../emulator/gas/world';
 import { Google } from '../../emulator/google';
 import { ADMIN_SENTENCE_PREFIX } from '../../src/shared/sentences';
-import type { RunReport } from '../../src/shared/report';
+import type { LiveProgress, RunReport } from '../../src/shared/report';
 import type { SetupReport } from '../../src/shared/setup';
 import { ADMIN, ROSTER_CASES, testOrg } from './org';
 import { execute } from './workload';
@@ -39,6 +39,7 @@ const STEPS: Step[] = [
   { name: 'previewRoster' },
   { name: 'showProvision' },
   { name: 'provisionRoster' },
+  { name: 'getProgress' },
   { name: 'importMemberships', args: [[]] },
   { name: 'stopRun' },
   { name: 'installNightlySync', args: [2] },
@@ -87,6 +88,11 @@ describe('the shipped manifest’s scopes', () => {
       [...badSpaces, 'Space "spaces/AAAAfinance"'], // the administrator is not in Finance…
       badSpaces, // …which admin access reaches
     ]);
+  });
+
+  it('the sidebar can poll the Apply\'s progress', () => {
+    const polled = results.find(({ step }) => step.name === 'getProgress')?.result.value as LiveProgress | null;
+    expect(polled).toMatchObject({ phase: 'done', report: { pending: 0 } });
   });
 
   it('the runs did their work', () => {

@@ -18,7 +18,8 @@ import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
 import { CachedDirectory } from '../resolve/directoryCache';
 import { CachedPeopleDirectory } from '../rules/expansionCache';
-import type { Clock, KeyValueStore, RosterStore, RunLog, ShortTermCache } from '../ports';
+import type { Clock, KeyValueStore, ProgressBoard, RosterStore, RunLog, ShortTermCache } from '../ports';
+import { ProgressPublisher } from './liveProgress';
 import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from '../sheet/readRoster';
 import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from './runRecord';
 import { ChangeLog } from './changeLog';
@@ -50,6 +51,8 @@ export interface RunDeps extends PipelineDeps {
   spaces?: RosterStore;
   /** The Rules sheet (optional: without it no one is enrolled by rule). */
   rules?: RosterStore;
+  /** Where an Apply publishes its progress for the sidebar to poll (the document cache). */
+  progress?: ProgressBoard;
   /** The Chat Roster Log sheet: a row per membership change, a row per finished run. */
   log?: RunLog;
   /** The log's maximum entries (LOG_MAX_ROWS unless a test says otherwise). */
@@ -197,13 +200,21 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   }) : null;
   const writer = new SheetWriter(grid, parsed.columns, deps, notes, changeLog);
   let lastFlush = startedAt;
-  const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
-    if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
-    lastFlush = clock.now();
+  const publisher = record ? new ProgressPublisher(deps.progress, clock, record) : null;
+  const settledSoFar = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
     const known = new Map<number, RowOutcome>();
     for (const outcome of [...beforeRun, ...fromRun]) known.set(outcome.sheetRow, outcome);
-    writer.write(rows.map((row) => known.get(row.sheetRow) ?? pendingOutcome(row.sheetRow)));
+    return rows.map((row) => known.get(row.sheetRow) ?? pendingOutcome(row.sheetRow));
   };
+  const reportSoFar = (outcomes: readonly RowOutcome[], found: readonly RowOutcome[]) =>
+    wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
+  const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
+    publisher?.round(() => reportSoFar(settledSoFar(beforeRun, fromRun), [...beforeRun, ...fromRun]), fromRun.length);
+    if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
+    lastFlush = clock.now();
+    writer.write(settledSoFar(beforeRun, fromRun));
+  };
+  publisher?.planning(reportSoFar(rows.map((row) => pendingOutcome(row.sheetRow)), []));
 
   const found: RowOutcome[] = [];
   let failure: string | null = null;
@@ -228,7 +239,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   }
   const outcomes = completeOutcomes(rows, found, failure);
   const settled = sheets.outcomes(mode, found);
-  const counted = wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
+  const counted = reportSoFar(outcomes, found);
   const report = { ...withSettings(progressMessage(counted), settled), ...sheets.views(mode, found) };
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
@@ -243,6 +254,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     };
   }
   if (record && deps.state) finishExecution(deps.state, record, report, [...settled.spaces, ...settled.rules], notes);
+  publisher?.done(report, outcomes.filter((outcome) => outcome.status !== 'PENDING').length);
   return report;
 }
 
