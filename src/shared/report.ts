@@ -24,6 +24,11 @@ export interface RunReport {
   mirror?: MirrorSpacePlan[];
   /** Rules with people to add or raise, by name, in a preview (absent when there is none). */
   rules?: RulePlanView[];
+  /**
+   * After an Apply execution: 'hourly' when the document's hourly trigger carries the run on if the sidebar
+   * closes, 'sidebarOnly' when it can't (no permission for triggers); absent for a preview.
+   */
+  continuation?: 'hourly' | 'sidebarOnly';
 }
 
 export interface SpaceCounts {

@@ -33,7 +33,7 @@ export interface SidebarState {
   /** The nightly sync's hour (0–23, spreadsheet time), or null when it is off. */
   nightlyHour: number | null;
   /** A run that still has PENDING rows. */
-  run: { id: string; executions: number; startedBy: string; stopped: boolean } | null;
+  run: { id: string; executions: number; startedBy: string; stopped: boolean; continuesHourly: boolean } | null;
   /** Newest first, at most 5, from the Chat Roster Log sheet. */
   recentRuns: LoggedRun[];
   /** The write budget the pacer keeps to: for the estimate of the time left. */

@@ -175,13 +175,38 @@ export interface SpaceProgress {
   done: number;
   total: number;
   percent: number;
+  /** The done rows' shares of the total, in whole percent: as asked, held by a guard, failed (invalid or error). */
+  segments: ProgressSegments;
+}
+
+export interface ProgressSegments { ok: number; held: number; failed: number }
+
+/**
+ * How a bar splits its done rows, in whole percent of `total`: failed rows (a problem tone: INVALID, ERROR)
+ * in red and held ones (the other statuses needing attention) in amber, so a bar is never full and green
+ * over rows that failed.
+ */
+export function progressSegments(counts: Counts, total: number): ProgressSegments {
+  if (!(total > 0)) return { ok: 0, held: 0, failed: 0 };
+  let failed = 0;
+  let held = 0;
+  let done = 0;
+  for (const status of Object.keys(counts)) {
+    const n = count(counts, status);
+    if (status === 'PENDING' || n === 0) continue;
+    done += n;
+    if (statusTone(status) === 'problem') failed += n;
+    else if ((NEEDS_ATTENTION as readonly string[]).includes(status)) held += n;
+  }
+  const percent = (n: number) => Math.floor((n / total) * 100);
+  return { ok: percent(done - failed - held), held: percent(held), failed: percent(failed) };
 }
 
 export function spaceProgress(bySpace: readonly SpaceCounts[]): SpaceProgress[] {
   return bySpace.map(({ space, counts }) => {
     const total = Object.keys(counts).reduce((sum, status) => sum + count(counts, status), 0);
     const done = total - count(counts, 'PENDING');
-    return { space: displayText(space) || '(no space)', done, total, percent: progressPercent(done, total) };
+    return { space: displayText(space) || '(no space)', done, total, percent: progressPercent(done, total), segments: progressSegments(counts, total) };
   });
 }
 

@@ -11,6 +11,7 @@ import {
 } from './format';
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
 import { renderRulePlan } from './rulePlan';
+import { latestProgressAt, pollProgress } from './progressPoller';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
   fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
@@ -135,7 +136,10 @@ function renderRunNotice(state: SidebarState): void {
   const pending = state.roster?.counts.PENDING ?? 0;
   const rows = pending > 0 ? `: ${plural(pending, 'row is', 'rows are')} still PENDING` : '';
   const how = state.run.stopped ? 'It was stopped' : `It was started by ${state.run.startedBy || 'someone'}`;
-  setText(ui.runNoticeText, `A run isn't finished${rows}. ${how}; press Resume to continue it.`);
+  // Whether it goes on by itself, so no one wonders if closing the sidebar lost it.
+  const itself = state.run.stopped ? 'It waits for you' : state.run.continuesHourly
+    ? 'It carries on by itself within the hour (the hourly trigger)' : 'Nothing carries it on while this sidebar is closed';
+  setText(ui.runNoticeText, `A run isn't finished${rows}. ${how}. ${itself}; press Resume to continue it now.`);
 }
 
 function applyState(state: SidebarState): void {
@@ -264,6 +268,13 @@ function cancelConfirm(): void {
   ui.apply.focus();
 }
 
+/** Said while a run spans executions: what happens if the administrator closes the sidebar now. */
+function continuationSentence(report: RunReport): string {
+  return report.continuation === 'sidebarOnly'
+    ? 'Applying the roster. Keep this sidebar open until it is done: Chat Roster has no permission to install the trigger that would carry it on without you.'
+    : 'Applying the roster. You can keep working in the sheet, or close this sidebar: Chat Roster carries on by itself within the hour.';
+}
+
 /**
  * The apply loop: one provisionRoster at a time, again while rows are PENDING, until done or Stop. Every call
  * carries the same confirmation: no mirror member is removed that the admin wasn't shown.
@@ -286,12 +297,25 @@ async function apply(confirmation: RemovalConfirmation): Promise<void> {
 
   let last: RunReport | null = null;
   let stalled = 0;
+  // The pace measured by the executions themselves (rows a minute); the write budget until one is known.
+  let pace = 0;
+  const baseline = await latestProgressAt();
   try {
     for (;;) {
-      const report = normalizeReport(await callServer('provisionRoster', confirmation), 'apply');
+      const stopPolling = pollProgress(baseline, (progress) => {
+        if (progress.rowsPerMinute > 0) pace = progress.rowsPerMinute;
+        if (!model.stopRequested) renderProgress(progressParts, normalizeReport(progress.report, 'apply'), pace || writesPerMinute, true);
+      });
+      let report: RunReport;
+      try {
+        report = normalizeReport(await callServer('provisionRoster', confirmation), 'apply');
+      } finally {
+        stopPolling();
+      }
       stalled = last && report.pending > 0 && report.done <= last.done ? stalled + 1 : 0;
       last = report;
-      renderProgress(progressParts, report, writesPerMinute, report.pending > 0 && !model.stopRequested);
+      renderProgress(progressParts, report, pace || writesPerMinute, report.pending > 0 && !model.stopRequested);
+      if (report.pending > 0) say(continuationSentence(report), true);
       if (report.pending === 0 || model.stopRequested) break;
       if (stalled >= MAX_STALLED_CALLS) {
         sayError(`Chat Roster finished no row in the last ${MAX_STALLED_CALLS} steps, so it paused. The rows not done yet stay PENDING: check the Details column, then press Resume.`);

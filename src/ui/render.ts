@@ -5,7 +5,7 @@ import type { LoggedRun, SidebarState } from '../shared/sidebar';
 import { h, replaceChildren, setText } from './dom';
 import {
   attentionSentence, formatCount, formatStarted, hourLabel, planChips, planRows, progressPercent, progressText,
-  rosterSentence, spaceProgress, summaryEntries, timeLeft, type Chip, type SummaryEntry,
+  rosterSentence, spaceProgress, summaryEntries, timeLeft, type Chip, type SummaryEntry, progressSegments, type ProgressSegments,
 } from './format';
 
 function chip({ text, tone }: Chip): HTMLElement {
@@ -76,7 +76,7 @@ export interface ProgressParts {
 /** Live progress of an apply run: the bar, "X of Y rows done", the time left, and each space. */
 export function renderProgress(parts: ProgressParts, report: RunReport, writesPerMinute: number, running: boolean): void {
   const percent = progressPercent(report.done, report.rows);
-  parts.fill.style.width = `${percent}%`;
+  fillSegments(parts.bar, parts.fill, progressSegments(report.counts, report.rows));
   parts.bar.setAttribute('aria-valuenow', String(percent));
   parts.bar.setAttribute('aria-valuetext', progressText(report.done, report.rows));
   setText(parts.text, progressText(report.done, report.rows));
@@ -85,20 +85,28 @@ export function renderProgress(parts: ProgressParts, report: RunReport, writesPe
     h('li', { className: 'space-progress-row', attrs: { 'data-space': space.space } }, [
       h('span', { className: 'space-progress-name', text: space.space, attrs: { title: space.space } }),
       h('span', { className: 'space-progress-count', text: `${formatCount(space.done)} / ${formatCount(space.total)}` }),
-      h('span', { className: 'mini-bar', attrs: { 'aria-hidden': 'true' } }, [
-        (() => {
-          const fill = h('span', { className: space.percent === 100 ? 'mini-fill mini-fill-done' : 'mini-fill' });
-          fill.style.width = `${space.percent}%`;
-          return fill;
-        })(),
-      ]),
+      (() => {
+        const bar = h('span', { className: 'mini-bar', attrs: { 'aria-hidden': 'true' } });
+        fillSegments(bar, bar.appendChild(h('span', { className: space.percent === 100 ? 'mini-fill mini-fill-done' : 'mini-fill' })), space.segments);
+        return bar;
+      })(),
     ]),
   ));
 }
 
+/** A bar's fill for the rows as asked, then amber for the held and red for the failed (created on first use). */
+function fillSegments(bar: HTMLElement, fill: HTMLElement, segments: ProgressSegments): void {
+  fill.style.width = `${segments.ok}%`;
+  for (const kind of ['held', 'failed'] as const) {
+    let segment = bar.querySelector<HTMLElement>(`.bar-${kind}`);
+    if (!segment) segment = bar.appendChild(h('span', { className: `bar-segment bar-${kind}` }));
+    segment.style.width = `${segments[kind]}%`;
+  }
+}
+
 /** Progress that hasn't started yet: an empty bar. */
 export function resetProgress(parts: ProgressParts, label: string): void {
-  parts.fill.style.width = '0%';
+  fillSegments(parts.bar, parts.fill, { ok: 0, held: 0, failed: 0 });
   parts.bar.setAttribute('aria-valuenow', '0');
   parts.bar.removeAttribute('aria-valuetext');
   setText(parts.text, label);

@@ -8,7 +8,7 @@
  * Arguments and results are JSON-safe values only; every call is one server execution; at most 10 calls
  * run at once (the sidebar keeps to one run call at a time plus the odd settings call).
  */
-import type { RemovalConfirmation, RunReport } from '../shared/report';
+import type { LiveProgress, RemovalConfirmation, RunReport } from '../shared/report';
 import type { ImportReport } from '../shared/importReport';
 import type { SetupReport } from '../shared/setup';
 import type { SidebarState } from '../shared/sidebar';
@@ -18,6 +18,7 @@ export interface ServerFunctions {
   getSidebarState(): SidebarState;
   previewRoster(): RunReport;
   provisionRoster(confirmation: RemovalConfirmation): RunReport;
+  getProgress(): LiveProgress | null;
   stopRun(): string;
   installNightlySync(hour: number): string;
   removeNightlySync(): string;

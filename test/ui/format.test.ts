@@ -2,7 +2,7 @@
 import type { RunReport, SpaceCounts } from '../../src/shared/report';
 import {
   attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, normalizeReport, planChips,
-  planRows, plural, progressPercent, progressText, rosterSentence, spaceProgress,
+  planRows, plural, progressPercent, progressSegments, progressText, rosterSentence, spaceProgress,
   statusLabel, summaryEntries, timeLeft,
 } from '../../src/ui/format';
 
@@ -71,9 +71,17 @@ describe('progress', () => {
       { space: 'spaces/A', counts: { ADDED: 3, PENDING: 1 } },
       { space: 'Team <b>', counts: { UNCHANGED: 2 } },
     ])).toEqual([
-      { space: 'spaces/A', done: 3, total: 4, percent: 75 },
-      { space: 'Team <b>', done: 2, total: 2, percent: 100 },
+      { space: 'spaces/A', done: 3, total: 4, percent: 75, segments: { ok: 75, held: 0, failed: 0 } },
+      { space: 'Team <b>', done: 2, total: 2, percent: 100, segments: { ok: 100, held: 0, failed: 0 } },
     ]);
+  });
+
+  it('shows failed rows in red and held ones in amber, never as done and green', () => {
+    expect(progressSegments({ ADDED: 28, ERROR: 971 - 900, INVALID: 900 - 800, HELD: 1, PENDING: 899 }, 1099))
+      .toEqual({ ok: 2, held: 0, failed: 15 });
+    expect(progressSegments({ ERROR: 971, ADDED: 28 }, 999)).toEqual({ ok: 2, held: 0, failed: 97 });
+    expect(progressSegments({ HELD: 5, REMOVED: 5 }, 10)).toEqual({ ok: 50, held: 50, failed: 0 });
+    expect(progressSegments({}, 0)).toEqual({ ok: 0, held: 0, failed: 0 });
   });
 });
 

@@ -3,24 +3,15 @@
  * may have: reference/apps-script-limits.md §3). It runs as the administrator who installed it.
  */
 import { latestSlot, nightlyAction, parseHour } from '../../core/run/nightly';
-import { loadRecord, type RunRecord } from '../../core/run/runRecord';
 import type { RunReport } from '../../shared/report';
 import { reportWithMessage } from '../../core/run/summary';
 import { ConsentError, requireGrants } from '../consent';
 import { documentStore, NoDocumentError } from '../platform';
 import { runRosterNow } from '../compose';
 import { nightlyHour, setNightlyHour } from '../settings';
+import { installHourlyTrigger, removeHourlyTriggers, runLeft } from '../hourlyTrigger';
 
-const HANDLER = 'nightlySync';
 const LAST_STARTED_KEY = 'chatRoster.nightlyLastStarted';
-
-/** This user's nightly triggers in this spreadsheet (getProjectTriggers would span every document). */
-function nightlyTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).filter((trigger) => trigger.getHandlerFunction() === HANDLER);
-}
-
-/** A stopped run waits for the administrator's Apply, not for the trigger. */
-const isContinuable = (record: RunRecord | null): boolean => record !== null && !record.stopped;
 
 /** The hour and date now in the spreadsheet's time zone (the nightly hour is the spreadsheet's). */
 function spreadsheetNow(): { currentHour: number; today: string } {
@@ -33,8 +24,7 @@ export function installNightlySync(hour: number): string {
   const chosen = parseHour(hour);
   if (chosen === null) return 'Choose an hour from 0 to 23 for the nightly sync.';
   requireGrants('triggers');
-  for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
-  ScriptApp.newTrigger(HANDLER).timeBased().everyHours(1).create();
+  installHourlyTrigger();
   setNightlyHour(chosen);
   const state = documentStore();
   // The slot already passed today (or yesterday's) is not caught up: the first sync is the next one.
@@ -45,8 +35,10 @@ export function installNightlySync(hour: number): string {
 
 export function removeNightlySync(): string {
   requireGrants('triggers');
-  for (const trigger of nightlyTriggers()) ScriptApp.deleteTrigger(trigger);
   setNightlyHour(null);
+  // A run still going keeps the trigger that continues it; it goes once the run is done.
+  if (runLeft()) return 'Nightly sync is off. The run under way still finishes on the hourly trigger.';
+  removeHourlyTriggers();
   return 'Nightly sync is off.';
 }
 
@@ -71,9 +63,16 @@ function nightlyStep(): RunReport | null {
     currentHour,
     today,
     lastStarted: state.get(LAST_STARTED_KEY),
-    runInProgress: isContinuable(loadRecord(state)),
+    // A stopped run waits for the administrator's Apply, not for the trigger.
+    runInProgress: runLeft(),
   });
-  if (action === 'skip') return null;
+  if (action === 'skip') {
+    // A trigger left only to continue a run that is over (or stopped) goes.
+    if (hour === null) removeHourlyTriggers();
+    return null;
+  }
   if (action === 'start' && hour !== null) state.set(LAST_STARTED_KEY, latestSlot(hour, currentHour, today));
-  return runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
+  const report = runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
+  if (report.pending === 0 && hour === null) removeHourlyTriggers();
+  return report;
 }

@@ -1,6 +1,7 @@
 /** previewRoster / provisionRoster: the sidebar's Preview and Apply, each one execution of the run. */
 import type { RemovalConfirmation, RunReport } from '../../shared/report';
 import { runRosterNow } from '../compose';
+import { keepHourlyTriggerFor } from '../hourlyTrigger';
 
 /** The sidebar's Preview: WOULD_* statuses, nothing changed in Chat. */
 export function previewRoster(): RunReport {
@@ -13,5 +14,8 @@ export function previewRoster(): RunReport {
  * script) mirror removals go ahead within each space's Max removal %, as the nightly sync does.
  */
 export function provisionRoster(confirmation?: RemovalConfirmation): RunReport {
-  return runRosterNow('apply', confirmation === undefined || confirmation === null ? {} : { confirmation });
+  const report = runRosterNow('apply', confirmation === undefined || confirmation === null ? {} : { confirmation });
+  // A run that isn't finished goes on within the hour if the sidebar closes (DESIGN.md §1).
+  if (report.rows === 0 && report.pending === 0 && report.done === 0) return report;
+  return { ...report, continuation: keepHourlyTriggerFor(report.pending > 0) };
 }

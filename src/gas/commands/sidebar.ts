@@ -13,6 +13,7 @@ import { requireGrants } from '../consent';
 import { documentStore } from '../platform';
 import { existingLogSheet } from '../runLogSheet';
 import { adminAccessEnabled, nightlyHour } from '../settings';
+import { hourlyTriggers } from '../hourlyTrigger';
 
 const START_ACTION_KEY = 'chatRoster.sidebarStart';
 const RECENT_RUNS = 5;
@@ -88,6 +89,15 @@ function recentRuns(): LoggedRun[] {
   });
 }
 
+/** Whether this user's hourly trigger is installed here (false without the trigger permission to ask). */
+function hasHourlyTrigger(): boolean {
+  try {
+    return hourlyTriggers().length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function getSidebarState(): SidebarState {
   requireGrants('sidebar');
   const sheet = SpreadsheetApp.getActive().getSheetByName(ROSTER_SHEET);
@@ -99,7 +109,9 @@ export function getSidebarState(): SidebarState {
     rosterProblem: !sheet ? `There is no ${ROSTER_SHEET} sheet yet.` : parsed && !parsed.ok ? parsed.message : '',
     adminAccess: adminAccessEnabled(),
     nightlyHour: nightlyHour(),
-    run: record ? { id: record.id, executions: record.executions, startedBy: record.startedBy, stopped: record.stopped === true } : null,
+    run: record ? {
+      id: record.id, executions: record.executions, startedBy: record.startedBy, stopped: record.stopped === true, continuesHourly: hasHourlyTrigger(),
+    } : null,
     recentRuns: recentRuns(),
     writesPerMinute: WRITES_PER_MINUTE,
     startAction: takeStartAction(),

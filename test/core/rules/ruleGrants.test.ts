@@ -42,12 +42,11 @@ describe('ruleGrants', () => {
     expect(higherRole('ROLE_ASSISTANT_MANAGER', 'ROLE_MEMBER')).toBe('ROLE_ASSISTANT_MANAGER');
   });
 
-  it('stays linear: 6 rules of 50,000 people over 3 spaces in well under a second', () => {
+  // Speed is the bench's business (no timed unit tests); this checks the result at scale.
+  it('grants 6 rules of 50,000 people over 3 spaces, each person once per space with the higher role', () => {
     const everyone = Array.from({ length: 50_000 }, (_, index) => person(index));
     const rules = [0, 1, 2, 3, 4, 5].map((index) => rule(index + 2, `spaces/S${index % 3}`, index % 2 ? 'ROLE_MANAGER' : 'ROLE_MEMBER'));
-    const started = Date.now();
     const grants = ruleGrants(rules, new Map(rules.map((each) => [each.sheetRow, everyone])));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect([...grants.values()].map((space) => space.grants.size)).toEqual([50_000, 50_000, 50_000]);
     expect(grants.get('name:spaces/S1')!.grants.get('users/7')).toMatchObject({ role: 'ROLE_MANAGER', rules: [3, 6] });
   });
