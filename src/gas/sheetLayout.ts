@@ -10,6 +10,8 @@ export interface SheetLayout {
   dropdowns: ReadonlyMap<string, readonly string[]>;
   /** Plain-text columns: those written by Chat Roster (nothing written there becomes a formula), and inputs kept as typed. */
   plainTextHeaders: readonly string[];
+  /** Header → other names (lower-case) that stand for it: a sheet with one of them gets no second column. */
+  aliases?: ReadonlyMap<string, readonly string[]>;
   /** The Status column's colours, in order. */
   colours: readonly { readonly status: string; readonly colour: string }[];
 }
@@ -31,7 +33,7 @@ export function layOutSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   let next = columns.size === 0 ? 1 : sheet.getLastColumn() + 1;
   for (const header of layout.headers) {
     const key = header.toLowerCase();
-    if (columns.has(key)) continue;
+    if (columns.has(key) || layout.aliases?.get(header)?.some((alias) => columns.has(alias))) continue;
     sheet.getRange(1, next).setValue(header);
     columns.set(key, next++);
   }

@@ -3,7 +3,7 @@
  * administrator's other columns; the Rules sheet is repaired when it exists and created on demand
  * (`{ rules: true }`, the sidebar's "Add a Rules sheet"): every sheet a run finds costs it one more read.
  */
-import { OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/sheet/readRoster';
+import { HEADERS, MEMBER_ALIASES, OUTPUT_HEADERS, ROSTER_HEADERS, ROSTER_SHEET } from '../../core/sheet/readRoster';
 import { RULES_HEADERS, RULES_INPUT_HEADERS, RULES_OUTPUT_HEADERS, RULES_SHEET } from '../../core/sheet/readRules';
 import { SPACES_HEADERS, SPACES_INPUT_HEADERS, SPACES_OUTPUT_HEADERS, SPACES_SHEET } from '../../core/sheet/readSpaces';
 import { SPACE_STATUSES, STATUSES } from '../../shared/statuses';
@@ -24,6 +24,7 @@ export function setupRosterSheet(options?: { rules?: boolean }): string {
   layOutSheet(spreadsheet, {
     name: ROSTER_SHEET, headers: ROSTER_HEADERS, plainTextHeaders: OUTPUT_HEADERS, colours: STATUSES,
     dropdowns: new Map([['Role', ROLE_CHOICES], ['Action', ACTION_CHOICES]]),
+    aliases: new Map([[HEADERS.member, MEMBER_ALIASES]]),
   });
   layOutSheet(spreadsheet, {
     // Max removal % is plain text too: Sheets would turn a typed "20%" into 0.2, which reads as 0.2 %.
