@@ -1,7 +1,8 @@
 /**
  * Lays out one of Chat Roster's sheets (Roster, Spaces, Rules) for setupRosterSheet: missing headers appended after
  * the last used column (other columns untouched), a bold frozen header row, dropdowns, plain-text output
- * columns, and one colour rule per status on the Status column (other conditional rules kept).
+ * columns, widths that show a status whole, and one colour rule per status on the Status column (other
+ * conditional rules kept).
  */
 export interface SheetLayout {
   name: string;
@@ -12,6 +13,8 @@ export interface SheetLayout {
   plainTextHeaders: readonly string[];
   /** Header → other names (lower-case) that stand for it: a sheet with one of them gets no second column. */
   aliases?: ReadonlyMap<string, readonly string[]>;
+  /** Header → its width in pixels, set at every Set up (Sheets' default of 100 cuts statuses off). */
+  widths?: ReadonlyMap<string, number>;
   /** The Status column's colours, in order. */
   colours: readonly { readonly status: string; readonly colour: string }[];
 }
@@ -48,6 +51,7 @@ export function layOutSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     sheet.getRange(2, column(header), rows, 1).setDataValidation(rule);
   }
   for (const header of layout.plainTextHeaders) sheet.getRange(2, column(header), rows, 1).setNumberFormat('@');
+  for (const [header, width] of layout.widths ?? []) sheet.setColumnWidth(column(header), width);
 
   const statusRange = sheet.getRange(2, column('Status'), rows, 1);
   const others = sheet.getConditionalFormatRules().filter(

@@ -3,9 +3,9 @@
  * `Email` or `User` is the Member column (no empty Member column added beside it), and runs read it.
  */
 import { Google } from '../../emulator/google';
-import { AppsScriptWorld } from '../../emulator/gas/world';
+import { AppsScriptWorld, typed } from '../../emulator/gas/world';
 import type { RunReport } from '../../src/shared/report';
-import { testOrg } from './org';
+import { ADMIN, testOrg } from './org';
 import { run } from './provisionSuite';
 
 function worldWithHeader(memberHeader: string) {
@@ -33,5 +33,28 @@ describe('a Roster whose member column is headed Email or User', () => {
     const applied = run<RunReport>(w, 'provisionRoster').value!;
     expect(applied.counts).toEqual({ UNCHANGED: 1, ADDED: 1 });
     expect(sheet()[2].slice(4, 6)).toEqual(['ADDED', 'Added to the space as Manager']);
+  });
+});
+
+describe('Set up roster sheet lays columns out wide enough to read', () => {
+  it('shows a whole status (WOULD_UPDATE_ROLE) and a wide Details in Roster, Spaces and Rules, in a few calls', () => {
+    const w = worldWithHeader('Member');
+    const setup = run(w, 'setupRosterSheet', [{ rules: true }]);
+    const execution = w.startExecution({ user: ADMIN });
+    try {
+      for (const name of ['Roster', 'Spaces', 'Rules']) {
+        const sheet = typed(execution).SpreadsheetApp.getActive().getSheetByName(name)!;
+        const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+        const width = (title: string) => sheet.getColumnWidth(header.indexOf(title) + 1);
+        // Sheets' default is 100 px: about 12 capitals of its default font, WOULD_UPDATE_ROLE has 17.
+        expect(width('Status')).toBeGreaterThanOrEqual(150);
+        expect(width('Details')).toBeGreaterThanOrEqual(400);
+        expect(width('Updated')).toBeGreaterThanOrEqual(160);
+      }
+    } finally {
+      execution.end();
+    }
+    // 62 round trips before widths; one more per width set (3 per sheet).
+    expect(setup.sheetCalls).toBeLessThanOrEqual(71);
   });
 });
