@@ -19,7 +19,7 @@ const MODE_CHOICES = ['add-only', 'mirror'];
  * Status fits its longest word (WOULD_UPDATE_ROLE); Details is wide, and a longer sentence is clipped at the
  * Updated cell beside it (the whole sentence shows in the cell's edit bar); Updated fits a stamp with its zone.
  */
-const WIDTHS: ReadonlyMap<string, number> = new Map([['Status', 160], ['Details', 480], ['Updated', 170]]);
+const WIDTHS: ReadonlyMap<string, number> = new Map([['Status', 160], ['Details', 480], ['Updated', 240]]);
 
 export function setupRosterSheet(options?: { rules?: boolean }): string {
   requireGrants('sheet');
