@@ -28,7 +28,7 @@ function hint(error: ApiError, adminAccess?: boolean): string {
   if (code === 401) return 'Your authorisation has expired: reload the spreadsheet and run again.';
   if (code === 403) {
     return adminAccess
-      ? "Google Chat refused, though admin access is on: your account needs the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation."
+      ? "Google Chat refused, though admin access is on: you need the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation."
       : 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them.';
   }
   if (code === 404) return "Google Chat couldn't find it: the space or the person may not exist, or you can't see them.";
@@ -233,10 +233,10 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   reportedInSpace: () => 'Already in the space (Google Chat reported it as existing)',
   refused: ({ error, adminAccess }) => explain(error, '', adminAccess),
   roleNotSet: ({ error, adminAccess }) => explain(error, 'Added, but the role could not be set:', adminAccess),
-  roleNotSetNoName: () => 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.',
+  roleNotSetNoName: () => 'Added, but the role could not be set: Google Chat returned no membership name.',
   roleNotChanged: ({ error, adminAccess }) => explain(error, 'Already a member, but the role could not be changed:', adminAccess),
   conflictUnconfirmed: ({ conflict, error }) =>
-    `Google Chat said this member is already in the space, but then couldn't find the membership: run again. ${httpNote(conflict)} ${httpNote(error)}`,
+    `Google Chat said this member is already in the space, but then couldn't find the membership. ${httpNote(conflict)} ${httpNote(error)}`,
   ruleQueryRejected: ({ query, error }) =>
     `Google rejected the search "${query}": ${error.message} — see the user search guide, ${USER_SEARCH_GUIDE} ${httpNote({ ...error, message: '' })}`,
   ruleUnknownUnit: ({ path, error }) =>
@@ -248,8 +248,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   ruleDirectoryFailed: ({ error }) =>
     `The directory couldn't expand this rule. ${httpNote(error)}`,
   ruleCounts,
-  notFinished: () => 'Chat Roster could not finish this row: run again.',
-  stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
+  notFinished: () => 'Chat Roster could not finish this row.',
+  stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error. (${message})`,
 };
 
 /** Members a sidebar run left in because its confirmation didn't name them. */
@@ -277,8 +277,6 @@ const MOVE_WORDS: Record<Move, string> = {
 };
 /** Reasons Google's side causes whatever their status: a read or a run that didn't finish; running again is the fix. */
 const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
-/** Membership calls (REST through UrlFetchApp): no HTTP status there means the transport failed, Google's side. */
-const REST_REASONS: ReadonlySet<Reason> = new Set<Reason>(['refused', 'roleNotSet', 'roleNotChanged', 'presenceUnknown', 'membersNotListed']);
 /** Held rows a guard can't settle alone: the administrator must act (restore the account, fix the rows named). */
 const ADMIN_HELD: ReadonlySet<Reason> = new Set<Reason>(['suspended', 'mirrorUnmatchedRows']);
 
@@ -287,7 +285,8 @@ function moveOf(outcome: RowOutcome | SpaceRowOutcome): Move | null {
   if (outcome.status === 'HELD') return ADMIN_HELD.has(outcome.reason) ? 'admin' : 'none';
   if (outcome.status !== 'ERROR' && outcome.status !== 'INVALID') return null;
   const code = 'error' in outcome && outcome.error ? outcome.error.code : null;
-  const transport = code === 0 && REST_REASONS.has(outcome.reason);
+  // A membership write (it carries adminAccess) with no HTTP status: UrlFetchApp threw, the transport failed.
+  const transport = code === 0 && 'adminAccess' in outcome;
   return code === 429 || (code ?? 0) >= 500 || transport || GOOGLE_REASONS.has(outcome.reason) ? 'google' : 'admin';
 }
 

@@ -101,18 +101,18 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'refused', error: { code: 418, status: '', message: 'teapot' }, adminAccess: false }, 'The call to Google Chat failed. (HTTP 418: teapot)'],
   // Admin access on: turning it on is no advice; what is left is the privilege, or a space outside the organisation.
   [{ reason: 'refused', error: E403, adminAccess: true },
-    'Google Chat refused, though admin access is on: your account needs the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation. (HTTP 403 PERMISSION_DENIED: no)'],
+    'Google Chat refused, though admin access is on: you need the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation. (HTTP 403 PERMISSION_DENIED: no)'],
   [{ reason: 'refused', error: E403, adminAccess: false },
     'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
   [{ reason: 'refused', error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'slow down' }, adminAccess: false },
     "Google Chat's rate limit was reached. (HTTP 429 RESOURCE_EXHAUSTED: slow down)"],
   [{ reason: 'roleNotSet', error: E403, adminAccess: false },
     'Added, but the role could not be set: Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
-  [{ reason: 'roleNotSetNoName' }, 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.'],
+  [{ reason: 'roleNotSetNoName' }, 'Added, but the role could not be set: Google Chat returned no membership name.'],
   [{ reason: 'roleNotChanged', error: E404, adminAccess: true },
     'Already a member, but the role could not be changed: Google Chat couldn\'t find it: the space or the person may not exist, or you can\'t see them. (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'conflictUnconfirmed', conflict: { code: 409, status: 'ALREADY_EXISTS', message: 'exists' }, error: E404 },
-    'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
+    'Google Chat said this member is already in the space, but then couldn\'t find the membership. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'spaceListedTwice', row: 3 }, 'Row 3 of the Spaces sheet already lists this space: keep one of the two rows.'],
   [{ reason: 'addOnlySpace' }, "Add-only: members the roster doesn't name stay in the space."],
   [{ reason: 'mirrorWouldRemove', members: ['a@example.com', 'group:g@example.com'], kept: [] }, '2 to remove: a@example.com, group:g@example.com.'],
@@ -145,8 +145,8 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'ruleCounts', people: 120, counts: { wouldAdd: 5, wouldRaise: 1, alreadyIn: 114 } }, '120 people: would add 5, would raise 1, 114 already in.'],
   [{ reason: 'ruleCounts', people: 1, counts: { roleRaised: 1 } }, '1 person: 1 role raised.'],
   [{ reason: 'ruleCounts', people: 0, counts: {} }, '0 people: no active user matches this source now.'],
-  [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
-  [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
+  [{ reason: 'notFinished' }, 'Chat Roster could not finish this row.'],
+  [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error. (boom)'],
 ];
 
 const CELLS: [CellProblem, string][] = [

@@ -48,7 +48,7 @@ describe('runOperations', () => {
     const fake = chat();
     fake.intercept = () => ({ code: 403, error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } });
     const [withAdmin] = runOperations(fake, [{ ...create('alice@example.com'), useAdminAccess: true }]);
-    expect(withAdmin.details).toBe('Google Chat refused, though admin access is on: your account needs the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation. (HTTP 403 PERMISSION_DENIED: denied) Your side: fix this, then run again.');
+    expect(withAdmin.details).toBe('Google Chat refused, though admin access is on: you need the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation. (HTTP 403 PERMISSION_DENIED: denied) Your side: fix this, then run again.');
     const [without] = runOperations(fake, [create('alice@example.com')]);
     expect(without.details).toMatch(/^Google Chat refused: check that you are a manager of this space \(or turn on admin access\)/);
   });

@@ -179,7 +179,7 @@ describe('runRoster', () => {
     const statuses = store.column('Status');
     expect(statuses.filter((status) => status === '')).toHaveLength(1); // only the blank row
     expect(statuses[0]).toBe('ERROR');
-    expect(store.column('Details')[0]).toContain('Chat Roster stopped before this row because of an unexpected error: run again.');
+    expect(store.column('Details')[0]).toContain('Chat Roster stopped before this row because of an unexpected error. (');
     expect(statuses[6]).toBe('INVALID');
     expect(report.rows).toBe(9);
   });
