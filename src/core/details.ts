@@ -18,24 +18,29 @@ export function httpNote(error: ApiError): string {
   return message ? `(${head}: ${message})` : `(${head})`;
 }
 
-/** What an administrator can do about a refused membership call. */
-function hint(error: ApiError): string {
+/**
+ * What an administrator can do about a refused membership call. `adminAccess`: whether the call had admin
+ * access (known for the run's own writes): with it on, turning it on is no advice.
+ */
+function hint(error: ApiError, adminAccess?: boolean): string {
   const code = error.code;
   if (code === 400) return 'Google Chat rejected the request.';
   if (code === 401) return 'Your authorisation has expired: reload the spreadsheet and run again.';
   if (code === 403) {
-    return 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them.';
+    return adminAccess
+      ? "Google Chat refused, though admin access is on: you need the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation."
+      : 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them.';
   }
   if (code === 404) return "Google Chat couldn't find it: the space or the person may not exist, or you can't see them.";
   if (code === 409) return 'Google Chat reported a conflict.';
-  if (code === 429) return "Google Chat's rate limit was reached: run again in a few minutes.";
-  if (code >= 500) return 'Google Chat had a temporary problem: run again.';
+  if (code === 429) return "Google Chat's rate limit was reached.";
+  if (code >= 500) return 'Google Chat had a temporary problem.';
   return 'The call to Google Chat failed.';
 }
 
 /** "<plain reason> (HTTP …)". `prefix` says what was being done, e.g. "Added, but the role could not be set:". */
-export function explain(error: ApiError, prefix = ''): string {
-  return `${prefix ? `${prefix} ` : ''}${hint(error)} ${httpNote(error)}`;
+export function explain(error: ApiError, prefix = '', adminAccess?: boolean): string {
+  return `${prefix ? `${prefix} ` : ''}${hint(error, adminAccess)} ${httpNote(error)}`;
 }
 
 /** How a space is named in Details: its display name in quotes, else its resource name. */
@@ -226,12 +231,12 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   alreadyRemoved: () => 'Not in the space (already removed)',
   alreadyInSpace: () => 'Already in the space',
   reportedInSpace: () => 'Already in the space (Google Chat reported it as existing)',
-  refused: ({ error }) => explain(error),
-  roleNotSet: ({ error }) => explain(error, 'Added, but the role could not be set:'),
-  roleNotSetNoName: () => 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.',
-  roleNotChanged: ({ error }) => explain(error, 'Already a member, but the role could not be changed:'),
+  refused: ({ error, adminAccess }) => explain(error, '', adminAccess),
+  roleNotSet: ({ error, adminAccess }) => explain(error, 'Added, but the role could not be set:', adminAccess),
+  roleNotSetNoName: () => 'Added, but the role could not be set: Google Chat returned no membership name.',
+  roleNotChanged: ({ error, adminAccess }) => explain(error, 'Already a member, but the role could not be changed:', adminAccess),
   conflictUnconfirmed: ({ conflict, error }) =>
-    `Google Chat said this member is already in the space, but then couldn't find the membership: run again. ${httpNote(conflict)} ${httpNote(error)}`,
+    `Google Chat said this member is already in the space, but then couldn't find the membership. ${httpNote(conflict)} ${httpNote(error)}`,
   ruleQueryRejected: ({ query, error }) =>
     `Google rejected the search "${query}": ${error.message} — see the user search guide, ${USER_SEARCH_GUIDE} ${httpNote({ ...error, message: '' })}`,
   ruleUnknownUnit: ({ path, error }) =>
@@ -241,10 +246,10 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   ruleDirectoryDenied: ({ error }) =>
     `Chat Roster needs the Directory admin view to expand rules — your account isn't allowed to list your organisation's users and groups: run it as an administrator who may read users and groups. ${httpNote(error)}`,
   ruleDirectoryFailed: ({ error }) =>
-    `The directory couldn't expand this rule: the problem is on Google's side; run again later. ${httpNote(error)}`,
+    `The directory couldn't expand this rule. ${httpNote(error)}`,
   ruleCounts,
-  notFinished: () => 'Chat Roster could not finish this row: run again.',
-  stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error: run again. (${message})`,
+  notFinished: () => 'Chat Roster could not finish this row.',
+  stoppedByError: ({ message }) => `Chat Roster stopped before this row because of an unexpected error. (${message})`,
 };
 
 /** Members a sidebar run left in because its confirmation didn't name them. */
@@ -263,9 +268,33 @@ export function detailsOf<R extends Reason>(detail: Detail<R>): string {
   return SENTENCES[reason](detail);
 }
 
-/** An outcome as its Status and Details cells read. */
+/** Whose move a problem row is (DESIGN.md §4): the administrator's, Google's, or no one's (a guard on purpose). */
+type Move = 'admin' | 'google' | 'none';
+const MOVE_WORDS: Record<Move, string> = {
+  admin: 'Your side: fix this, then run again.',
+  google: "Google's side — try again later; nothing for you to fix.",
+  none: 'Nothing to fix: Chat Roster holds this on purpose.',
+};
+/** Reasons Google's side causes whatever their status: a read or a run that didn't finish; running again is the fix. */
+const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
+/** Held rows a guard can't settle alone: the administrator must act (restore the account, fix the rows named). */
+const ADMIN_HELD: ReadonlySet<Reason> = new Set<Reason>(['suspended', 'mirrorUnmatchedRows']);
+
+/** Decided on the status, the reason code and Google's HTTP status (429, 5xx: Google's), never on the words. */
+function moveOf(outcome: RowOutcome | SpaceRowOutcome): Move | null {
+  if (outcome.status === 'HELD') return ADMIN_HELD.has(outcome.reason) ? 'admin' : 'none';
+  if (outcome.status !== 'ERROR' && outcome.status !== 'INVALID') return null;
+  const code = 'error' in outcome && outcome.error ? outcome.error.code : null;
+  // A membership write (it carries adminAccess) with no HTTP status: UrlFetchApp threw, the transport failed.
+  const transport = code === 0 && 'adminAccess' in outcome;
+  return code === 429 || (code ?? 0) >= 500 || transport || GOOGLE_REASONS.has(outcome.reason) ? 'google' : 'admin';
+}
+
+/** An outcome as its Status and Details cells read; a problem row ends by saying whose move it is. */
 export function rendered(outcome: RowOutcome | SpaceRowOutcome): RowCells {
-  return { sheetRow: outcome.sheetRow, status: outcome.status, details: detailsOf(outcome) };
+  const move = moveOf(outcome);
+  const details = detailsOf(outcome);
+  return { sheetRow: outcome.sheetRow, status: outcome.status, details: move ? `${details} ${MOVE_WORDS[move]}` : details };
 }
 
 /** What an imported row's Details say (import/importRows.ts): data, rendered here like every reason. */

@@ -187,6 +187,8 @@ export type GrantResult =
 
 type None = Record<never, never>;
 type Failed = { error: ApiError };
+/** A membership call Google refused; `adminAccess`: the call was made with admin access (useAdminAccess). */
+type Refused = Failed & { adminAccess: boolean };
 type Kind = ResolvedMember['kind'];
 
 /**
@@ -272,10 +274,10 @@ export interface ReasonParams {
   alreadyRemoved: None;
   alreadyInSpace: None;
   reportedInSpace: None;
-  refused: Failed;
-  roleNotSet: Failed;
+  refused: Refused;
+  roleNotSet: Refused;
   roleNotSetNoName: None;
-  roleNotChanged: Failed;
+  roleNotChanged: Refused;
   conflictUnconfirmed: Failed & { conflict: ApiError };
   // The execution itself.
   notFinished: None;

@@ -159,7 +159,7 @@ export interface Clock {
   /** milliseconds since the epoch. */
   now(): number;
   sleep(ms: number): void;
-  /** a human timestamp for the Updated column, in the script's time zone. */
+  /** a human timestamp for the Updated column and the log, in the spreadsheet's time zone, which it names. */
   stamp(ms: number): string;
 }
 

@@ -18,14 +18,16 @@ export class NoDocumentError extends Error {
 
 /**
  * The clock of one execution. Stamps (the Updated column, the log) are in the spreadsheet's time zone,
- * which the administrator sees and sets, not the script's (the developer's manifest timeZone).
+ * which the administrator sees and sets, not the script's (the developer's manifest timeZone), and name it
+ * by its id ("2026-12-04 09:00:00 America/New_York"): unlike an abbreviation (IST, CST) an id is no other
+ * zone's, and stamps of one spreadsheet still sort as text.
  */
 export function spreadsheetClock(): Clock {
   const timeZone = spreadsheetTimeZone();
   return {
     now: () => Date.now(),
     sleep: (ms) => Utilities.sleep(Math.min(Math.max(0, ms), MAX_SLEEP_MS)),
-    stamp: (ms) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm:ss'),
+    stamp: (ms) => `${Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm:ss')} ${timeZone}`,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Lays out one of Chat Roster's sheets (Roster, Spaces, Rules) for setupRosterSheet: missing headers appended after
  * the last used column (other columns untouched), a bold frozen header row, dropdowns, plain-text output
- * columns, and one colour rule per status on the Status column (other conditional rules kept).
+ * columns, widths that show a status whole, and one colour rule per status on the Status column (other
+ * conditional rules kept).
  */
 export interface SheetLayout {
   name: string;
@@ -10,6 +11,10 @@ export interface SheetLayout {
   dropdowns: ReadonlyMap<string, readonly string[]>;
   /** Plain-text columns: those written by Chat Roster (nothing written there becomes a formula), and inputs kept as typed. */
   plainTextHeaders: readonly string[];
+  /** Header → other names (lower-case) that stand for it: a sheet with one of them gets no second column. */
+  aliases?: ReadonlyMap<string, readonly string[]>;
+  /** Header → its width in pixels, set at every Set up (Sheets' default of 100 cuts statuses off). */
+  widths?: ReadonlyMap<string, number>;
   /** The Status column's colours, in order. */
   colours: readonly { readonly status: string; readonly colour: string }[];
 }
@@ -31,7 +36,7 @@ export function layOutSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   let next = columns.size === 0 ? 1 : sheet.getLastColumn() + 1;
   for (const header of layout.headers) {
     const key = header.toLowerCase();
-    if (columns.has(key)) continue;
+    if (columns.has(key) || layout.aliases?.get(header)?.some((alias) => columns.has(alias))) continue;
     sheet.getRange(1, next).setValue(header);
     columns.set(key, next++);
   }
@@ -46,6 +51,7 @@ export function layOutSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     sheet.getRange(2, column(header), rows, 1).setDataValidation(rule);
   }
   for (const header of layout.plainTextHeaders) sheet.getRange(2, column(header), rows, 1).setNumberFormat('@');
+  for (const [header, width] of layout.widths ?? []) sheet.setColumnWidth(column(header), width);
 
   const statusRange = sheet.getRange(2, column('Status'), rows, 1);
   const others = sheet.getConditionalFormatRules().filter(

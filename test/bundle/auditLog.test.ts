@@ -59,7 +59,7 @@ describe('the Chat Roster Log over a run of several executions', () => {
     const spaceNames = new Map(google.spaces().map((space) => [space.name, space.displayName]));
     let previous = '';
     for (const row of changes) {
-      expect(row.Time).toMatch(/^\d{4}-\d\d-\d\d \d\d?:\d\d:\d\d$/);
+      expect(row.Time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Za-z_]+\/[A-Za-z_]+$/);
       expect(row.Time >= previous || row.Time.length !== previous.length).toBe(true);
       previous = row.Time;
       expect(row.Run).toBe(run.Run);

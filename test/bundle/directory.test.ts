@@ -122,7 +122,7 @@ describe('checks before a run: an address of the organisation that no one has (a
   it('is INVALID in preview with the fix; an address outside the organisation stays WOULD_ADD', () => {
     const run = provision(teamOrg(true, true), ADMIN, ROWS, 'previewRoster');
     expect(run.statusOf(MISSPELT)).toBe('INVALID');
-    expect(run.detailsOf(MISSPELT)).toBe('No one in your organisation has this address — check the spelling.');
+    expect(run.detailsOf(MISSPELT)).toBe('No one in your organisation has this address — check the spelling. Your side: fix this, then run again.');
     expect(run.statusOf(OUTSIDE)).toBe('WOULD_ADD');
     expect(run.detailsOf(OUTSIDE)).toBe('Would add to the space, if it allows people from outside your organisation');
     expect(run.statusOf('person4@example.com')).toBe('WOULD_ADD');

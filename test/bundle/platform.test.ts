@@ -12,15 +12,15 @@ import { ADMIN, execute, logRows, makeWorkload, newWorld, sheetRows } from './wo
 const SHEET_ZONE = 'Asia/Tokyo';
 
 describe('stamps', () => {
-  it('are in the spreadsheet’s time zone, in the roster and in the log', () => {
+  it('are in the spreadsheet’s time zone, which they name, in the roster and in the log', () => {
     const { world } = newWorld(makeWorkload({ spaces: 1, usersPerSpace: 3 }), { timeZone: SHEET_ZONE });
     const result = execute<RunReport>(world, 'provisionRoster', [], { user: ADMIN });
     expect(result.value?.pending).toBe(0);
     // 18:00 in Tokyo; New York would read 04:00.
-    for (const row of sheetRows(world)) expect(String(row.updated)).toMatch(/^2026-11-23 18:0\d:\d\d$/);
+    for (const row of sheetRows(world)) expect(String(row.updated)).toMatch(/^2026-11-23 18:0\d:\d\d Asia\/Tokyo$/);
     const [log] = logRows(world);
-    expect(log.Started).toMatch(/^2026-11-23 18:0\d:\d\d$/);
-    expect(log.Finished).toMatch(/^2026-11-23 18:0\d:\d\d$/);
+    expect(log.Started).toMatch(/^2026-11-23 18:0\d:\d\d Asia\/Tokyo$/);
+    expect(log.Finished).toMatch(/^2026-11-23 18:0\d:\d\d Asia\/Tokyo$/);
   });
 });
 

@@ -53,11 +53,11 @@ describe('the Spaces sheet', () => {
     const rows = w.spreadsheet.sheet('Spaces')!.slice(1).map((row) => [row[3], row[4]]);
     expect(rows).toEqual([
       ['UNCHANGED', "Add-only: members the roster doesn't name stay in the space."],
-      ['INVALID', 'Mode "sync" is not add-only or mirror (leave it empty for add-only).'],
-      ['INVALID', 'Max removal % "lots" is not a number from 0 to 100 (leave it empty for 20).'],
-      ['INVALID', 'Row 2 of the Spaces sheet already lists this space: keep one of the two rows.'],
+      ['INVALID', 'Mode "sync" is not add-only or mirror (leave it empty for add-only). Your side: fix this, then run again.'],
+      ['INVALID', 'Max removal % "lots" is not a number from 0 to 100 (leave it empty for 20). Your side: fix this, then run again.'],
+      ['INVALID', 'Row 2 of the Spaces sheet already lists this space: keep one of the two rows. Your side: fix this, then run again.'],
       ['INVALID', expect.stringMatching(/spaces\/AAAAnope/)],
-      ['INVALID', 'Row 2 of the Spaces sheet already lists this space: keep one of the two rows.'],
+      ['INVALID', 'Row 2 of the Spaces sheet already lists this space: keep one of the two rows. Your side: fix this, then run again.'],
     ]);
     expect(report.message).toMatch(/Spaces sheet: 5 spaces invalid/);
   });

@@ -25,7 +25,7 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'spaceNotOpened', ref: { kind: 'displayName', displayName: 'Some Name' }, error: E0 },
     'Could not open the space "Some Name": check the ID or link, and that you are a member of the space (or turn on admin access). (HTTP status unknown: Service unavailable)'],
   [{ reason: 'spaceNotOpened', ref: { kind: 'name', name: 'spaces/X' }, error: E500 },
-    'Could not open the space spaces/X: Google Chat had a temporary problem: run again. (HTTP 500: oops)'],
+    'Could not open the space spaces/X: Google Chat had a temporary problem. (HTTP 500: oops)'],
   [{ reason: 'noSpaceNamed', displayName: 'Team Beta' }, 'No space named "Team Beta" that you can see: check the name, or use the space\'s URL.'],
   [{ reason: 'noSpaceWithIdOrName', id: 'Nowhere', error: E404 },
     'No space with the id or name "Nowhere" that you can see: check it, use the space\'s URL, and make sure you are a member (or turn on admin access). (HTTP 404 NOT_FOUND: gone)'],
@@ -54,7 +54,7 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'membersNotListed', space: TEAM, error: E403 },
     'Google Chat won\'t show you the members of "Team": the member list may be hidden, or you are not a member. Ask a space manager, or turn on admin access. (HTTP 403 PERMISSION_DENIED: no)'],
   [{ reason: 'membersNotListed', space: TEAM, error: E404 }, 'Google Chat can\'t find the space "Team" any more. (HTTP 404 NOT_FOUND: gone)'],
-  [{ reason: 'membersNotListed', space: TEAM, error: E500 }, 'Could not list the members of "Team": Google Chat had a temporary problem: run again. (HTTP 500: oops)'],
+  [{ reason: 'membersNotListed', space: TEAM, error: E500 }, 'Could not list the members of "Team": Google Chat had a temporary problem. (HTTP 500: oops)'],
   [{ reason: 'presenceUnknown', member: 'bob@example.com', space: TEAM, error: E403 },
     'Could not check whether bob@example.com is in "Team": Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
   [{ reason: 'alreadyMember', role: 'ROLE_ASSISTANT_MANAGER' }, 'Already a member as Manager'],
@@ -95,17 +95,24 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'alreadyRemoved' }, 'Not in the space (already removed)'],
   [{ reason: 'alreadyInSpace' }, 'Already in the space'],
   [{ reason: 'reportedInSpace' }, 'Already in the space (Google Chat reported it as existing)'],
-  [{ reason: 'refused', error: { code: 400, status: 'INVALID_ARGUMENT', message: 'bad' } }, 'Google Chat rejected the request. (HTTP 400 INVALID_ARGUMENT: bad)'],
-  [{ reason: 'refused', error: { code: 401, status: '', message: '' } }, 'Your authorisation has expired: reload the spreadsheet and run again. (HTTP 401)'],
-  [{ reason: 'refused', error: { code: 409, status: 'ALREADY_EXISTS', message: 'x' } }, 'Google Chat reported a conflict. (HTTP 409 ALREADY_EXISTS: x)'],
-  [{ reason: 'refused', error: { code: 418, status: '', message: 'teapot' } }, 'The call to Google Chat failed. (HTTP 418: teapot)'],
-  [{ reason: 'roleNotSet', error: E403 },
+  [{ reason: 'refused', error: { code: 400, status: 'INVALID_ARGUMENT', message: 'bad' }, adminAccess: false }, 'Google Chat rejected the request. (HTTP 400 INVALID_ARGUMENT: bad)'],
+  [{ reason: 'refused', error: { code: 401, status: '', message: '' }, adminAccess: false }, 'Your authorisation has expired: reload the spreadsheet and run again. (HTTP 401)'],
+  [{ reason: 'refused', error: { code: 409, status: 'ALREADY_EXISTS', message: 'x' }, adminAccess: false }, 'Google Chat reported a conflict. (HTTP 409 ALREADY_EXISTS: x)'],
+  [{ reason: 'refused', error: { code: 418, status: '', message: 'teapot' }, adminAccess: false }, 'The call to Google Chat failed. (HTTP 418: teapot)'],
+  // Admin access on: turning it on is no advice; what is left is the privilege, or a space outside the organisation.
+  [{ reason: 'refused', error: E403, adminAccess: true },
+    'Google Chat refused, though admin access is on: you need the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation. (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'refused', error: E403, adminAccess: false },
+    'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
+  [{ reason: 'refused', error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'slow down' }, adminAccess: false },
+    "Google Chat's rate limit was reached. (HTTP 429 RESOURCE_EXHAUSTED: slow down)"],
+  [{ reason: 'roleNotSet', error: E403, adminAccess: false },
     'Added, but the role could not be set: Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: no)'],
-  [{ reason: 'roleNotSetNoName' }, 'Added, but the role could not be set: Google Chat returned no membership name. Run again to set the role.'],
-  [{ reason: 'roleNotChanged', error: E404 },
+  [{ reason: 'roleNotSetNoName' }, 'Added, but the role could not be set: Google Chat returned no membership name.'],
+  [{ reason: 'roleNotChanged', error: E404, adminAccess: true },
     'Already a member, but the role could not be changed: Google Chat couldn\'t find it: the space or the person may not exist, or you can\'t see them. (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'conflictUnconfirmed', conflict: { code: 409, status: 'ALREADY_EXISTS', message: 'exists' }, error: E404 },
-    'Google Chat said this member is already in the space, but then couldn\'t find the membership: run again. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
+    'Google Chat said this member is already in the space, but then couldn\'t find the membership. (HTTP 409 ALREADY_EXISTS: exists) (HTTP 404 NOT_FOUND: gone)'],
   [{ reason: 'spaceListedTwice', row: 3 }, 'Row 3 of the Spaces sheet already lists this space: keep one of the two rows.'],
   [{ reason: 'addOnlySpace' }, "Add-only: members the roster doesn't name stay in the space."],
   [{ reason: 'mirrorWouldRemove', members: ['a@example.com', 'group:g@example.com'], kept: [] }, '2 to remove: a@example.com, group:g@example.com.'],
@@ -132,14 +139,14 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'ruleDirectoryDenied', error: E403 },
     "Chat Roster needs the Directory admin view to expand rules — your account isn't allowed to list your organisation's users and groups: run it as an administrator who may read users and groups. (HTTP 403 PERMISSION_DENIED: no)"],
   [{ reason: 'ruleDirectoryFailed', error: E500 },
-    "The directory couldn't expand this rule: the problem is on Google's side; run again later. (HTTP 500: oops)"],
+    "The directory couldn't expand this rule. (HTTP 500: oops)"],
   [{ reason: 'ruleCounts', people: 120, counts: { added: 5, invited: 1, alreadyIn: 112, held: 2 } },
     '120 people: 5 added, 1 invited, 112 already in, 2 held (the Chat Roster Log names them).'],
   [{ reason: 'ruleCounts', people: 120, counts: { wouldAdd: 5, wouldRaise: 1, alreadyIn: 114 } }, '120 people: would add 5, would raise 1, 114 already in.'],
   [{ reason: 'ruleCounts', people: 1, counts: { roleRaised: 1 } }, '1 person: 1 role raised.'],
   [{ reason: 'ruleCounts', people: 0, counts: {} }, '0 people: no active user matches this source now.'],
-  [{ reason: 'notFinished' }, 'Chat Roster could not finish this row: run again.'],
-  [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error: run again. (boom)'],
+  [{ reason: 'notFinished' }, 'Chat Roster could not finish this row.'],
+  [{ reason: 'stoppedByError', message: 'boom' }, 'Chat Roster stopped before this row because of an unexpected error. (boom)'],
 ];
 
 const CELLS: [CellProblem, string][] = [
@@ -199,5 +206,39 @@ describe('details.ts', () => {
   it('renders an outcome as its cells', () => {
     expect(rendered({ sheetRow: 7, status: 'UNCHANGED', reason: 'alreadyMember', role: 'ROLE_MEMBER' }))
       .toEqual({ sheetRow: 7, status: 'UNCHANGED', details: 'Already a member as Member' });
+  });
+
+  const ADMIN_MOVE = 'Your side: fix this, then run again.';
+  const GOOGLE_MOVE = "Google's side — try again later; nothing for you to fix.";
+  const NO_MOVE = 'Nothing to fix: Chat Roster holds this on purpose.';
+  const E429: ApiError = { code: 429, status: 'RESOURCE_EXHAUSTED', message: '' };
+  it.each([
+    // Google's side: 5xx, 429, and what didn't finish or couldn't be read, whatever the status.
+    [{ sheetRow: 2, status: 'ERROR', reason: 'refused', error: E500, adminAccess: false }, GOOGLE_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'refused', error: E429, adminAccess: true }, GOOGLE_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'membersNotListed', space: TEAM, error: E500 }, GOOGLE_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'spaceNotListed' }, GOOGLE_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'notFinished' }, GOOGLE_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'ruleDirectoryFailed', error: E0 }, GOOGLE_MOVE],
+    // A membership call with no HTTP status: UrlFetchApp threw (the transport failed).
+    [{ sheetRow: 2, status: 'ERROR', reason: 'refused', error: E0, adminAccess: false }, GOOGLE_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'noSpaceWithIdOrName', id: 'X', error: E0 }, ADMIN_MOVE],
+    // The administrator's: the row, the sheet, or their access.
+    [{ sheetRow: 2, status: 'ERROR', reason: 'refused', error: E403, adminAccess: true }, ADMIN_MOVE],
+    [{ sheetRow: 2, status: 'ERROR', reason: 'presenceUnknown', member: 'a@example.com', space: TEAM, error: E404 }, ADMIN_MOVE],
+    [{ sheetRow: 2, status: 'INVALID', reason: 'invalidCells', problems: [{ problem: 'memberEmpty' }] }, ADMIN_MOVE],
+    [{ sheetRow: 2, status: 'INVALID', reason: 'spaceNotOpened', ref: { kind: 'name', name: 'spaces/X' }, error: E0 }, ADMIN_MOVE],
+    [{ sheetRow: 2, status: 'HELD', reason: 'suspended', email: 'a@example.com' }, ADMIN_MOVE],
+    // No one's: a guard holds it on purpose.
+    [{ sheetRow: 2, status: 'HELD', reason: 'lastOwner', member: 'a@example.com', space: TEAM, removing: true }, NO_MOVE],
+    [{ sheetRow: 2, status: 'HELD', reason: 'callerKept' }, NO_MOVE],
+    [{ sheetRow: 2, status: 'HELD', reason: 'mirrorOverLimit', members: ['a'], total: 2, max: 20 }, NO_MOVE],
+  ] as const)('a problem row says whose move it is: %j', (outcome, move) => {
+    const { details } = rendered(outcome);
+    expect(details).toBe(`${detailsOf(outcome)} ${move}`);
+  });
+
+  it.each(['ADDED', 'UNCHANGED', 'PENDING', 'WOULD_ADD'] as const)('a %s row says no more than its reason', (status) => {
+    expect(rendered({ sheetRow: 2, status, reason: 'queued' }).details).toBe('Queued: Chat Roster continues with this row in its next execution.');
   });
 });

@@ -41,7 +41,7 @@ function patchStep(
     sheetRow,
     before: isApiRole(before) ? before : API_ROLE.Member,
     call: withAdmin({ method: 'patch', name, role }, useAdminAccess),
-    onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', { reason: failed, error: replyError(reply) })),
+    onReply: (reply) => (isOk(reply) ? done() : outcome(sheetRow, 'ERROR', { reason: failed, error: replyError(reply), adminAccess: useAdminAccess })),
   };
 }
 
@@ -94,7 +94,7 @@ export function firstStep(operation: Operation): Step {
               ? confirmStep(operation, confirmName, reply)
               : outcome(sheetRow, 'UNCHANGED', { reason: 'reportedInSpace' });
           }
-          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply) });
+          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply), adminAccess: operation.useAdminAccess });
         },
       };
     case 'patchRole':
@@ -116,7 +116,7 @@ export function firstStep(operation: Operation): Step {
           if (isOk(reply)) return outcome(sheetRow, 'REMOVED', { reason: 'removed', invited: operation.invited });
           // Gone since the snapshot (e.g. a run that was cut off): the row is as it asks.
           if (reply.code === 404) return outcome(sheetRow, 'UNCHANGED', { reason: 'alreadyRemoved' });
-          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply) });
+          return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply), adminAccess: operation.useAdminAccess });
         },
       };
   }

@@ -151,8 +151,8 @@ export function parseMemberCell(cell: string): Parsed<MemberRef> {
 /** `https://mail.google.com/chat/u/0/#chat/space/ID` and `https://mail.google.com/mail/u/0/#chat/space/ID`. */
 const GMAIL_CHAT_URL =
   /^https?:\/\/mail\.google\.com\/(?:chat|mail)(?:\/u\/\d+)?\/?(?:\?[^#]*)?#chat\/space\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i;
-/** `https://chat.google.com/room/ID` (optionally `/u/N/room/ID`). */
-const CHAT_ROOM_URL = /^https?:\/\/chat\.google\.com\/(?:u\/\d+\/)?room\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i;
+/** `https://chat.google.com/room/ID` and `https://chat.google.com/u/N/app/chat/ID` (each with or without `/u/N`). */
+const CHAT_ROOM_URL = /^https?:\/\/chat\.google\.com\/(?:u\/\d+\/)?(?:room|app\/chat)\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i;
 
 /** The space a cell names — `spaces/ID`, `ID`, a Chat URL, or an exact display name (trimmed) — or its problem. */
 export function readSpaceCell(cell: string): SpaceRef | CellProblem {

@@ -19,6 +19,9 @@ export const HEADERS = {
 
 export type ColumnKey = keyof typeof HEADERS;
 
+/** Other names the Member column goes by (DESIGN.md §3), lower-case, after `Member` itself in precedence. */
+export const MEMBER_ALIASES: readonly string[] = ['email', 'user'];
+
 export const INPUT_HEADERS: readonly string[] = [HEADERS.member, HEADERS.space, HEADERS.role, HEADERS.action];
 export const OUTPUT_HEADERS: readonly string[] = [HEADERS.status, HEADERS.details, HEADERS.updated];
 /** Every header, in the order Set up roster sheet lays them out. */
@@ -46,7 +49,7 @@ export const SETUP_HINT = 'run Chat Roster › Set up roster sheet, which adds t
 export function columnMap(grid: readonly (readonly unknown[])[]): ColumnMap | string {
   const found = headerColumns(grid[0] ?? []);
   const at = (key: ColumnKey): number | null => found.get(HEADERS[key].toLowerCase()) ?? null;
-  const member = at('member');
+  const member = [HEADERS.member.toLowerCase(), ...MEMBER_ALIASES].map((name) => found.get(name)).find((index) => index !== undefined) ?? null;
   const space = at('space');
   const missing = [member === null ? HEADERS.member : '', space === null ? HEADERS.space : ''].filter(Boolean);
   if (member === null || space === null) {

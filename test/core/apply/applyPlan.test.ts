@@ -41,7 +41,16 @@ describe('runOperations', () => {
       ? { code: 403, error: { code: 403, status: 'PERMISSION_DENIED', message: 'Only owners can make owners.' } } : undefined);
     const [outcome] = runOperations(fake, [create('alice@example.com', 'ROLE_MANAGER')]);
     expect(outcome.status).toBe('ERROR');
-    expect(outcome.details).toMatch(/^Added, but the role could not be set: .*\(HTTP 403 PERMISSION_DENIED: Only owners can make owners\.\)$/);
+    expect(outcome.details).toMatch(/^Added, but the role could not be set: .*\(HTTP 403 PERMISSION_DENIED: Only owners can make owners\.\) Your side: fix this, then run again\.$/);
+  });
+
+  it('a 403 with admin access on says what is left to do, not to turn it on', () => {
+    const fake = chat();
+    fake.intercept = () => ({ code: 403, error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } });
+    const [withAdmin] = runOperations(fake, [{ ...create('alice@example.com'), useAdminAccess: true }]);
+    expect(withAdmin.details).toBe('Google Chat refused, though admin access is on: you need the Chat admin privilege (Admin console › Admin roles), and the space must be in your organisation. (HTTP 403 PERMISSION_DENIED: denied) Your side: fix this, then run again.');
+    const [without] = runOperations(fake, [create('alice@example.com')]);
+    expect(without.details).toMatch(/^Google Chat refused: check that you are a manager of this space \(or turn on admin access\)/);
   });
 
   it('create INVITED → INVITED (auto-accept off), and no patch', () => {
@@ -104,11 +113,11 @@ describe('runOperations', () => {
   });
 
   it.each([
-    [400, 'INVALID_ARGUMENT', 'Google Chat rejected the request. (HTTP 400 INVALID_ARGUMENT: bad)'],
-    [403, 'PERMISSION_DENIED', 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: bad)'],
-    [404, 'NOT_FOUND', "Google Chat couldn't find it: the space or the person may not exist, or you can't see them. (HTTP 404 NOT_FOUND: bad)"],
-    [429, 'RESOURCE_EXHAUSTED', "Google Chat's rate limit was reached: run again in a few minutes. (HTTP 429 RESOURCE_EXHAUSTED: bad)"],
-    [503, 'UNAVAILABLE', 'Google Chat had a temporary problem: run again. (HTTP 503 UNAVAILABLE: bad)'],
+    [400, 'INVALID_ARGUMENT', 'Google Chat rejected the request. (HTTP 400 INVALID_ARGUMENT: bad) Your side: fix this, then run again.'],
+    [403, 'PERMISSION_DENIED', 'Google Chat refused: check that you are a manager of this space (or turn on admin access) and, for people outside your organisation, that the space allows them. (HTTP 403 PERMISSION_DENIED: bad) Your side: fix this, then run again.'],
+    [404, 'NOT_FOUND', "Google Chat couldn't find it: the space or the person may not exist, or you can't see them. (HTTP 404 NOT_FOUND: bad) Your side: fix this, then run again."],
+    [429, 'RESOURCE_EXHAUSTED', "Google Chat's rate limit was reached. (HTTP 429 RESOURCE_EXHAUSTED: bad) Google's side — try again later; nothing for you to fix."],
+    [503, 'UNAVAILABLE', "Google Chat had a temporary problem. (HTTP 503 UNAVAILABLE: bad) Google's side — try again later; nothing for you to fix."],
   ])('a create refused with %i → ERROR with a plain reason and the HTTP status', (code, status, details) => {
     const fake = chat();
     fake.intercept = () => ({ code, error: { code, status, message: 'bad' } });
@@ -121,6 +130,6 @@ describe('runOperations', () => {
     const sender = new PacedSender(fake, new TestClock(), Infinity);
     const outcomes = runOperations(sender, [create('alice@example.com'), { ...create('bob@example.com'), sheetRow: 3 }]);
     expect(outcomes.map((o) => o.status)).toEqual(['ERROR', 'ERROR']);
-    expect(outcomes[0].details).toContain('(HTTP status unknown: Exception: Address unavailable)');
+    expect(outcomes[0].details).toMatch(/\(HTTP status unknown: Exception: Address unavailable\) Google's side — try again later; nothing for you to fix\.$/);
   });
 });

@@ -133,7 +133,7 @@ describe('guards', () => {
 
   it('holds the removal of the only owner', () => {
     const outcome = only([target({ name: 'users/2', label: 'boss@example.com' }, 'remove')], [person('2', 'ROLE_MANAGER')]);
-    expect(outcome).toEqual({ sheetRow: 2, status: 'HELD', details: 'boss@example.com is the only Owner of "Team": make someone else Owner before removing them, then run again.' });
+    expect(outcome).toEqual({ sheetRow: 2, status: 'HELD', details: 'boss@example.com is the only Owner of "Team": make someone else Owner before removing them, then run again. Nothing to fix: Chat Roster holds this on purpose.' });
   });
 
   it('never removes the account running Chat Roster, by email or by id', () => {

@@ -53,12 +53,12 @@ describe('rows naming one member of one space twice', () => {
       row('alice@example.com', 'spaces/AAAA'),
       row('ALICE@example.com', 'https://chat.google.com/room/AAAA'),
       row('users/alice@example.com', 'Team Alpha', 'member', 'add'),
-    ])).toEqual({ 3: 'INVALID Same as row 2: delete this row.', 4: 'INVALID Same as row 2: delete this row.' });
+    ])).toEqual({ 3: 'INVALID Same as row 2: delete this row. Your side: fix this, then run again.', 4: 'INVALID Same as row 2: delete this row. Your side: fix this, then run again.' });
   });
 
   it('a remove with a role repeats a remove without one', () => {
     expect(detailsOf([row('bob@example.com', 'AAAA', '', 'remove'), row('bob@example.com', 'AAAA', 'Owner', 'remove')]))
-      .toEqual({ 3: 'INVALID Same as row 2: delete this row.' });
+      .toEqual({ 3: 'INVALID Same as row 2: delete this row. Your side: fix this, then run again.' });
   });
 
   it('rows that disagree are all INVALID, each naming the other; other members go ahead', () => {
@@ -70,7 +70,7 @@ describe('rows naming one member of one space twice', () => {
     ]);
     expect(targets.map((target) => target.intent.sheetRow)).toEqual([3]);
     expect([...outcomes].sort((a, b) => a.sheetRow - b.sheetRow)).toEqual([
-      { sheetRow: 2, status: 'INVALID', details: 'Conflicts with row 4 (same member and space, different role or action): keep one of the two rows.' },
+      { sheetRow: 2, status: 'INVALID', details: 'Conflicts with row 4 (same member and space, different role or action): keep one of the two rows. Your side: fix this, then run again.' },
       { sheetRow: 4, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 2 /) },
       { sheetRow: 5, status: 'INVALID', details: expect.stringMatching(/^Conflicts with row 2 /) },
     ]);
@@ -78,7 +78,7 @@ describe('rows naming one member of one space twice', () => {
 
   it('an email and the users/ID the directory gives it are one person', () => {
     expect(detailsOf([row('alice@example.com', 'AAAA'), row('users/11', 'AAAA')])).toEqual({
-      3: 'INVALID Row 2 already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.',
+      3: 'INVALID Row 2 already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row. Your side: fix this, then run again.',
     });
     expect(detailsOf([row('alice@example.com', 'AAAA'), row('users/11', 'AAAA', 'Owner')])).toEqual({
       4: expect.stringMatching(/^INVALID Conflicts with row 5 \(the same member in this space, written differently/),
@@ -89,7 +89,7 @@ describe('rows naming one member of one space twice', () => {
   it('display names are exact: "Team Alpha" and "team alpha" are two spaces, "Team Alpha" and its id one', () => {
     expect(detailsOf([row('alice@example.com', 'Team Alpha'), row('alice@example.com', 'team alpha')])).toEqual({});
     expect(detailsOf([row('alice@example.com', 'Team Alpha'), row('alice@example.com', 'spaces/AAAA')]))
-      .toEqual({ 5: 'INVALID Same as row 4: delete this row.' });
+      .toEqual({ 5: 'INVALID Same as row 4: delete this row. Your side: fix this, then run again.' });
   });
 
   it('a person and a group with the same email are two members', () => {
@@ -103,7 +103,7 @@ describe('rows naming one member of one space twice', () => {
   it('the repeat of a suspended user is INVALID, the first row HELD', () => {
     expect(detailsOf([row('gone@example.com', 'AAAA'), row('gone@example.com', 'AAAA')])).toEqual({
       2: expect.stringMatching(/^HELD gone@example.com is suspended/),
-      3: 'INVALID Same as row 2: delete this row.',
+      3: 'INVALID Same as row 2: delete this row. Your side: fix this, then run again.',
     });
   });
 

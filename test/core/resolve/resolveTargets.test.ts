@@ -61,8 +61,8 @@ describe('resolveTargets: rows and the directory’s answers → targets', () =>
     ], '');
     expect(outcomes).toEqual([
       { sheetRow: 2, status: 'ERROR', details: expect.stringContaining('not found in your Google Workspace directory (or you have no Admin SDK access): use groups/{id}') },
-      { sheetRow: 3, status: 'INVALID', details: 'alice@example.com is a person, not a group: remove "group:" from the Member cell.' },
-      { sheetRow: 4, status: 'INVALID', details: 'team@example.com is a Google Group: write group:team@example.com in the Member cell.' },
+      { sheetRow: 3, status: 'INVALID', details: 'alice@example.com is a person, not a group: remove "group:" from the Member cell. Your side: fix this, then run again.' },
+      { sheetRow: 4, status: 'INVALID', details: 'team@example.com is a Google Group: write group:team@example.com in the Member cell. Your side: fix this, then run again.' },
       { sheetRow: 5, status: 'HELD', details: expect.stringContaining('is suspended in your Google Workspace directory') },
     ]);
     // Removing a suspended account goes ahead.
@@ -113,7 +113,7 @@ describe('resolveTargets: rows and the directory’s answers → targets', () =>
 
     it('is INVALID on add, before any call: no one in the organisation has it', () => {
       const { outcomes, targets } = resolvePairs(organisation({ view: 'admin', domains: ['example.com'] }), rows(), 'me@example.com');
-      expect(outcomes).toEqual([{ sheetRow: 2, status: 'INVALID', details: 'No one in your organisation has this address — check the spelling.' }]);
+      expect(outcomes).toEqual([{ sheetRow: 2, status: 'INVALID', details: 'No one in your organisation has this address — check the spelling. Your side: fix this, then run again.' }]);
       // A removal goes on (probed: not in the space, UNCHANGED); an address of another domain is someone from outside.
       expect(targets.map((t) => [t.intent.sheetRow, t.member.email, t.member.outsider ?? false])).toEqual([
         [3, 'bbo@example.com', false], [4, 'pat@gmail.com', true], [5, 'bob@sub.example.com', true],
@@ -146,7 +146,7 @@ describe('resolveTargets: rows and the directory’s answers → targets', () =>
       directory.entries.set('gone@example.com', { kind: 'user', name: 'users/13', suspended: true });
       const { outcomes, targets } = resolvePairs(directory, [pair('gone@example.com'), pair('alcie@example.com'), pair('GONE@example.com')], 'me@example.com');
       expect(outcomes.map((o) => [o.sheetRow, o.status])).toEqual([[2, 'HELD'], [3, 'INVALID'], [4, 'INVALID']]);
-      expect(outcomes[2].details).toBe('Same as row 2: delete this row.');
+      expect(outcomes[2].details).toBe('Same as row 2: delete this row. Your side: fix this, then run again.');
       expect(targets).toEqual([]);
     });
   });

@@ -93,6 +93,18 @@ describe('space cells', () => {
     ['https://chat.google.com/room/AAAA', 'spaces/AAAA'],
     ['https://chat.google.com/room/AAAA/?cls=7', 'spaces/AAAA'],
     ['HTTPS://CHAT.GOOGLE.COM/room/AAAA', 'spaces/AAAA'],
+    // Every form Chat shows (DESIGN.md §3): the app's own URL, per account (/u/N/), with query or trailing slash.
+    ['https://chat.google.com/u/0/app/chat/AAAA', 'spaces/AAAA'],
+    ['https://chat.google.com/u/2/app/chat/AAAA', 'spaces/AAAA'],
+    ['https://chat.google.com/u/0/app/chat/AAAA/', 'spaces/AAAA'],
+    ['https://chat.google.com/u/0/app/chat/AAAA?cls=10', 'spaces/AAAA'],
+    ['https://chat.google.com/u/1/app/chat/AAAA/?cls=10', 'spaces/AAAA'],
+    ['https://chat.google.com/app/chat/AAAA', 'spaces/AAAA'],
+    ['https://mail.google.com/chat/u/1/#chat/space/AAAA', 'spaces/AAAA'],
+    ['https://mail.google.com/chat/u/0/#chat/space/AAAA/?cls=7', 'spaces/AAAA'],
+    ['https://chat.google.com/u/1/room/AAAA', 'spaces/AAAA'],
+    ['https://chat.google.com/room/AAAA?cls=7', 'spaces/AAAA'],
+    ['https://chat.google.com/room/AAAA/', 'spaces/AAAA'],
   ])('%s is an id', (cell, name) => {
     expect(parseSpaceCell(cell)).toEqual(id(name));
   });
@@ -106,6 +118,8 @@ describe('space cells', () => {
     ['', 'The Space cell is empty'],
     ['https://example.com/room/AAAA', 'is not a Google Chat space link'],
     ['https://mail.google.com/mail/u/0/#inbox', 'is not a Google Chat space link'],
+    ['https://chat.google.com/u/0/app/home', 'is not a Google Chat space link'],
+    ['https://chat.google.com/u/0/app/chat/', 'is not a Google Chat space link'],
     ['spaces/AA AA', 'is not a space id'],
   ])('rejects %j', (cell, reason) => {
     const parsed = parseSpaceCell(cell);

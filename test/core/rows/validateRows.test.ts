@@ -41,10 +41,10 @@ describe('validateRows', () => {
       row('Carol', 'https://example.com/x', 'boss'),
     ]);
     expect(details[2]).toContain('is not a valid email address');
-    expect(details[3]).toBe('Role "Admin" is not Member, Manager or Owner (leave it empty for Member).');
-    expect(details[4]).toBe('Action "delete" is not add or remove (leave it empty for add).');
-    expect(details[5]).toBe(GROUP_OR_APP_ROLE);
-    expect(details[6]).toBe('Groups and the Chat app have no role in a space: clear the Role cell.');
+    expect(details[3]).toBe('Role "Admin" is not Member, Manager or Owner (leave it empty for Member). Your side: fix this, then run again.');
+    expect(details[4]).toBe('Action "delete" is not add or remove (leave it empty for add). Your side: fix this, then run again.');
+    expect(details[5]).toBe(`${GROUP_OR_APP_ROLE} Your side: fix this, then run again.`);
+    expect(details[6]).toBe('Groups and the Chat app have no role in a space: clear the Role cell. Your side: fix this, then run again.');
     expect(details[7]).toContain('The Member cell is empty');
     expect(details[8]).toContain('The Space cell is empty');
     // Every problem of a row at once, so one edit fixes it.

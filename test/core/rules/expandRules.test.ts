@@ -73,9 +73,9 @@ describe('expandRules', () => {
     ['ou:/Sails', "search:orgUnitPath='/Sails'", E(400, 'Invalid Input: INVALID_OU_ID'), 'INVALID', /^Your directory has no organisational unit \/Sails: copy its path from the Admin console/],
     ['group:nobody@example.com', 'group:nobody@example.com', E(404, 'Resource Not Found: groupKey'), 'INVALID', /^Your directory has no group nobody@example.com: check/],
     ['domain', 'search:', E(403, 'Not Authorized to access this resource/api'), 'INVALID', /^Chat Roster needs the Directory admin view to expand rules — your account isn't allowed/],
-    ['ou:/Sales', "search:orgUnitPath='/Sales'", E(429, 'Quota exceeded'), 'ERROR', /Google's side; run again later\. \(HTTP 429: Quota exceeded\)$/],
-    ['group:team@example.com', 'group:team@example.com', E(503, 'Backend Error'), 'ERROR', /Google's side/],
-    ['domain', 'search:', E(0, 'Address unavailable'), 'ERROR', /Google's side/],
+    ['ou:/Sales', "search:orgUnitPath='/Sales'", E(429, 'Quota exceeded'), 'ERROR', /^The directory couldn't expand this rule\. \(HTTP 429: Quota exceeded\)$/],
+    ['group:team@example.com', 'group:team@example.com', E(503, 'Backend Error'), 'ERROR', /^The directory couldn't expand this rule\. /],
+    ['domain', 'search:', E(0, 'Address unavailable'), 'ERROR', /^The directory couldn't expand this rule\. /],
   ])('%s failing with %s → %s', (source, question, error, status, details) => {
     const directory = organisation();
     directory.groups.set('team@example.com', []);

@@ -168,7 +168,7 @@ describe('runRoster', () => {
       'ADDED', 'INVITED', 'REMOVED', 'ERROR', 'HELD', 'ERROR', 'INVALID', 'INVALID', '', 'ADDED',
     ]);
     expect(store.column('Details')[3]).toContain('(HTTP status unknown: AdminDirectory is not defined)');
-    expect(store.column('Details')[5]).toBe('No space with the id or name "OPS" that you can see: check it, use the space\'s URL, and make sure you are a member (or turn on admin access). (HTTP status unknown: Service error: Chat)');
+    expect(store.column('Details')[5]).toBe('No space with the id or name "OPS" that you can see: check it, use the space\'s URL, and make sure you are a member (or turn on admin access). (HTTP status unknown: Service error: Chat) Your side: fix this, then run again.');
   });
 
   it('an unexpected failure mid-run still gives every row a status and returns a report', () => {
@@ -179,7 +179,7 @@ describe('runRoster', () => {
     const statuses = store.column('Status');
     expect(statuses.filter((status) => status === '')).toHaveLength(1); // only the blank row
     expect(statuses[0]).toBe('ERROR');
-    expect(store.column('Details')[0]).toContain('Chat Roster stopped before this row because of an unexpected error: run again.');
+    expect(store.column('Details')[0]).toContain('Chat Roster stopped before this row because of an unexpected error. (');
     expect(statuses[6]).toBe('INVALID');
     expect(report.rows).toBe(9);
   });

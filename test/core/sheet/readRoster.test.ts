@@ -24,6 +24,17 @@ describe('parseRoster', () => {
   });
 
   it.each([
+    [['Space', 'Email'], 1],
+    [['USER', 'Space'], 0],
+    [['user', 'Email', 'Space'], 1],
+    [['Email', 'Space', 'member'], 2],
+  ])('reads the Member column headed %j (Member, then Email, then User)', (header, member) => {
+    const parsed = parseRoster([header, header.map((name) => (name === 'Space' ? 'spaces/AAAA' : `${name}@example.com`))]);
+    expect(parsed.ok && parsed.columns.member).toBe(member);
+    expect(parsed.ok && parsed.rows[0].member).toBe(`${header[member]}@example.com`);
+  });
+
+  it.each([
     [[['Space', 'Role']], '"Member"'],
     [[['Member']], '"Space"'],
     [[], '"Member" or "Space"'],
