@@ -24,6 +24,7 @@ import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from 
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
+import { rowSpaceLabels } from './spaceLabels';
 import { SettingSheets } from './settingSheets';
 import type { MirrorConfirmation } from '../plan/planMirror';
 import { PacedSender } from '../apply/pacedSender';
@@ -228,7 +229,9 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   }
   const outcomes = completeOutcomes(rows, found, failure);
   const settled = sheets.outcomes(mode, found);
-  const counted = wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
+  // Every row counts under its space's one label, in every execution of the run (spaceLabels.ts).
+  const spaceLabels = rowSpaceLabels(parsed.rows, resolvedSpaces, deps.cache);
+  const counted = wholeRosterReport(mode, parsed.rows, outcomes, spaceLabels, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
   const report = { ...withSettings(progressMessage(counted), settled), ...sheets.views(mode, found) };
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
