@@ -25,6 +25,7 @@ import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from 
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
 import { RowNotes } from './rowNotes';
+import { rowSpaceLabels } from './spaceLabels';
 import { SettingSheets } from './settingSheets';
 import type { MirrorConfirmation } from '../plan/planMirror';
 import { PacedSender } from '../apply/pacedSender';
@@ -206,15 +207,19 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     for (const outcome of [...beforeRun, ...fromRun]) known.set(outcome.sheetRow, outcome);
     return rows.map((row) => known.get(row.sheetRow) ?? pendingOutcome(row.sheetRow));
   };
-  const reportSoFar = (outcomes: readonly RowOutcome[], found: readonly RowOutcome[]) =>
-    wholeRosterReport(mode, parsed.rows, outcomes, resolvedSpaces, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
+  // Every row counts under its space's one label, in every execution of the run (spaceLabels.ts); read and
+  // kept once, after planning has resolved this execution's spaces.
+  let spaceLabels: ReadonlyMap<number, string> | null = null;
+  const labelsNow = () => (spaceLabels ??= rowSpaceLabels(parsed.rows, resolvedSpaces, deps.cache));
+  const reportSoFar = (outcomes: readonly RowOutcome[], found: readonly RowOutcome[], labels: ReadonlyMap<number, string> = labelsNow()) =>
+    wholeRosterReport(mode, parsed.rows, outcomes, labels, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
   const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
     publisher?.round(() => reportSoFar(settledSoFar(beforeRun, fromRun), [...beforeRun, ...fromRun]), fromRun.length);
     if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
     lastFlush = clock.now();
     writer.write(settledSoFar(beforeRun, fromRun));
   };
-  publisher?.planning(reportSoFar(rows.map((row) => pendingOutcome(row.sheetRow)), []));
+  publisher?.planning(reportSoFar(rows.map((row) => pendingOutcome(row.sheetRow)), [], resolvedSpaces));
 
   const found: RowOutcome[] = [];
   let failure: string | null = null;

@@ -53,15 +53,16 @@ export function summarize(mode: RunMode, outcomes: readonly CountedRow[], spaceO
 /**
  * The sidebar's roster summary, from the rows as read (no call to Google). Spaces are counted as written but
  * normalised: a space's URL, spaces/ID and bare ID are one space; a display name counts apart from the id
- * it may name (only Google can tell).
+ * it may name (only Google can tell), unless `labels` (the last run's, by space key: spaceLabels.ts) say so.
  */
-export function rosterSummary(rows: readonly { space: string; status: string }[]): RosterSummary {
+export function rosterSummary(rows: readonly { space: string; status: string }[], labels?: ReadonlyMap<string, string>): RosterSummary {
   const counts: Record<string, number> = {};
   const spaces = new Set<string>();
   for (const row of rows) {
     counts[row.status] = (counts[row.status] ?? 0) + 1;
     const parsed = parseSpaceCell(row.space);
-    if (parsed.ok) spaces.add(spaceKey(parsed.ref));
+    const key = parsed.ok ? spaceKey(parsed.ref) : null;
+    if (key !== null) spaces.add(labels?.has(key) ? `label:${labels.get(key)}` : key);
   }
   return { rows: rows.length, spaces: spaces.size, counts };
 }

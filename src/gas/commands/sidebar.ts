@@ -7,10 +7,11 @@ import { WRITES_PER_MINUTE } from '../../core/apply/pacing';
 import { parseRoster, ROSTER_SHEET } from '../../core/sheet/readRoster';
 import { loadRecord, stopRecord } from '../../core/run/runRecord';
 import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_KIND } from '../../core/run/logLayout';
+import { keptSpaceLabels } from '../../core/run/spaceLabels';
 import { rosterSummary } from '../../core/run/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
 import { requireGrants } from '../consent';
-import { documentStore } from '../platform';
+import { documentCache, documentStore } from '../platform';
 import { existingLogSheet } from '../runLogSheet';
 import { adminAccessEnabled, nightlyHour } from '../settings';
 import { hourlyTriggers } from '../hourlyTrigger';
@@ -105,7 +106,7 @@ export function getSidebarState(): SidebarState {
   const record = loadRecord(documentStore());
   return {
     user: Session.getEffectiveUser().getEmail(),
-    roster: parsed && parsed.ok ? rosterSummary(parsed.rows) : null,
+    roster: parsed && parsed.ok ? rosterSummary(parsed.rows, keptSpaceLabels(documentCache())) : null,
     rosterProblem: !sheet ? `There is no ${ROSTER_SHEET} sheet yet.` : parsed && !parsed.ok ? parsed.message : '',
     adminAccess: adminAccessEnabled(),
     nightlyHour: nightlyHour(),
