@@ -10,10 +10,12 @@ import {
   errorSentence, finishSentence, normalizeReport, plural, removalCount,
 } from './format';
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
+import { renderPlanBars } from './planBars';
+import { renderRunChart } from './runChart';
 import { renderRulePlan } from './rulePlan';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
-  fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
+  fillHours, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
   type ProgressParts,
 } from './render';
 import { setUpImportPanel } from './importPanel';
@@ -27,6 +29,8 @@ const MAX_STALLED_CALLS = 3;
 const ui = {
   app: byId('app', HTMLElement),
   summary: byId('summary', HTMLElement),
+  planFind: byId('plan-find', HTMLInputElement),
+  runChart: byId('run-chart', HTMLElement),
   setup: byId('setup', HTMLButtonElement),
   runNotice: byId('run-notice', HTMLElement),
   runNoticeText: byId('run-notice-text', HTMLElement),
@@ -142,6 +146,7 @@ function applyState(state: SidebarState): void {
   model.state = state;
   renderSummary(ui.summary, state);
   renderRunNotice(state);
+  renderRunChart(ui.runChart, state.recentRuns);
   renderRecentRuns(ui.recentRuns, state.recentRuns);
   if (!model.nightlyBusy) {
     ui.nightlyToggle.checked = state.nightlyHour !== null;
@@ -208,7 +213,7 @@ async function preview(readyToApply: boolean): Promise<void> {
     model.preview = report.rows > 0 ? report : null;
     say(report.message || 'The preview is done.');
     if (report.rows > 0) {
-      renderPlan(ui.plan, report);
+      renderPlanBars(ui.plan, ui.planFind, report);
       renderMirrorPlan(ui.planMirror, report);
       renderRulePlan(ui.planRules, report);
       show(ui.planSection, true);
