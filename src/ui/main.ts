@@ -12,6 +12,7 @@ import {
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
 import { renderPlanBars } from './planBars';
 import { renderRunChart } from './runChart';
+import { nothingToApply, previewOverwriteNote } from './runNotes';
 import { renderRulePlan } from './rulePlan';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
@@ -29,6 +30,9 @@ const MAX_STALLED_CALLS = 3;
 const ui = {
   app: byId('app', HTMLElement),
   summary: byId('summary', HTMLElement),
+  refresh: byId('refresh', HTMLButtonElement),
+  applyWhy: byId('apply-why', HTMLElement),
+  previewNote: byId('preview-note', HTMLElement),
   planFind: byId('plan-find', HTMLInputElement),
   runChart: byId('run-chart', HTMLElement),
   setup: byId('setup', HTMLButtonElement),
@@ -112,7 +116,15 @@ function updateControls(): void {
   // For tests and the workbench: 'loading' | 'running' | 'busy' | 'confirming' | 'idle'.
   ui.app.dataset.state = !state && busy ? 'loading' : running ? 'running' : busy ? 'busy' : confirming ? 'confirming' : 'idle';
   ui.preview.disabled = !canRun || !state || !state.roster;
-  ui.apply.disabled = !canRun || !(model.preview || state?.run);
+  // A preview with nothing to send leaves Apply off, and says why (an unfinished run still offers it).
+  const blocked = model.preview && !state?.run ? nothingToApply(model.preview) : '';
+  ui.apply.disabled = !canRun || !((model.preview && !blocked) || state?.run);
+  setText(ui.applyWhy, blocked);
+  show(ui.applyWhy, blocked !== '' && canRun);
+  const overwrite = state?.roster && !model.preview ? previewOverwriteNote(state.roster.counts) : '';
+  setText(ui.previewNote, overwrite);
+  show(ui.previewNote, overwrite !== '' && canRun);
+  ui.refresh.disabled = busy || running;
   // With an unfinished run and no newer preview, Resume is the main action; Apply (same effect) steps back.
   const resumeFirst = Boolean(state?.run) && !model.preview && !running;
   ui.apply.classList.toggle('btn-primary', !resumeFirst);
@@ -170,12 +182,19 @@ async function refresh(): Promise<SidebarState | null> {
   }
 }
 
-async function load(): Promise<void> {
+/** Reads the sidebar state again (the Refresh button, and the first load). */
+async function reload(): Promise<SidebarState | null> {
+  if (model.busy || model.running) return null;
   model.busy = true;
   updateControls();
   const state = await refresh();
   model.busy = false;
   updateControls();
+  return state;
+}
+
+async function load(): Promise<void> {
+  const state = await reload();
   if (!state) {
     setText(ui.summary, 'The roster could not be read.');
     return;
@@ -422,6 +441,7 @@ async function checkSetup(): Promise<void> {
 // ---- wiring ----------------------------------------------------------------------------------------
 
 ui.preview.addEventListener('click', () => void preview(false));
+ui.refresh.addEventListener('click', () => void reload());
 ui.apply.addEventListener('click', requestApply);
 ui.resume.addEventListener('click', () => void apply(NOTHING_CONFIRMED));
 ui.confirmApply.addEventListener('click', confirmApply);

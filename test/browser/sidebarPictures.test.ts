@@ -1,6 +1,8 @@
 /**
  * Issue 13 in the sidebar: the preview's plan as a stacked bar per space with the people behind it (found by
- * name), the chart of the last runs, and the status table's words instead of codes.
+ * name), the chart of the last runs, and what a new administrator tripped over — status words instead of
+ * codes, Apply off when a preview has nothing to do, Refresh, and the note before a preview replaces a run's
+ * results.
  */
 import type { Browser } from 'playwright-core';
 import {
@@ -9,6 +11,8 @@ import {
 } from './harness';
 
 jest.setTimeout(90_000);
+
+const HEADERS = ['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'];
 
 describeBrowser('pictures and small things in the sidebar', () => {
   let browser: Browser;
@@ -66,7 +70,32 @@ describeBrowser('pictures and small things in the sidebar', () => {
     expect(await chartRuns.first().textContent()).toMatch(/: \d+ changes, \d+ errors?$/);
     expect(await bar.locator('#run-chart .chart-changes').first().evaluate((node) => (node as unknown as { style: { height: string } }).style.height)).toBe('100%');
 
+    // The sheet now holds the run's results: the sidebar says a preview replaces them, before one is pressed.
+    const note = bar.locator('#preview-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/^The Status column shows the last run’s results \(\d+ added.*\)\. Preview replaces them/);
     await bar.locator('#runs-heading').scrollIntoViewIfNeeded();
     await screenshot(page, 'pictures-chart');
+  });
+
+  it('keeps Apply off after a preview with nothing to do, says why, and Refresh reads the sheet again', async () => {
+    session = await openWorkbench(browser);
+    const { page, workbench } = session;
+    workbench.world.spreadsheet.setSheet('Roster', [HEADERS, ['carol.white@example.com', 'Engineering', 'Member', 'add', '', '', ''], ['nobody@example', 'Engineering', '', '', '', '', '']]);
+    workbench.world.spreadsheet.setSheet('Spaces', [['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated']]);
+    workbench.world.spreadsheet.setSheet('Rules', [['Source', 'Space', 'Role', 'Status', 'Details', 'Updated']]);
+    await menu(page, 'Open Chat Roster');
+    const bar = sidebar(page);
+    await previewFromSidebar(page);
+    expect(await bar.locator('#apply').isDisabled()).toBe(true);
+    expect(await bar.locator('#apply-why').textContent()).toBe('Nothing to apply: 1 row is INVALID (see the Details column); fix it, then Preview again.');
+    expect(await bar.locator('#apply').getAttribute('aria-describedby')).toBe('apply-why');
+    await screenshot(page, 'pictures-nothing-to-apply');
+
+    expect(await bar.locator('#summary .summary-total').textContent()).toBe('2 rows in 1 space');
+    workbench.world.spreadsheet.setSheet('Roster', [HEADERS, ['carol.white@example.com', 'Engineering', 'Member', 'add', '', '', ''], ['dave.brown@example.com', 'Design Team', '', '', '', '', ''], ['erin.green@example.com', 'Design Team', '', '', '', '', '']]);
+    await bar.locator('#refresh').click();
+    await sidebarIdle(page);
+    expect(await bar.locator('#summary .summary-total').textContent()).toBe('3 rows in 2 spaces');
   });
 });
