@@ -191,14 +191,13 @@ export function attentionSentence(counts: StatusCounts): string {
   return `${rows}${detail}: see the Details column in the Roster sheet.`;
 }
 
-/** The sentence after an apply run ends: finished, or stopped with rows still PENDING. */
+/**
+ * The sentence after an apply run ends: finished, or stopped with rows still PENDING. It names no pending
+ * count: the run notice does, from the roster as last read (runNotes.ts), so the sidebar shows one number.
+ */
 export function finishSentence(report: RunReport, stopped: boolean): string {
-  if (report.pending > 0 && stopped) {
-    return `Stopped after ${progressText(report.done, report.rows)}. The other ${plural(report.pending, 'row stays', 'rows stay')} PENDING: press Resume to continue.`;
-  }
-  if (report.pending > 0) {
-    return `${plural(report.pending, 'row is', 'rows are')} still PENDING: press Resume to continue.`;
-  }
+  if (report.pending > 0 && stopped) return `Stopped after ${progressText(report.done, report.rows)}. The rows not done yet stay PENDING: press Resume to continue.`;
+  if (report.pending > 0) return 'Some rows are still PENDING: press Resume to continue.';
   return '';
 }
 

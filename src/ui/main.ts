@@ -7,12 +7,12 @@ import type { RemovalConfirmation, RunReport } from '../shared/report';
 import type { SidebarState } from '../shared/sidebar';
 import { byId, setText, show } from './dom';
 import {
-  errorSentence, finishSentence, normalizeReport, plural, removalCount,
+  errorSentence, finishSentence, normalizeReport, removalCount,
 } from './format';
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
 import { renderPlanBars } from './planBars';
 import { renderRunChart } from './runChart';
-import { nothingToApply, previewOverwriteNote } from './runNotes';
+import { nothingToApply, previewOverwriteNote, runNoticeSentence } from './runNotes';
 import { renderRulePlan } from './rulePlan';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
@@ -147,11 +147,7 @@ function updateControls(): void {
 }
 
 function renderRunNotice(state: SidebarState): void {
-  if (!state.run) return;
-  const pending = state.roster?.counts.PENDING ?? 0;
-  const rows = pending > 0 ? `: ${plural(pending, 'row is', 'rows are')} still PENDING` : '';
-  const how = state.run.stopped ? 'It was stopped' : `It was started by ${state.run.startedBy || 'someone'}`;
-  setText(ui.runNoticeText, `A run isn't finished${rows}. ${how}; press Resume to continue it.`);
+  setText(ui.runNoticeText, runNoticeSentence(state));
 }
 
 function applyState(state: SidebarState): void {
@@ -333,7 +329,9 @@ async function apply(confirmation: RemovalConfirmation): Promise<void> {
     if (last.rows === 0) show(ui.progress, false);
     const unfinished = finishSentence(last, stopped);
     say(last.pending > 0 ? unfinished : last.message);
-    renderResult(ui.result, last);
+    // The counts once: the finished run's sentence names them; a stopped run's list shows what was done.
+    if (last.pending > 0) renderResult(ui.result, last);
+    else setText(ui.result, '');
   } else {
     say('');
     show(ui.progress, false);

@@ -1,8 +1,9 @@
 /**
  * The sidebar's short notes around Preview and Apply (no DOM, unit-tested in Node): why Apply is off after a
- * preview with nothing to do, and what a preview does to the last run's results.
+ * preview with nothing to do, what a preview does to the last run's results, and the one pending count.
  */
 import type { RunReport } from '../shared/report';
+import type { SidebarState } from '../shared/sidebar';
 import { countPhrase, isRowStatus, type RowStatus } from '../shared/statuses';
 import { formatCount, plural } from './format';
 import { CHANGE_STATUSES } from './pictures';
@@ -27,4 +28,16 @@ export function previewOverwriteNote(counts: Readonly<Record<string, number>>): 
   if (results.length === 0) return '';
   const phrases = results.map((status) => countPhrase(status, counts[status] ?? 0, formatCount)).join(', ');
   return `The Status column shows the last run’s results (${phrases}). Preview replaces them with what would change; the Chat Roster Log keeps the run.`;
+}
+
+/**
+ * The unfinished run's notice. Its pending count is the roster's PENDING cells as last read (getSidebarState):
+ * the one number the sidebar shows, whoever moved the run on since (the hourly trigger, another window).
+ */
+export function runNoticeSentence(state: SidebarState): string {
+  if (!state.run) return '';
+  const pending = state.roster?.counts.PENDING ?? 0;
+  const rows = pending > 0 ? `: ${plural(pending, 'row is', 'rows are')} still PENDING` : '';
+  const how = state.run.stopped ? 'It was stopped' : `It was started by ${state.run.startedBy || 'someone'}`;
+  return `A run isn't finished${rows}. ${how}; press Resume to continue it.`;
 }

@@ -1,8 +1,8 @@
 /**
  * Issue 13 in the sidebar: the preview's plan as a stacked bar per space with the people behind it (found by
  * name), the chart of the last runs, and what a new administrator tripped over — status words instead of
- * codes, Apply off when a preview has nothing to do, Refresh, and the note before a preview replaces a run's
- * results.
+ * codes, Apply off when a preview has nothing to do, Refresh, the note before a preview replaces a run's
+ * results, and each count shown once.
  */
 import type { Browser } from 'playwright-core';
 import {
@@ -31,7 +31,7 @@ describeBrowser('pictures and small things in the sidebar', () => {
     await browser?.close();
   });
 
-  it('draws the plan per space, lists and finds its people, then charts the run', async () => {
+  it('draws the plan per space, lists and finds its people, then charts the run and says its counts once', async () => {
     session = await openWorkbench(browser);
     const { page } = session;
     await menu(page, 'Open Chat Roster');
@@ -65,6 +65,9 @@ describeBrowser('pictures and small things in the sidebar', () => {
     await idle(page);
     const message = (await bar.locator('#message').textContent()) ?? '';
     expect(message).toMatch(/\d+ added/);
+    // The finished run's counts are its sentence: no second list of the same numbers under it.
+    expect(await bar.locator('#result .status-list').count()).toBe(0);
+
     const chartRuns = bar.locator('#run-chart .chart-run');
     expect(await chartRuns.count()).toBe(1);
     expect(await chartRuns.first().textContent()).toMatch(/: \d+ changes, \d+ errors?$/);

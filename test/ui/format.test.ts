@@ -112,8 +112,9 @@ describe('results', () => {
   it('says that stopped rows stay PENDING', () => {
     const stopped = report({ mode: 'apply', rows: 10000, done: 1234, pending: 8766 });
     expect(finishSentence(stopped, true))
-      .toBe('Stopped after 1,234 of 10,000 rows done. The other 8,766 rows stay PENDING: press Resume to continue.');
-    expect(finishSentence({ ...stopped, pending: 1 }, false)).toBe('1 row is still PENDING: press Resume to continue.');
+      .toBe('Stopped after 1,234 of 10,000 rows done. The rows not done yet stay PENDING: press Resume to continue.');
+    // The pending count is the run notice's alone (one number, one source: runNotes.ts).
+    expect(finishSentence({ ...stopped, pending: 1 }, false)).toBe('Some rows are still PENDING: press Resume to continue.');
     expect(finishSentence({ ...stopped, pending: 0 }, true)).toBe('');
   });
 

@@ -1,5 +1,6 @@
 import type { RunReport } from '../../src/shared/report';
-import { nothingToApply, previewOverwriteNote } from '../../src/ui/runNotes';
+import type { SidebarState } from '../../src/shared/sidebar';
+import { nothingToApply, previewOverwriteNote, runNoticeSentence } from '../../src/ui/runNotes';
 
 const preview = (over: Partial<RunReport>): RunReport => ({
   mode: 'preview', rows: 3, done: 3, pending: 0, counts: {}, message: '', bySpace: [], ...over,
@@ -26,5 +27,20 @@ describe('before a preview', () => {
     expect(previewOverwriteNote({ ADDED: 12, REMOVED: 1, UNCHANGED: 40, ERROR: 2 }))
       .toBe('The Status column shows the last run’s results (12 added, 1 removed). Preview replaces them with what would change; the Chat Roster Log keeps the run.');
     expect(previewOverwriteNote({ WOULD_ADD: 3, UNCHANGED: 2, '': 4 })).toBe('');
+  });
+});
+
+describe('the unfinished run\'s notice', () => {
+  const state = (pending: number, run: SidebarState['run']): SidebarState => ({
+    user: '', roster: { rows: 10, spaces: 1, counts: { PENDING: pending, ADDED: 10 - pending } }, rosterProblem: '', adminAccess: false,
+    nightlyHour: null, run, recentRuns: [], writesPerMinute: 300, startAction: null,
+  });
+
+  it('counts PENDING rows from the roster as last read: one number, one source', () => {
+    expect(runNoticeSentence(state(4, { id: 'r', executions: 3, startedBy: 'nightly sync', stopped: false })))
+      .toBe('A run isn\'t finished: 4 rows are still PENDING. It was started by nightly sync; press Resume to continue it.');
+    expect(runNoticeSentence(state(0, { id: 'r', executions: 1, startedBy: '', stopped: true })))
+      .toBe('A run isn\'t finished. It was stopped; press Resume to continue it.');
+    expect(runNoticeSentence(state(4, null))).toBe('');
   });
 });
