@@ -77,6 +77,8 @@ describeBrowser('pictures and small things in the sidebar', () => {
     const note = bar.locator('#preview-note');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toMatch(/^The Status column shows the last run’s results \(\d+ added.*\)\. Preview replaces them/);
+    await note.scrollIntoViewIfNeeded();
+    await screenshot(page, 'pictures-preview-note');
     await bar.locator('#runs-heading').scrollIntoViewIfNeeded();
     await screenshot(page, 'pictures-chart');
   });
