@@ -2,7 +2,7 @@
  * What a preview or apply run tells the menu, the sidebar and the trigger: JSON-safe (it crosses
  * google.script.run), so no Date and no undefined.
  */
-import type { StatusCounts } from './statuses';
+import type { RowStatus, StatusCounts } from './statuses';
 
 export type RunMode = 'preview' | 'apply';
 
@@ -29,6 +29,19 @@ export interface RunReport {
    * closes, 'sidebarOnly' when it can't (no permission for triggers); absent for a preview.
    */
   continuation?: 'hourly' | 'sidebarOnly';
+  /** A preview's roster rows by name per space, for the sidebar's plan (absent from an apply run). */
+  people?: SpacePeople[];
+}
+
+/** One planned roster row: the Member cell as written, its status, its sheet row (compact: a preview may list thousands). */
+export type PlannedPerson = [member: string, status: RowStatus, sheetRow: number];
+
+/** A space's planned rows (named as bySpace names it): changes first, at most a bounded number, with a count of the rest. */
+export interface SpacePeople {
+  space: string;
+  people: PlannedPerson[];
+  /** Rows of this space left out of `people`. */
+  more: number;
 }
 
 export interface SpaceCounts {

@@ -2,6 +2,8 @@
  * What the sidebar gets from the server (google.script.run): JSON-safe only — no Date, no undefined,
  * no functions (reference/apps-script-limits.md §9).
  */
+import type { StatusCounts } from './statuses';
+
 export type SidebarAction = 'preview' | 'apply' | 'check' | 'import' | null;
 
 export interface RosterSummary {
@@ -20,6 +22,8 @@ export interface LoggedRun {
   executions: string;
   startedBy: string;
   summary: string;
+  /** The run row's count columns (the logged statuses); statuses with no row are absent. */
+  counts: StatusCounts;
 }
 
 export interface SidebarState {

@@ -10,6 +10,7 @@ import {
   type RowStatus, type StatusCounts, type Tone,
 } from '../shared/statuses';
 import { displayText } from './escape';
+import { normalizePeople } from './normalizePeople';
 
 export type { Tone };
 
@@ -27,9 +28,20 @@ export function statusTone(status: string): Tone {
   return isRowStatus(status) ? STATUS[status].tone : 'neutral';
 }
 
-/** The Status cell as the sheet shows it; a blank status reads "Not run yet". */
-export function statusLabel(status: string): string {
-  return status === '' ? 'Not run yet' : displayText(status, 40);
+/**
+ * A status in words, from the status table ("Roles to change" for WOULD_UPDATE_ROLE); the code itself is the
+ * tooltip (statusTitle), as the sheet's Status column writes it. A blank status reads "Not run yet".
+ */
+export function statusLabel(status: string, forOneRow = false): string {
+  if (status === '') return 'Not run yet';
+  if (!isRowStatus(status)) return displayText(status, 40);
+  const words = STATUS[status].countWords[forOneRow ? 0 : 1];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The tooltip of a status's words: the code the Status column shows. */
+export function statusTitle(status: string): string {
+  return status === '' ? 'Blank Status cell: the row has not run yet' : `Status column: ${displayText(status, 40)}`;
 }
 
 /** 1234567 → "1,234,567" (no Intl: the same in every browser and in Node). */
@@ -147,28 +159,6 @@ export function planRows(bySpace: readonly SpaceCounts[]): PlanRow[] {
   });
 }
 
-export interface Chip {
-  text: string;
-  tone: Tone;
-}
-
-/** The plan of one space as short chips: "12 to add", "2 to remove", "40 unchanged"… */
-export function planChips(row: PlanRow): Chip[] {
-  const chips: Chip[] = [];
-  const add = (n: number, text: string, tone: Tone) => {
-    if (n > 0) chips.push({ text, tone });
-  };
-  add(row.add, `${formatCount(row.add)} to add`, 'preview');
-  add(row.roleChange, `${plural(row.roleChange, 'role change', 'role changes')}`, 'preview');
-  add(row.remove, `${formatCount(row.remove)} to remove`, 'problem');
-  add(row.held, `${formatCount(row.held)} held`, 'waiting');
-  add(row.invalid, `${formatCount(row.invalid)} invalid`, 'problem');
-  add(row.error, `${plural(row.error, 'error', 'errors')}`, 'problem');
-  add(row.unchanged, `${formatCount(row.unchanged)} unchanged`, 'neutral');
-  add(row.other, `${formatCount(row.other)} other`, 'neutral');
-  return chips;
-}
-
 /** Per-space progress of an apply run: done is everything but PENDING. */
 export interface SpaceProgress {
   space: string;
@@ -226,14 +216,13 @@ export function attentionSentence(counts: StatusCounts): string {
   return `${rows}${detail}: see the Details column in the Roster sheet.`;
 }
 
-/** The sentence after an apply run ends: finished, or stopped with rows still PENDING. */
+/**
+ * The sentence after an apply run ends: finished, or stopped with rows still PENDING. It names no pending
+ * count: the run notice does, from the roster as last read (runNotes.ts), so the sidebar shows one number.
+ */
 export function finishSentence(report: RunReport, stopped: boolean): string {
-  if (report.pending > 0 && stopped) {
-    return `Stopped after ${progressText(report.done, report.rows)}. The other ${plural(report.pending, 'row stays', 'rows stay')} PENDING: press Resume to continue.`;
-  }
-  if (report.pending > 0) {
-    return `${plural(report.pending, 'row is', 'rows are')} still PENDING: press Resume to continue.`;
-  }
+  if (report.pending > 0 && stopped) return `Stopped after ${progressText(report.done, report.rows)}. The rows not done yet stay PENDING: press Resume to continue.`;
+  if (report.pending > 0) return 'Some rows are still PENDING: press Resume to continue.';
   return '';
 }
 
@@ -326,6 +315,7 @@ export function normalizeReport(value: unknown, mode: RunMode): RunReport {
     bySpace,
     ...(Array.isArray(object.mirror) ? { mirror: normalizeMirror(object.mirror) } : {}),
     ...(Array.isArray(object.rules) ? { rules: normalizeRules(object.rules) } : {}),
+    ...(Array.isArray(object.people) ? { people: normalizePeople(object.people) } : {}),
   };
 }
 

@@ -7,14 +7,17 @@ import type { RemovalConfirmation, RunReport } from '../shared/report';
 import type { SidebarState } from '../shared/sidebar';
 import { byId, setText, show } from './dom';
 import {
-  errorSentence, finishSentence, normalizeReport, plural, removalCount,
+  errorSentence, finishSentence, normalizeReport, removalCount,
 } from './format';
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
+import { renderPlanBars } from './planBars';
+import { renderRunChart } from './runChart';
+import { nothingToApply, previewOverwriteNote, runNoticeSentence } from './runNotes';
 import { renderRulePlan } from './rulePlan';
 import { latestProgressAt, pollProgress } from './progressPoller';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';
 import {
-  fillHours, renderPlan, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
+  fillHours, renderProgress, renderRecentRuns, renderResult, renderSetupReport, renderSummary, resetProgress,
   type ProgressParts,
 } from './render';
 import { setUpImportPanel } from './importPanel';
@@ -28,6 +31,11 @@ const MAX_STALLED_CALLS = 3;
 const ui = {
   app: byId('app', HTMLElement),
   summary: byId('summary', HTMLElement),
+  refresh: byId('refresh', HTMLButtonElement),
+  applyWhy: byId('apply-why', HTMLElement),
+  previewNote: byId('preview-note', HTMLElement),
+  planFind: byId('plan-find', HTMLInputElement),
+  runChart: byId('run-chart', HTMLElement),
   setup: byId('setup', HTMLButtonElement),
   runNotice: byId('run-notice', HTMLElement),
   runNoticeText: byId('run-notice-text', HTMLElement),
@@ -109,7 +117,15 @@ function updateControls(): void {
   // For tests and the workbench: 'loading' | 'running' | 'busy' | 'confirming' | 'idle'.
   ui.app.dataset.state = !state && busy ? 'loading' : running ? 'running' : busy ? 'busy' : confirming ? 'confirming' : 'idle';
   ui.preview.disabled = !canRun || !state || !state.roster;
-  ui.apply.disabled = !canRun || !(model.preview || state?.run);
+  // A preview with nothing to send leaves Apply off, and says why (an unfinished run still offers it).
+  const blocked = model.preview && !state?.run ? nothingToApply(model.preview) : '';
+  ui.apply.disabled = !canRun || !((model.preview && !blocked) || state?.run);
+  setText(ui.applyWhy, blocked);
+  show(ui.applyWhy, blocked !== '' && canRun);
+  const overwrite = state?.roster && !model.preview ? previewOverwriteNote(state.roster.counts) : '';
+  setText(ui.previewNote, overwrite);
+  show(ui.previewNote, overwrite !== '' && canRun);
+  ui.refresh.disabled = busy || running;
   // With an unfinished run and no newer preview, Resume is the main action; Apply (same effect) steps back.
   const resumeFirst = Boolean(state?.run) && !model.preview && !running;
   ui.apply.classList.toggle('btn-primary', !resumeFirst);
@@ -132,20 +148,14 @@ function updateControls(): void {
 }
 
 function renderRunNotice(state: SidebarState): void {
-  if (!state.run) return;
-  const pending = state.roster?.counts.PENDING ?? 0;
-  const rows = pending > 0 ? `: ${plural(pending, 'row is', 'rows are')} still PENDING` : '';
-  const how = state.run.stopped ? 'It was stopped' : `It was started by ${state.run.startedBy || 'someone'}`;
-  // Whether it goes on by itself, so no one wonders if closing the sidebar lost it.
-  const itself = state.run.stopped ? 'It waits for you' : state.run.continuesHourly
-    ? 'It carries on by itself within the hour (the hourly trigger)' : 'Nothing carries it on while this sidebar is closed';
-  setText(ui.runNoticeText, `A run isn't finished${rows}. ${how}. ${itself}; press Resume to continue it now.`);
+  setText(ui.runNoticeText, runNoticeSentence(state));
 }
 
 function applyState(state: SidebarState): void {
   model.state = state;
   renderSummary(ui.summary, state);
   renderRunNotice(state);
+  renderRunChart(ui.runChart, state.recentRuns);
   renderRecentRuns(ui.recentRuns, state.recentRuns);
   if (!model.nightlyBusy) {
     ui.nightlyToggle.checked = state.nightlyHour !== null;
@@ -169,12 +179,19 @@ async function refresh(): Promise<SidebarState | null> {
   }
 }
 
-async function load(): Promise<void> {
+/** Reads the sidebar state again (the Refresh button, and the first load). */
+async function reload(): Promise<SidebarState | null> {
+  if (model.busy || model.running) return null;
   model.busy = true;
   updateControls();
   const state = await refresh();
   model.busy = false;
   updateControls();
+  return state;
+}
+
+async function load(): Promise<void> {
+  const state = await reload();
   if (!state) {
     setText(ui.summary, 'The roster could not be read.');
     return;
@@ -212,7 +229,7 @@ async function preview(readyToApply: boolean): Promise<void> {
     model.preview = report.rows > 0 ? report : null;
     say(report.message || 'The preview is done.');
     if (report.rows > 0) {
-      renderPlan(ui.plan, report);
+      renderPlanBars(ui.plan, ui.planFind, report);
       renderMirrorPlan(ui.planMirror, report);
       renderRulePlan(ui.planRules, report);
       show(ui.planSection, true);
@@ -333,7 +350,9 @@ async function apply(confirmation: RemovalConfirmation): Promise<void> {
     if (last.rows === 0) show(ui.progress, false);
     const unfinished = finishSentence(last, stopped);
     say(last.pending > 0 ? unfinished : last.message);
-    renderResult(ui.result, last);
+    // The counts once: the finished run's sentence names them; a stopped run's list shows what was done.
+    if (last.pending > 0) renderResult(ui.result, last);
+    else setText(ui.result, '');
   } else {
     say('');
     show(ui.progress, false);
@@ -441,6 +460,7 @@ async function checkSetup(): Promise<void> {
 // ---- wiring ----------------------------------------------------------------------------------------
 
 ui.preview.addEventListener('click', () => void preview(false));
+ui.refresh.addEventListener('click', () => void reload());
 ui.apply.addEventListener('click', requestApply);
 ui.resume.addEventListener('click', () => void apply(NOTHING_CONFIRMED));
 ui.confirmApply.addEventListener('click', confirmApply);

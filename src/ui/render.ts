@@ -4,28 +4,15 @@ import type { SetupReport } from '../shared/setup';
 import type { LoggedRun, SidebarState } from '../shared/sidebar';
 import { h, replaceChildren, setText } from './dom';
 import {
-  attentionSentence, formatCount, formatStarted, hourLabel, planChips, planRows, progressPercent, progressText,
-  rosterSentence, spaceProgress, summaryEntries, timeLeft, type Chip, type SummaryEntry, progressSegments, type ProgressSegments,
+  attentionSentence, formatCount, formatStarted, hourLabel, progressPercent, progressText,
+  rosterSentence, spaceProgress, statusTitle, summaryEntries, timeLeft, type SummaryEntry, progressSegments, type ProgressSegments,
 } from './format';
-
-function chip({ text, tone }: Chip): HTMLElement {
-  return h('span', { className: `chip chip-${tone}`, text });
-}
-
-/** "WOULD_UPDATE_ROLE" may wrap after each underscore (<wbr>), so a narrow column never cuts it off. */
-function breakable(label: string): Node[] {
-  const nodes: Node[] = [];
-  label.split('_').forEach((part, index, parts) => {
-    nodes.push(document.createTextNode(index < parts.length - 1 ? `${part}_` : part));
-    if (index < parts.length - 1) nodes.push(document.createElement('wbr'));
-  });
-  return nodes;
-}
 
 function statusRow(entry: SummaryEntry): HTMLElement {
   return h('li', { className: 'status-row', attrs: { 'data-status': entry.status } }, [
     h('span', { className: `dot dot-${entry.tone}`, attrs: { 'aria-hidden': 'true' } }),
-    h('span', { className: 'status-name', attrs: { title: entry.label } }, breakable(entry.label)),
+    // The status table's words; the code the Status column writes is the tooltip.
+    h('span', { className: 'status-name', text: entry.label, attrs: { title: statusTitle(entry.status) } }),
     h('span', { className: 'status-count', text: formatCount(entry.count) }),
   ]);
 }
@@ -47,22 +34,6 @@ export function renderSummary(summary: HTMLElement, state: SidebarState): void {
       ? h('ul', { className: 'status-list', attrs: { 'aria-label': 'Rows per status' } }, entries.map(statusRow))
       : h('span'),
   ]);
-}
-
-/** The preview's plan, one list item per target space (data-space = the space as the roster names it). */
-export function renderPlan(plan: HTMLElement, report: RunReport): void {
-  const rows = planRows(report.bySpace);
-  if (rows.length === 0) {
-    replaceChildren(plan, [h('li', { className: 'plan-empty muted', text: 'No spaces to change.' })]);
-    return;
-  }
-  replaceChildren(plan, rows.map((row) => {
-    const chips = planChips(row);
-    return h('li', { className: 'plan-row', attrs: { 'data-space': row.space } }, [
-      h('span', { className: 'plan-space', text: row.space, attrs: { title: row.space } }),
-      h('span', { className: 'chips' }, chips.length ? chips.map(chip) : [chip({ text: 'nothing to do', tone: 'neutral' })]),
-    ]);
-  }));
 }
 
 export interface ProgressParts {

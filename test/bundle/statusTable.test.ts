@@ -54,5 +54,7 @@ describe('the status table in the built add-on', () => {
     expect(logged.startedBy).toBe(ADMIN);
     expect(logged.executions).toBe('1');
     expect(logged.run).toMatch(/^run-/);
+    // The run row's count columns, as counts per status: the sidebar's chart of the last runs.
+    expect(logged.counts).toEqual(report.counts);
   });
 });

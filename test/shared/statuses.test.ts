@@ -138,7 +138,9 @@ describe('the sidebar', () => {
 
   it.each(ROW_STATUSES)('%s: its tone, its label, kept from the server, counted in the plan', (status) => {
     expect(statusTone(status)).toBe(STATUS[status].tone);
-    expect(summaryEntries({ [status]: 3 })).toEqual([{ status, label: status, count: 3, tone: STATUS[status].tone }]);
+    // Its label is the table's words ("Roles to change"), the code left to the tooltip.
+    const label = STATUS[status].countWords[1];
+    expect(summaryEntries({ [status]: 3 })).toEqual([{ status, label: label.charAt(0).toUpperCase() + label.slice(1), count: 3, tone: STATUS[status].tone }]);
     expect(normalizeReport({ counts: { [status]: 3 }, bySpace: [{ space: 'A', counts: { [status]: 3 } }] }, 'apply'))
       .toMatchObject({ counts: { [status]: 3 }, bySpace: [{ space: 'A', counts: { [status]: 3 } }] });
     const [plan] = planRows([{ space: 'A', counts: { [status]: 3 } }]);

@@ -1,9 +1,9 @@
 /** The sidebar's wording and arithmetic (src/ui/format.ts): pure, so no DOM is needed. */
 import type { RunReport, SpaceCounts } from '../../src/shared/report';
 import {
-  attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, normalizeReport, planChips,
+  attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, normalizeReport,
   planRows, plural, progressPercent, progressSegments, progressText, rosterSentence, spaceProgress,
-  statusLabel, summaryEntries, timeLeft,
+  statusLabel, statusTitle, summaryEntries, timeLeft,
 } from '../../src/ui/format';
 
 const report = (over: Partial<RunReport>): RunReport => ({
@@ -37,6 +37,12 @@ describe('numbers and counts', () => {
     expect(entries.map((entry) => entry.status)).toEqual(['ADDED', 'PENDING', 'ERROR', '', 'ZED']);
     expect(entries.map((entry) => entry.tone)).toEqual(['done', 'waiting', 'problem', 'neutral', 'neutral']);
     expect(statusLabel('')).toBe('Not run yet');
+    // The status table's words, not the code: the code is the tooltip (statusTitle).
+    expect(statusLabel('WOULD_UPDATE_ROLE')).toBe('Roles to change');
+    expect(statusLabel('WOULD_UPDATE_ROLE', true)).toBe('Role to change');
+    expect(statusLabel('ERROR')).toBe('Errors');
+    expect(statusLabel('Typo')).toBe('Typo');
+    expect(statusTitle('WOULD_UPDATE_ROLE')).toBe('Status column: WOULD_UPDATE_ROLE');
     expect(entries[3].label).toBe('Not run yet');
   });
 });
@@ -100,12 +106,6 @@ describe('the plan', () => {
     ]);
   });
 
-  it('turns a space into chips', () => {
-    const [engineering, b] = planRows(bySpace);
-    expect(planChips(engineering).map((chip) => chip.text)).toEqual(['12 to add', '1 role change', '40 unchanged']);
-    expect(planChips(b).map((chip) => chip.text)).toEqual(['2 to remove', '1 held', '1 invalid', '3 errors', '1 other']);
-    expect(planChips(b)[0].tone).toBe('problem');
-  });
 });
 
 describe('results', () => {
@@ -120,8 +120,9 @@ describe('results', () => {
   it('says that stopped rows stay PENDING', () => {
     const stopped = report({ mode: 'apply', rows: 10000, done: 1234, pending: 8766 });
     expect(finishSentence(stopped, true))
-      .toBe('Stopped after 1,234 of 10,000 rows done. The other 8,766 rows stay PENDING: press Resume to continue.');
-    expect(finishSentence({ ...stopped, pending: 1 }, false)).toBe('1 row is still PENDING: press Resume to continue.');
+      .toBe('Stopped after 1,234 of 10,000 rows done. The rows not done yet stay PENDING: press Resume to continue.');
+    // The pending count is the run notice's alone (one number, one source: runNotes.ts).
+    expect(finishSentence({ ...stopped, pending: 1 }, false)).toBe('Some rows are still PENDING: press Resume to continue.');
     expect(finishSentence({ ...stopped, pending: 0 }, true)).toBe('');
   });
 

@@ -24,6 +24,7 @@ import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from '../sheet/r
 import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from './runRecord';
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
+import { planPeople } from './planPeople';
 import { RowNotes } from './rowNotes';
 import { rowSpaceLabels } from './spaceLabels';
 import { SettingSheets } from './settingSheets';
@@ -246,6 +247,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const settled = sheets.outcomes(mode, found);
   const counted = reportSoFar(outcomes, found);
   const report = { ...withSettings(progressMessage(counted), settled), ...sheets.views(mode, found) };
+  if (mode === 'preview') report.people = planPeople(parsed.rows, outcomes, resolvedSpaces);
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;

@@ -6,10 +6,11 @@
 import { WRITES_PER_MINUTE } from '../../core/apply/pacing';
 import { parseRoster, ROSTER_SHEET } from '../../core/sheet/readRoster';
 import { loadRecord, stopRecord } from '../../core/run/runRecord';
-import { LOG_FIELD_INDEX, LOG_HEADERS, LOG_KIND } from '../../core/run/logLayout';
+import { LOG_COLUMNS, LOG_FIELD_INDEX, LOG_HEADERS, LOG_KIND } from '../../core/run/logLayout';
 import { keptSpaceLabels } from '../../core/run/spaceLabels';
 import { rosterSummary } from '../../core/run/summary';
 import type { LoggedRun, SidebarAction, SidebarState } from '../../shared/sidebar';
+import type { StatusCounts } from '../../shared/statuses';
 import { requireGrants } from '../consent';
 import { documentCache, documentStore } from '../platform';
 import { existingLogSheet } from '../runLogSheet';
@@ -83,9 +84,13 @@ function recentRuns(): LoggedRun[] {
   const at = LOG_FIELD_INDEX;
   return lastRunRows(sheet).map((sheetRow) => {
     const [row] = sheet.getRange(sheetRow, 1, 1, LOG_HEADERS.length).getValues();
+    const counts: StatusCounts = {};
+    LOG_COLUMNS.forEach((column, index) => {
+      if ('status' in column && Number(row[index]) > 0) counts[column.status] = Number(row[index]);
+    });
     return {
       run: text(row[at.run]), started: text(row[at.started]), finished: text(row[at.finished]),
-      executions: text(row[at.executions]), startedBy: text(row[at.startedBy]), summary: text(row[at.summary]),
+      executions: text(row[at.executions]), startedBy: text(row[at.startedBy]), summary: text(row[at.summary]), counts,
     };
   });
 }
@@ -119,9 +124,9 @@ export function getSidebarState(): SidebarState {
   };
 }
 
-/** Stop: the rows not done stay PENDING; Apply resumes them, the hourly trigger leaves them alone. */
+/** Stop: the rows not done stay PENDING; Resume (the sidebar's button) continues them, the hourly trigger leaves them alone. */
 export function stopRun(): string {
   return stopRecord(documentStore())
-    ? 'Stopped. The rows not done yet stay PENDING: press Apply to continue with them.'
+    ? 'Stopped. The rows not done yet stay PENDING: press Resume to continue with them.'
     : 'Nothing is running.';
 }

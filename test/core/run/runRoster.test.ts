@@ -56,6 +56,12 @@ describe('runRoster', () => {
         { space: 'Ops', counts: { WOULD_ADD: 3, HELD: 1 } },
         { space: 'Nowhere Land', counts: { INVALID: 1 } },
       ],
+      // The same rows by name, under the same space labels, for the sidebar's plan.
+      people: [
+        { space: 'Team', more: 0, people: [['alice@example.com', 'WOULD_ADD', 2], ['bob@example.com', 'WOULD_ADD', 3], ['carol@example.com', 'WOULD_REMOVE', 4], ['nobody@example', 'INVALID', 8]] },
+        { space: 'Ops', more: 0, people: [['group:team@example.com', 'WOULD_ADD', 5], ['me@example.com', 'HELD', 6], ['ext@gmail.com', 'WOULD_ADD', 7], ['users/11', 'WOULD_ADD', 11]] },
+        { space: 'Nowhere Land', more: 0, people: [['alice@example.com', 'INVALID', 9]] },
+      ],
     });
   });
 
