@@ -51,7 +51,7 @@ describe('workbench model', () => {
     expect(() => parseActAs({})).toThrow(/email/);
   });
 
-  it('pastes rows at a cell as typed, growing the sheet; ragged rows leave the rest blank', () => {
+  it('pastes rows at a cell as typed, growing the sheet; ragged rows leave the rest blank; a refused cell writes nothing', () => {
     const workbench = fresh();
     const data = workbench.world.spreadsheet.sheetData('Sheet1')!;
     workbench.pasteCells('Sheet1', 999, 25, [['a', '1', 'x'], ['b'], ['c', '=1+1', 'z', 'extra']]);
@@ -61,6 +61,11 @@ describe('workbench model', () => {
     expect(rows[998].slice(24)).toEqual(['a', '1', 'x', '']);
     expect(rows[1000].slice(24)).toEqual(['c', rows[1000][25], 'z', 'extra']);
     expect(workbench.world.spreadsheet.formulas('Sheet1')![1000][25]).toBe('=1+1');
+
+    // A dropdown that rejects other values refuses the whole paste.
+    data.cellForWrite(2, 2).validation = { criteria: 'VALUE_IN_LIST', values: ['add', 'remove'], showDropdown: true, allowInvalid: false };
+    expect(() => workbench.pasteCells('Sheet1', 1, 1, [['first', 'x'], ['second', 'maybe']])).toThrow('Invalid: B2 accepts only add, remove.');
+    expect(workbench.world.spreadsheet.sheet('Sheet1')![0][0]).toBe('');
     expect(() => parsePaste({ sheet: 'Sheet1', row: 0, column: 1, cells: [['a']] })).toThrow(/whole numbers/);
     expect(() => parsePaste({ sheet: 'Sheet1', row: 1, column: 1, cells: [[1]] })).toThrow(/rows of strings/);
   });

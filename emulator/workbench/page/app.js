@@ -164,6 +164,7 @@
   }
 
   function closeMenu() {
+    for (const sub of $('menu-extensions-popup').querySelectorAll('.submenu')) /** @type {HTMLElement} */ (sub).hidden = true;
     $('menu-extensions-popup').hidden = true;
     $('menu-extensions-button').setAttribute('aria-expanded', 'false');
   }
@@ -176,6 +177,13 @@
   });
   document.addEventListener('click', (event) => {
     if (!$('menu-extensions').contains(/** @type {Node} */ (event.target))) closeMenu();
+  });
+  // Escape closes the open menu and its submenus, and gives focus back to Extensions (where the user was).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || $('menu-extensions-popup').hidden) return;
+    event.preventDefault();
+    closeMenu();
+    $('menu-extensions-button').focus();
   });
 
   // ---------- sidebar ----------
@@ -467,6 +475,19 @@
     else if (event.key === 'Delete' || event.key === 'Backspace') { event.preventDefault(); saveCell(row, column, '').catch(reportError); }
     else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) { event.preventDefault(); startEdit(row, column, event.key); }
   });
+  // Pasting tab-separated rows at the selected cell fills the block in one write (the sheet grows to fit).
+  $('grid-scroll').addEventListener('paste', (event) => {
+    if (app.editing || !event.clipboardData) return;
+    const text = event.clipboardData.getData('text/plain');
+    if (text === '') return;
+    event.preventDefault();
+    const cells = parseTsv(text);
+    const { row, column } = app.selected;
+    api('/api/sheet/paste', { sheet: app.sheet, row, column, cells })
+      .then(() => toast(`Pasted ${cells.length} row${cells.length === 1 ? '' : 's'} at ${letters(column)}${row}`))
+      .catch(reportError)
+      .finally(() => { refresh().catch(reportError); });
+  });
   formula.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -489,8 +510,8 @@
     return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
   }
 
-  /** @param {number} ms epoch */
-  const clockText = (ms) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+  /** @param {number} ms epoch: in the spreadsheet's time zone, named (as the sheet's stamps are) */
+  const clockText = (ms) => zonedClock(ms, app.state ? app.state.timeZone : 'UTC').text;
 
   /** @param {SpaceView} space */
   function spaceCard(space) {
@@ -524,6 +545,9 @@
   }
 
   const renderSetup = setupPanel($('setup-panel'), (change) => api('/api/setup', change).then(refresh).catch(reportError));
+  const renderUser = actingUserControl($('user'), /** @type {HTMLSelectElement} */ ($('acting-user')), (email) => {
+    api('/api/user', { email }).then(() => reopen(`Now acting as ${email}`, true)).catch(reportError);
+  });
   const renderUnits = unitsPanel($('units-panel'), (move) => api('/api/directory/move', move).then(refresh).catch(reportError));
 
   let faultOptionsShown = false;
@@ -531,8 +555,10 @@
     const state = app.state;
     if (!state) return;
     const g = state.google;
-    $('user').textContent = state.user;
-    $('clock').textContent = clockText(g.now);
+    renderUser(state);
+    const clock = zonedClock(g.now, state.timeZone);
+    $('clock').textContent = clock.text;
+    $('clock').title = clock.utc;
     $('counters').textContent = `${g.calls} API calls, ${g.writes} membership writes`;
     const speed = /** @type {HTMLSelectElement} */ ($('speed'));
     if (document.activeElement !== speed) speed.value = String(g.speed);
@@ -569,6 +595,31 @@
       probability: Number(/** @type {HTMLInputElement} */ ($('fault-probability')).value),
     }).then(refresh).catch(reportError);
   });
+  // Reset demo: the server goes back to its seeded start; the page drops what belonged to the old document.
+  $('reset-demo').addEventListener('click', () => {
+    api('/api/reset', {}).then(() => {
+      app.sheet = 'Roster';
+      app.selected = { row: 1, column: 1 };
+      $('grid-scroll').scrollTop = 0;
+      return reopen('Demo reset: organisation, sheets, triggers, properties, clock and faults as they started', false);
+    }).catch(reportError);
+  });
+
+  /**
+   * After a reset or a switch of user: the menu is built again by onOpen as whoever acts now, and the
+   * sidebar closes (it ran as someone else, on what may be gone) — reopened by the new user on a switch.
+   * @param {string} message @param {boolean} reopenSidebar
+   */
+  async function reopen(message, reopenSidebar) {
+    const sidebarWasOpen = !$('sidebar-panel').hidden;
+    closeSidebar();
+    closeMenu();
+    renderMenu(await api('/api/menu'));
+    await refresh();
+    toast(message);
+    if (sidebarWasOpen && reopenSidebar) await runFunction('showSidebar', [], 'menu');
+  }
+
   $('fault-clear').addEventListener('click', () => { api('/api/faults/clear', {}).then(refresh).catch(reportError); });
 
   // ---------- start ----------
