@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import {
-  describeBrowser, gridRows, launchChromium, menu, openTab, openWorkbench, screenshot, sidebar, sidebarIdle, typeIntoCell, type Session,
+  describeBrowser, gridColumn, gridRows, launchChromium, menu, openTab, openWorkbench, screenshot, sidebar, sidebarIdle, typeIntoCell, type Session,
 } from './harness';
 
 jest.setTimeout(60_000);
@@ -157,11 +157,29 @@ describeBrowser('workbench controls', () => {
     await openTab(page, 'Roster');
     const roster = await gridRows(page);
     await typeIntoCell(page, 2, 1, 'somebody.else@example.com');
+    // Applied as the administrator: the Updated stamps are in the zone the header names, a few virtual minutes before it.
+    workbench.workbench.actAs('admin@example.com');
+    workbench.workbench.run('provisionRoster', [], 'menu');
+    await openTab(page, 'Rules');
+    await openTab(page, 'Roster');
+    const stamps = (await gridColumn(page, 'Updated')).filter((cell) => cell !== '').sort();
+    expect(stamps.length).toBeGreaterThan(0);
+    const clock = (await page.textContent('#clock')) ?? '';
+    expect(clock.endsWith(' (America/New_York)')).toBe(true);
+    // Sheets shows a date-time cell as 'yyyy-MM-dd H:mm:ss' (no leading zero on the hour).
+    const stamp = /^(\d{4}-\d\d-\d\d) (\d{1,2}):(\d\d:\d\d)$/.exec(stamps[stamps.length - 1]);
+    expect(stamp).not.toBeNull();
+    const stampMs = Date.parse(`${stamp![1]}T${stamp![2].padStart(2, '0')}:${stamp![3]}Z`);
+    const behind = Date.parse(`${clock.slice(0, 19).replace(' ', 'T')}Z`) - stampMs;
+    expect(behind).toBeGreaterThanOrEqual(0);
+    expect(behind).toBeLessThan(30 * 60_000);
+    expect(workbench.google.writes().length).toBeGreaterThan(0);
     await page.click('#advance-hour');
     await page.waitForFunction('!document.body.dataset.running');
     workbench.workbench.injectFault('*', 500, 1);
     workbench.world.documentProperties.setProperty('changed', 'yes');
-    expect(await page.textContent('#user')).toBe(BOB); // still acting as Bob (previous test)
+    await page.selectOption('#acting-user', BOB);
+    await page.locator('#user', { hasText: BOB }).waitFor();
     const before = workbench.google.clock.now();
 
     const reset = page.waitForResponse((response) => response.url().endsWith('/api/reset'));
@@ -174,6 +192,7 @@ describeBrowser('workbench controls', () => {
     expect(await page.textContent('[role="tab"][aria-selected="true"]')).toBe('Roster');
     expect(await page.$$eval('[role="tab"]', (tabs) => tabs.map((tab) => tab.textContent))).toEqual(['Sheet1', 'Roster', 'Rules']);
     expect(workbench.google.clock.now()).toBeLessThan(before);
+    expect(workbench.google.writes()).toEqual([]);
     expect(workbench.world.documentProperties.getProperty('changed')).toBeNull();
     expect(await page.textContent('#counters')).toBe('0 API calls, 0 membership writes');
     expect(await page.$$eval('#activity li', (items) => items.length)).toBe(0);
