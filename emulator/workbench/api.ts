@@ -133,8 +133,28 @@ export interface SetupChange {
   inSpace?: boolean;
 }
 
+/** A person the workbench can act as (POST /api/user). */
+export interface ActingUser {
+  email: string;
+  /** holds the "Manage chat and spaces conversations" admin privilege */
+  chatAdmin: boolean;
+}
+
+/** POST /api/sheet/paste: rows of cells (as typed) with their top-left corner at row, column (1-based). */
+export interface PasteRequest {
+  sheet: string;
+  row: number;
+  column: number;
+  cells: string[][];
+}
+
 export interface StateView {
+  /** who the menu and the sidebar run as */
   user: string;
+  /** whom the page offers to act as, Chat administrators first */
+  users: ActingUser[];
+  /** the spreadsheet's time zone (IANA), in which the page shows virtual time as the sheet's stamps do */
+  timeZone: string;
   sheetNames: string[];
   google: GoogleView;
   setup: SetupView;

@@ -16,6 +16,8 @@ import type { AppsScriptWorld } from '../gas/world';
 import { FAULT_CODES, FAULT_METHODS, type RunRequest } from './api';
 import { parseSetupChange } from './setup';
 import { parseMove } from './units';
+import { parsePaste } from './paste';
+import { parseActAs } from './users';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
 export interface StartOptions extends Partial<WorkbenchOptions> {
@@ -28,8 +30,9 @@ export interface StartOptions extends Partial<WorkbenchOptions> {
 export interface RunningWorkbench {
   url: string;
   close(): Promise<void>;
-  google: Google;
-  world: AppsScriptWorld;
+  /** the current ones: a reset replaces them */
+  readonly google: Google;
+  readonly world: AppsScriptWorld;
   workbench: Workbench;
 }
 
@@ -38,6 +41,10 @@ const ASSETS: Record<string, string> = {
   '/app.js': 'app.js',
   '/setup.js': 'setup.js',
   '/units.js': 'units.js',
+  '/paste.js': 'paste.js',
+  '/clock.js': 'clock.js',
+  '/users.js': 'users.js',
+  '/gridWindow.js': 'gridWindow.js',
   '/style.css': 'style.css',
 };
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
@@ -108,6 +115,26 @@ export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkb
         }
         return json(res, 200, { ok: true });
       }
+      case '/api/sheet/paste': {
+        try {
+          const { sheet, row, column, cells } = parsePaste(body);
+          workbench.pasteCells(sheet, row, column, cells);
+        } catch (error) {
+          throw new HttpError(400, error instanceof Error ? error.message : String(error));
+        }
+        return json(res, 200, { ok: true });
+      }
+      case '/api/user': {
+        try {
+          workbench.actAs(parseActAs(body));
+        } catch (error) {
+          throw new HttpError(400, error instanceof Error ? error.message : String(error));
+        }
+        return json(res, 200, { ok: true });
+      }
+      case '/api/reset':
+        workbench.reset();
+        return json(res, 200, { ok: true });
       case '/api/faults': {
         const { methodId, code, probability } = body as { methodId: unknown; code: unknown; probability: unknown };
         const p = Number(probability ?? 1);
@@ -160,8 +187,8 @@ export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkb
       port = (server.address() as AddressInfo).port;
       resolvePromise({
         url: `http://127.0.0.1:${port}/`,
-        google: workbench.google,
-        world: workbench.world,
+        get google() { return workbench.google; },
+        get world() { return workbench.world; },
         workbench,
         close: () => new Promise<void>((done, fail) => {
           server.closeAllConnections();

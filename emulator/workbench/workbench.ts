@@ -1,6 +1,7 @@
 /**
  * The workbench's model: one emulated Google, one spreadsheet document with the add-on installed, the
- * administrator using it, and what the page shows of them. Every function the page or the sidebar runs is
+ * person acting (the administrator unless switched), and what the page shows of them. `reset()` builds all of
+ * it afresh from the options, as the workbench started. Every function the page or the sidebar runs is
  * one Apps Script execution of the built bundle (runEntryPoint), exactly as in the bundle tests.
  * No HTTP here (server.ts), so tests can drive it directly too.
  */
@@ -13,6 +14,7 @@ import { DEMO_ROSTER, DEMO_RULES } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
 import { SetupControls } from './setup';
 import { unitsView } from './units';
+import { actingUsers } from './users';
 import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
@@ -40,27 +42,64 @@ export interface WorkbenchOptions {
   latencyMs?: number;
 }
 
+/** The seeded start: a new organisation and a new document (sheets, triggers, properties, caches, clock). */
+function seeded(options: WorkbenchOptions): { google: Google; world: AppsScriptWorld } {
+  const google = new Google({ seed: options.seed ?? demoOrg(), latencyMs: options.latencyMs ?? 300 });
+  const world = new AppsScriptWorld(google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
+  world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
+  const rules = options.rules ?? (options.seed ? undefined : DEMO_RULES);
+  if (rules) world.spreadsheet.setSheet('Rules', rules);
+  return { google, world };
+}
+
 export class Workbench {
-  readonly google: Google;
-  readonly world: AppsScriptWorld;
-  readonly user = WORKBENCH_USER;
-  /** the Setup panel: what checkSetup() looks at, changeable */
-  readonly setup: SetupControls;
+  // Replaced whole by reset(): read them through the workbench, not kept.
+  google: Google;
+  world: AppsScriptWorld;
+  /** who runs the menu, the sidebar and the Setup panel's switches (triggers run as their owner) */
+  user = WORKBENCH_USER;
   speed: number;
   private readonly faults: FaultView[] = [];
   private readonly activity: ActivityEntry[] = [];
   private readonly sidebars = new Map<number, string>();
+  /** one per acting user: the Setup panel remembers, per user, the membership it took away */
+  private readonly setups = new Map<string, SetupControls>();
   private seq = 0;
   private lastMenus: MenuView[] = [];
 
   constructor(readonly options: WorkbenchOptions) {
-    this.google = new Google({ seed: options.seed ?? demoOrg(), latencyMs: options.latencyMs ?? 300 });
-    this.world = new AppsScriptWorld(this.google, { distDir: options.distDir, manifest: readManifest(options.distDir) });
-    this.world.spreadsheet.setSheet('Roster', options.roster ?? DEMO_ROSTER);
-    const rules = options.rules ?? (options.seed ? undefined : DEMO_RULES);
-    if (rules) this.world.spreadsheet.setSheet('Rules', rules);
-    this.setup = new SetupControls(this.google, this.world, this.user);
+    ({ google: this.google, world: this.world } = seeded(options));
     this.speed = options.speed ?? 60;
+  }
+
+  /** The Setup panel of the acting user: what checkSetup() looks at, changeable. */
+  get setup(): SetupControls {
+    let controls = this.setups.get(this.user);
+    if (!controls) this.setups.set(this.user, (controls = new SetupControls(this.google, this.world, this.user)));
+    return controls;
+  }
+
+  /**
+   * Back to the seeded start: organisation, spreadsheet, triggers, properties, caches, clock, faults, speed,
+   * the executions list and the acting user. Open sidebars are forgotten (they belonged to the old document).
+   */
+  reset(): void {
+    ({ google: this.google, world: this.world } = seeded(this.options));
+    this.user = WORKBENCH_USER;
+    this.speed = this.options.speed ?? 60;
+    this.faults.length = 0;
+    this.activity.length = 0;
+    this.sidebars.clear();
+    this.setups.clear();
+    this.lastMenus = [];
+  }
+
+  /** Acts as another person of the Directory from now on; throws for someone who can't sign in. */
+  actAs(email: string): void {
+    if (!actingUsers(this.google).some((user) => user.email === email)) {
+      throw new Error(`${email} can't sign in here: pick an active person of the Directory.`);
+    }
+    this.user = email;
   }
 
   /** Runs one entry point as one execution and says what a user would see of it. */
@@ -167,6 +206,32 @@ export class Workbench {
     applyWritten(data.cellForWrite(row, column), interpretInput(value, existing?.format, this.world.spreadsheet.timeZone));
   }
 
+  /**
+   * A user pastes a block of text (rows of cells) with its top-left corner at row, column (1-based): each
+   * cell is read as typed, the sheet grows to fit, and nothing is written when any cell is refused.
+   */
+  pasteCells(sheetName: string, row: number, column: number, cells: string[][]): void {
+    const data = this.world.spreadsheet.sheetData(sheetName);
+    if (!data) throw new Error(`There is no sheet named ${sheetName}.`);
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) throw new Error(`Cell ${row}:${column} is outside the sheet.`);
+    const timeZone = this.world.spreadsheet.timeZone;
+    const writes: { r: number; c: number; value: string }[] = [];
+    cells.forEach((values, i) => values.forEach((value, j) => {
+      const r = row + i;
+      const c = column + j;
+      const existing = data.cell(r, c);
+      const validation = existing?.validation;
+      if (validation && !validation.allowInvalid && value !== '' && !validation.values.includes(value)) {
+        throw new Error(`Invalid: ${columnLetters(c)}${r} accepts only ${validation.values.join(', ')}.`);
+      }
+      if (existing || value !== '') writes.push({ r, c, value });
+    }));
+    // Sheets adds the rows and columns a paste needs.
+    data.maxRows = Math.max(data.maxRows, row + cells.length - 1);
+    data.maxColumns = Math.max(data.maxColumns, column + Math.max(0, ...cells.map((values) => values.length)) - 1);
+    for (const { r, c, value } of writes) applyWritten(data.cellForWrite(r, c), interpretInput(value, data.cell(r, c)?.format, timeZone));
+  }
+
   /** Moves a person to another unit, as an administrator does in the Admin console; throws for an unknown person or unit. */
   moveUser(email: string, orgUnitPath: string): void {
     this.google.directory.moveUser(email, orgUnitPath);
@@ -217,8 +282,16 @@ export class Workbench {
 
   state(): StateView {
     return {
-      user: this.user, sheetNames: this.world.spreadsheet.sheets.map((sheet) => sheet.name), google: this.googleView(),
+      user: this.user, users: actingUsers(this.google), timeZone: this.world.spreadsheet.timeZone,
+      sheetNames: this.world.spreadsheet.sheets.map((sheet) => sheet.name), google: this.googleView(),
       setup: this.setup.view(), faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
     };
   }
+}
+
+/** A1 notation's column letters (1 → A, 27 → AA). */
+function columnLetters(column: number): string {
+  let text = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  return text;
 }

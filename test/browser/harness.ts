@@ -114,10 +114,47 @@ export async function applyFromSidebar(page: Page): Promise<void> {
   if (await bar.locator('#confirm').isVisible()) await bar.locator('#confirm-apply').click();
 }
 
+/**
+ * Every row of the grid as [row number, cell texts]. A sheet over 1,000 rows is drawn only around where it is
+ * scrolled (spacer rows stand in for the rest), so then the grid is scrolled through as a user would, a
+ * view's height at a time, and put back where it was; read again if the sheet was refreshed meanwhile
+ * (body[data-sheet-version]), so the rows are one moment's, as a single read of a short grid is. A string, not a function: the tests' tsconfig has no DOM types.
+ */
+const READ_GRID = `(async () => {
+  const scroller = document.getElementById('grid-scroll');
+  let byRow = new Map();
+  const read = () => {
+    for (const tr of document.querySelectorAll('#grid tbody tr')) {
+      const cells = Array.from(tr.querySelectorAll('td[data-row]'));
+      if (cells.length) byRow.set(Number(cells[0].dataset.row), cells.map((td) => td.textContent || ''));
+    }
+  };
+  read();
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const saved = scroller.scrollTop;
+  for (let attempt = 0; attempt < 20 && document.querySelector('#grid tr.spacer'); attempt++) {
+    const version = document.body.dataset.sheetVersion;
+    byRow = new Map();
+    for (let top = 0; ; ) {
+      scroller.scrollTop = top;
+      await frame();
+      read();
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      // Next, the last row drawn at the top of the view: the rows drawn then start at or above it.
+      const rows = document.querySelectorAll('#grid tbody tr:not(.spacer):not(.frozen)');
+      const last = rows[rows.length - 1];
+      top = Math.max(top + scroller.clientHeight, last ? last.offsetTop - 60 : 0);
+    }
+    scroller.scrollTop = saved;
+    await frame();
+    if (document.body.dataset.sheetVersion === version) break;
+  }
+  return Array.from(byRow.keys()).sort((a, b) => a - b).map((row) => byRow.get(row));
+})()`;
+
 /** The grid as shown: text of every cell, trailing empty rows and columns dropped. */
 export async function gridRows(page: Page): Promise<string[][]> {
-  const rows = await page.$$eval('#grid tbody tr', (trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll('td[data-row]'), (td: { textContent: string | null }) => td.textContent ?? '')));
+  const rows = (await page.evaluate(READ_GRID)) as string[][];
   while (rows.length && rows[rows.length - 1].every((cell) => cell === '')) rows.pop();
   const width = Math.max(0, ...rows.map((row) => row.reduce((last, cell, i) => (cell !== '' ? i + 1 : last), 0)));
   return rows.map((row) => row.slice(0, width));

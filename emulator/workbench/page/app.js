@@ -101,6 +101,8 @@
     app.state = state;
     app.sheet = sheet;
     app.view = view;
+    // Counts the sheet views shown, so a reader scrolling through a long grid knows when it changed under it.
+    document.body.dataset.sheetVersion = String(Number(document.body.dataset.sheetVersion || 0) + 1);
     renderTabs();
     renderGrid();
     renderGoogle();
@@ -162,6 +164,7 @@
   }
 
   function closeMenu() {
+    for (const sub of $('menu-extensions-popup').querySelectorAll('.submenu')) /** @type {HTMLElement} */ (sub).hidden = true;
     $('menu-extensions-popup').hidden = true;
     $('menu-extensions-button').setAttribute('aria-expanded', 'false');
   }
@@ -174,6 +177,13 @@
   });
   document.addEventListener('click', (event) => {
     if (!$('menu-extensions').contains(/** @type {Node} */ (event.target))) closeMenu();
+  });
+  // Escape closes the open menu and its submenus, and gives focus back to Extensions (where the user was).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || $('menu-extensions-popup').hidden) return;
+    event.preventDefault();
+    closeMenu();
+    $('menu-extensions-button').focus();
   });
 
   // ---------- sidebar ----------
@@ -249,11 +259,20 @@
 
   const WIDTHS = /** @type {Record<string, number>} */ ({ member: 230, source: 170, space: 250, details: 360, updated: 150, status: 120 });
 
+  /** a drawn row's height in px, measured after drawing (spacers stand in for undrawn rows at this height) */
+  let rowHeight = 22;
+  /** the rows last drawn after the frozen ones, to redraw only when scrolling leaves them */
+  let drawn = { first: 1, last: 0 };
+
   function renderGrid() {
     if (app.editing) { app.renderLater = true; return; }
     const view = app.view;
     if (!view) return;
+    const started = performance.now();
+    const scroller = $('grid-scroll');
     const { height, width } = gridSize();
+    const frozen = Math.min(view.frozenRows, height);
+    drawn = gridWindow({ height, frozen, scrollTop: scroller.scrollTop, viewport: scroller.clientHeight, rowHeight });
     const headers = (view.rows[0] || []).map((h) => String(h).trim().toLowerCase());
     const colgroup = el('colgroup');
     const numbers = el('col');
@@ -274,32 +293,67 @@
     for (let c = 1; c <= width; c++) headRow.append(el('th', letters(c)));
     head.append(headRow);
     const body = el('tbody');
-    for (let r = 1; r <= height; r++) {
-      const tr = el('tr');
-      if (r <= view.frozenRows) tr.className = 'frozen';
-      tr.append(el('td', String(r), 'rownum'));
-      const values = view.rows[r - 1] || [];
-      for (let c = 1; c <= width; c++) {
-        const text = values[c - 1] === undefined ? '' : values[c - 1];
-        const td = el('td', text);
-        td.dataset.row = String(r);
-        td.dataset.column = String(c);
-        if (text.length > 12) td.title = text;
-        if (/^-?\d+(\.\d+)?$/.test(text)) td.classList.add('number');
-        const style = view.styles[`${r}:${c}`];
-        if (style) {
-          if (style.background) td.style.backgroundColor = style.background;
-          if (style.color) td.style.color = style.color;
-          if (style.bold) td.style.fontWeight = 'bold';
-        }
-        if (r === app.selected.row && c === app.selected.column) td.classList.add('selected');
-        tr.append(td);
-      }
-      body.append(tr);
-    }
+    for (let r = 1; r <= frozen; r++) body.append(gridRow(view, r, width));
+    body.append(...spacer(drawn.first - frozen - 1, width));
+    for (let r = drawn.first; r <= drawn.last; r++) body.append(gridRow(view, r, width));
+    body.append(...spacer(height - drawn.last, width));
     grid.replaceChildren(colgroup, head, body);
+    const sample = body.querySelector('tr:not(.spacer)');
+    if (sample instanceof HTMLElement && sample.offsetHeight > 0) rowHeight = sample.offsetHeight;
     showSelection();
+    // Read by the browser tests (how long drawing took), never asserted on.
+    document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+    document.body.dataset.renderedRows = String(body.children.length);
   }
+
+  /** @param {SheetView} view @param {number} r @param {number} width */
+  function gridRow(view, r, width) {
+    const tr = el('tr');
+    if (r <= view.frozenRows) tr.className = 'frozen';
+    tr.append(el('td', String(r), 'rownum'));
+    const values = view.rows[r - 1] || [];
+    for (let c = 1; c <= width; c++) {
+      const text = values[c - 1] === undefined ? '' : values[c - 1];
+      const td = el('td', text);
+      td.dataset.row = String(r);
+      td.dataset.column = String(c);
+      if (text.length > 12) td.title = text;
+      if (/^-?\d+(\.\d+)?$/.test(text)) td.classList.add('number');
+      const style = view.styles[`${r}:${c}`];
+      if (style) {
+        if (style.background) td.style.backgroundColor = style.background;
+        if (style.color) td.style.color = style.color;
+        if (style.bold) td.style.fontWeight = 'bold';
+      }
+      if (r === app.selected.row && c === app.selected.column) td.classList.add('selected');
+      tr.append(td);
+    }
+    return tr;
+  }
+
+  /** Stands in for `count` undrawn rows at their height (none when count is 0). @param {number} count @param {number} width */
+  function spacer(count, width) {
+    if (count <= 0) return [];
+    const tr = el('tr', undefined, 'spacer');
+    const td = el('td');
+    td.colSpan = width + 1;
+    td.style.height = `${count * rowHeight}px`;
+    tr.append(td);
+    return [tr];
+  }
+
+  // Scrolling a long sheet past the drawn rows draws the ones now in view (once per frame).
+  let scrollFrame = 0;
+  $('grid-scroll').addEventListener('scroll', () => {
+    if (scrollFrame || !app.view || gridSize().height <= GRID_VIRTUAL_ABOVE) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const scroller = $('grid-scroll');
+      const { height } = gridSize();
+      const want = gridWindow({ height, frozen: Math.min(app.view ? app.view.frozenRows : 0, height), scrollTop: scroller.scrollTop, viewport: scroller.clientHeight, rowHeight });
+      if (want.first < drawn.first || want.last > drawn.last) renderGrid();
+    });
+  });
 
   /** @param {number} row @param {number} column */
   function cellAt(row, column) {
@@ -330,6 +384,12 @@
     const old = cellAt(app.selected.row, app.selected.column);
     if (old) old.classList.remove('selected');
     app.selected = { row: r, column: c };
+    if (!cellAt(r, c) && app.view && r > app.view.frozenRows) {
+      // Not drawn (a long sheet): scroll it into the middle of the view, then draw around it.
+      const scroller = $('grid-scroll');
+      scroller.scrollTop = Math.max(0, (r - 1) * rowHeight - scroller.clientHeight / 2);
+      renderGrid();
+    }
     const td = cellAt(r, c);
     if (td) {
       td.classList.add('selected');
@@ -415,6 +475,19 @@
     else if (event.key === 'Delete' || event.key === 'Backspace') { event.preventDefault(); saveCell(row, column, '').catch(reportError); }
     else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) { event.preventDefault(); startEdit(row, column, event.key); }
   });
+  // Pasting tab-separated rows at the selected cell fills the block in one write (the sheet grows to fit).
+  $('grid-scroll').addEventListener('paste', (event) => {
+    if (app.editing || !event.clipboardData) return;
+    const text = event.clipboardData.getData('text/plain');
+    if (text === '') return;
+    event.preventDefault();
+    const cells = parseTsv(text);
+    const { row, column } = app.selected;
+    api('/api/sheet/paste', { sheet: app.sheet, row, column, cells })
+      .then(() => toast(`Pasted ${cells.length} row${cells.length === 1 ? '' : 's'} at ${letters(column)}${row}`))
+      .catch(reportError)
+      .finally(() => { refresh().catch(reportError); });
+  });
   formula.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -437,8 +510,8 @@
     return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
   }
 
-  /** @param {number} ms epoch */
-  const clockText = (ms) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+  /** @param {number} ms epoch: in the spreadsheet's time zone, named (as the sheet's stamps are) */
+  const clockText = (ms) => zonedClock(ms, app.state ? app.state.timeZone : 'UTC').text;
 
   /** @param {SpaceView} space */
   function spaceCard(space) {
@@ -472,6 +545,9 @@
   }
 
   const renderSetup = setupPanel($('setup-panel'), (change) => api('/api/setup', change).then(refresh).catch(reportError));
+  const renderUser = actingUserControl($('user'), /** @type {HTMLSelectElement} */ ($('acting-user')), (email) => {
+    api('/api/user', { email }).then(() => reopen(`Now acting as ${email}`, true)).catch(reportError);
+  });
   const renderUnits = unitsPanel($('units-panel'), (move) => api('/api/directory/move', move).then(refresh).catch(reportError));
 
   let faultOptionsShown = false;
@@ -479,8 +555,10 @@
     const state = app.state;
     if (!state) return;
     const g = state.google;
-    $('user').textContent = state.user;
-    $('clock').textContent = clockText(g.now);
+    renderUser(state);
+    const clock = zonedClock(g.now, state.timeZone);
+    $('clock').textContent = clock.text;
+    $('clock').title = clock.utc;
     $('counters').textContent = `${g.calls} API calls, ${g.writes} membership writes`;
     const speed = /** @type {HTMLSelectElement} */ ($('speed'));
     if (document.activeElement !== speed) speed.value = String(g.speed);
@@ -517,6 +595,31 @@
       probability: Number(/** @type {HTMLInputElement} */ ($('fault-probability')).value),
     }).then(refresh).catch(reportError);
   });
+  // Reset demo: the server goes back to its seeded start; the page drops what belonged to the old document.
+  $('reset-demo').addEventListener('click', () => {
+    api('/api/reset', {}).then(() => {
+      app.sheet = 'Roster';
+      app.selected = { row: 1, column: 1 };
+      $('grid-scroll').scrollTop = 0;
+      return reopen('Demo reset: organisation, sheets, triggers, properties, clock and faults as they started', false);
+    }).catch(reportError);
+  });
+
+  /**
+   * After a reset or a switch of user: the menu is built again by onOpen as whoever acts now, and the
+   * sidebar closes (it ran as someone else, on what may be gone) — reopened by the new user on a switch.
+   * @param {string} message @param {boolean} reopenSidebar
+   */
+  async function reopen(message, reopenSidebar) {
+    const sidebarWasOpen = !$('sidebar-panel').hidden;
+    closeSidebar();
+    closeMenu();
+    renderMenu(await api('/api/menu'));
+    await refresh();
+    toast(message);
+    if (sidebarWasOpen && reopenSidebar) await runFunction('showSidebar', [], 'menu');
+  }
+
   $('fault-clear').addEventListener('click', () => { api('/api/faults/clear', {}).then(refresh).catch(reportError); });
 
   // ---------- start ----------
