@@ -166,8 +166,8 @@ describeBrowser('workbench controls', () => {
     expect(stamps.length).toBeGreaterThan(0);
     const clock = (await page.textContent('#clock')) ?? '';
     expect(clock.endsWith(' (America/New_York)')).toBe(true);
-    // Sheets shows a date-time cell as 'yyyy-MM-dd H:mm:ss' (no leading zero on the hour).
-    const stamp = /^(\d{4}-\d\d-\d\d) (\d{1,2}):(\d\d:\d\d)$/.exec(stamps[stamps.length - 1]);
+    // Stamps name their zone, the header's ('yyyy-MM-dd HH:mm:ss America/New_York').
+    const stamp = /^(\d{4}-\d\d-\d\d) (\d{1,2}):(\d\d:\d\d) America\/New_York$/.exec(stamps[stamps.length - 1]);
     expect(stamp).not.toBeNull();
     const stampMs = Date.parse(`${stamp![1]}T${stamp![2].padStart(2, '0')}:${stamp![3]}Z`);
     const behind = Date.parse(`${clock.slice(0, 19).replace(' ', 'T')}Z`) - stampMs;
