@@ -43,8 +43,14 @@ function expiryMs(expirationInSeconds: unknown): number {
 export class FakeCache implements GoogleAppsScript.Cache.Cache {
   /** insertion order is put order (a re-put moves the key to the end), so the first live key is the oldest */
   private readonly entries = new Map<string, Entry>();
+  private readonly listeners: ((key: string, value: string) => void)[] = [];
 
   constructor(private readonly now: () => number) {}
+
+  /** Workbench hook: hears every value stored, as it is stored (the workbench replays progress in real time). */
+  onPut(listener: (key: string, value: string) => void): void {
+    this.listeners.push(listener);
+  }
 
   get(key: string): string | null {
     this.sweep();
@@ -80,6 +86,7 @@ export class FakeCache implements GoogleAppsScript.Cache.Cache {
     for (const [key, value] of checked) {
       this.entries.delete(key);
       this.entries.set(key, { value, expiresAt });
+      for (const listener of this.listeners) listener(key, value);
     }
     for (const key of this.entries.keys()) {
       if (this.entries.size <= MAX_ITEMS) break;

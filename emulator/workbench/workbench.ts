@@ -9,6 +9,7 @@ import { Google } from '../google';
 import type { FaultSpec } from '../faults';
 import { demoOrg, type OrgSeed } from '../seed';
 import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptions } from '../gas/world';
+import { ProgressReplay } from './progressReplay';
 import { applyWritten, interpretInput } from '../gas/sheetData';
 import { DEMO_ROSTER, DEMO_RULES } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
@@ -66,9 +67,11 @@ export class Workbench {
   private readonly setups = new Map<string, SetupControls>();
   private seq = 0;
   private lastMenus: MenuView[] = [];
+  private replay: ProgressReplay;
 
   constructor(readonly options: WorkbenchOptions) {
     ({ google: this.google, world: this.world } = seeded(options));
+    this.replay = new ProgressReplay(this.world.documentCache, () => this.google.clock.now());
     this.speed = options.speed ?? 60;
   }
 
@@ -85,6 +88,7 @@ export class Workbench {
    */
   reset(): void {
     ({ google: this.google, world: this.world } = seeded(this.options));
+    this.replay = new ProgressReplay(this.world.documentCache, () => this.google.clock.now());
     this.user = WORKBENCH_USER;
     this.speed = this.options.speed ?? 60;
     this.faults.length = 0;
@@ -107,6 +111,13 @@ export class Workbench {
     if (!FUNCTION_NAME.test(name) || name.endsWith('_')) {
       return { error: `Script function not found: ${name}`, alerts: [], toasts: [], virtualMs: 0 };
     }
+    // A poll while an Apply's answer is held back sees that Apply's progress as of now (progressReplay.ts).
+    if (name === 'getProgress') {
+      const replayed = this.replay.now();
+      if (replayed !== undefined) return { alerts: [], toasts: [], virtualMs: 0, value: replayed };
+    } else {
+      this.replay.record();
+    }
     const started = this.google.clock.now();
     // The execution's Ui (menus, sidebars, alerts) is what the page shows of it.
     let execution: Execution | undefined;
@@ -114,6 +125,7 @@ export class Workbench {
       user: this.user, ...force, distDir: this.options.distDir, beforeLoad: (begun) => { execution = begun; },
     });
     const virtualMs = this.google.clock.now() - started;
+    if (name !== 'getProgress') this.replay.play(started, virtualMs, this.speed);
     const ui = execution?.ui;
     const response: RunResponse = { alerts: [...(ui?.alerts ?? [])], toasts: [...(ui?.toasts ?? [])], virtualMs };
     if (result.error !== undefined) response.error = result.error;

@@ -3,31 +3,13 @@
  * Google's 300-a-minute budget), driven by the sidebar; and Stop in the middle, then Resume.
  */
 import type { Browser } from 'playwright-core';
-import { demoOrg, type OrgSeed } from '../../emulator/seed';
-import { DEMO_ROSTER } from '../../emulator/runtime/demoRoster';
+import { ADDS, SPACE, bulkOrg, bulkRoster, email } from './bulk';
 import {
   counts, describeBrowser, gridRows, launchChromium, openTab, openWorkbench, screenshot, shownMembers, sidebar,
   waitForColumn, idle, running, applyFromSidebar, sidebarIdle, type Session,
 } from './harness';
 
 jest.setTimeout(90_000);
-
-const ADDS = 2000;
-const SPACE = 'spaces/AAAAbulk';
-const email = (i: number) => `bulk${String(i).padStart(4, '0')}@example.com`;
-
-function bulkOrg(): OrgSeed {
-  const org = demoOrg();
-  for (let i = 0; i < ADDS; i++) org.users.push({ id: String(130000000000000000000n + BigInt(i)), email: email(i) });
-  org.spaces.push({ id: 'AAAAbulk', displayName: 'Bulk', spaceType: 'SPACE', members: [{ email: 'admin@example.com', role: 'ROLE_MANAGER' }] });
-  return org;
-}
-
-function bulkRoster(): string[][] {
-  const rows = [DEMO_ROSTER[0]];
-  for (let i = 0; i < ADDS; i++) rows.push([email(i), 'Bulk', '', 'add', '', '', '']);
-  return rows;
-}
 
 describeBrowser('long runs', () => {
   let browser: Browser;
