@@ -427,8 +427,8 @@ async function changeAdminAccess(): Promise<void> {
     const enabled = (await callServer('setAdminAccess', wanted)) === true;
     ui.adminAccess.checked = enabled;
     setText(ui.adminStatus, enabled
-      ? 'Admin access is on: Chat Roster uses your Chat admin privilege.'
-      : 'Admin access is off.');
+      ? 'Admin access is on, for you only: Chat Roster now acts with your Chat admin privilege, so it can manage members of any space of your organisation, even ones you are not in. Google then refuses to add people from outside your organisation, and the nightly sync you installed uses it too.'
+      : 'Admin access is off: Chat Roster changes only spaces where you are a Manager or Owner.');
   } catch (error) {
     ui.adminAccess.checked = !wanted;
     sayError(errorSentence('admin', error));
