@@ -3,27 +3,15 @@
  * admin privilege on any space of the organisation, for you only, and what Google then refuses; off, which
  * spaces it can change.
  */
-import type { Browser } from 'playwright-core';
-import { describeBrowser, launchChromium, menu, openWorkbench, sidebar, sidebarIdle, type Session } from './harness';
+import { describeBrowser, menu, sidebar, sidebarIdle, suiteWorkbench } from './harness';
 
 jest.setTimeout(60_000);
 
 describeBrowser('admin access switch', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench();
 
   it('explains itself when turned on and off', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await menu(page, 'Open Chat Roster');
     await sidebarIdle(page);
     const bar = sidebar(page);
@@ -32,6 +20,6 @@ describeBrowser('admin access switch', () => {
     expect(await bar.locator('#admin-status').textContent()).toMatch(/any space of your organisation, even ones you are not in.*outside your organisation/);
     await bar.locator('#admin-access').uncheck();
     await bar.locator('#admin-status', { hasText: 'Admin access is off: Chat Roster changes only spaces where you are a Manager or Owner.' }).waitFor();
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

@@ -76,6 +76,30 @@ export async function openWorkbench(browser: Browser, options: StartOptions = {}
   };
 }
 
+/**
+ * One browser and one workbench for the tests of a describe block: opened before them (then `prepare`),
+ * closed after. Read the session through the returned object, once the tests run.
+ */
+export function suiteWorkbench(options: StartOptions = {}, prepare?: (session: Session) => void | Promise<void>): { readonly session: Session } {
+  let browser: Browser | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    session = await openWorkbench(browser, options);
+    await prepare?.(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await browser?.close();
+  });
+  return {
+    get session(): Session {
+      if (!session) throw new Error('The workbench is not open yet: read the session inside a test.');
+      return session;
+    },
+  };
+}
+
 /** Extensions › Chat Roster › caption. */
 export async function menu(page: Page, caption: string): Promise<void> {
   await page.click('#menu-extensions-button');

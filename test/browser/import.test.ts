@@ -2,27 +2,15 @@
  * Import members… from the workbench's menu with the real sidebar: the sidebar opens at its Import
  * section, imports the members of the space typed, reports it, and the rows appear in the grid.
  */
-import type { Browser } from 'playwright-core';
-import { describeBrowser, gridRows, launchChromium, menu, openWorkbench, screenshot, sidebar, waitForColumn, type Session } from './harness';
+import { describeBrowser, gridRows, menu, screenshot, sidebar, waitForColumn, suiteWorkbench } from './harness';
 
 jest.setTimeout(60_000);
 
 describeBrowser('Import members…', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench();
 
   it('imports the members of a space named in the sidebar and shows the report', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     const before = (await gridRows(page)).length;
     await menu(page, 'Import members…');
     const bar = sidebar(page);
@@ -41,6 +29,6 @@ describeBrowser('Import members…', () => {
     const after = await gridRows(page);
     expect(after.slice(before).every((row) => row[1] === 'spaces/AAAAengineering' && row[4] === 'UNCHANGED')).toBe(true);
     await screenshot(page, 'import');
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

@@ -3,28 +3,16 @@
  * about 10 s at 30× speed), the sidebar's bar and its "rows done" move, from what the execution publishes
  * and the sidebar polls (getProgress) — not "Starting…" until the execution returns.
  */
-import type { Browser } from 'playwright-core';
 import { ADDS, bulkOrg, bulkRoster } from './bulk';
-import { applyFromSidebar, describeBrowser, idle, launchChromium, menu, openWorkbench, screenshot, sidebar, sidebarIdle, type Session } from './harness';
+import { applyFromSidebar, describeBrowser, idle, menu, screenshot, sidebar, sidebarIdle, suiteWorkbench } from './harness';
 
 jest.setTimeout(90_000);
 
 describeBrowser('live progress', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser, { seed: bulkOrg(), roster: bulkRoster(), speed: 30 });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench({ seed: bulkOrg(), roster: bulkRoster(), speed: 30 });
 
   it('shows rows done growing during an execution, and says the run carries on if the sidebar closes', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await menu(page, 'Open Chat Roster');
     const bar = sidebar(page);
     await applyFromSidebar(page);
@@ -47,6 +35,6 @@ describeBrowser('live progress', () => {
     await bar.locator('#progress-text', { hasText: `${ADDS.toLocaleString('en-US')} of ${ADDS.toLocaleString('en-US')} rows done` }).waitFor({ timeout: 60_000 });
     await sidebarIdle(page);
     await idle(page);
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

@@ -4,8 +4,7 @@
  * unticked box), and someone who joins after the confirmation stays — the server removes no one the admin
  * wasn't shown.
  */
-import type { Browser } from 'playwright-core';
-import { describeBrowser, idle, launchChromium, menu, openWorkbench, previewFromSidebar, screenshot, sidebar, sidebarIdle, type Session } from './harness';
+import { describeBrowser, idle, menu, previewFromSidebar, screenshot, sidebar, sidebarIdle, suiteWorkbench } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -13,12 +12,7 @@ const PARTNERS = 'spaces/AAAApartners';
 const DESIGN = 'spaces/AAAAdesignteam';
 
 describeBrowser('mirror removals in the sidebar', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
+  const suite = suiteWorkbench({}, async (session) => {
     const { world, google } = session.workbench;
     world.spreadsheet.setSheet('Spaces', [
       ['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated'],
@@ -30,15 +24,10 @@ describeBrowser('mirror removals in the sidebar', () => {
     world.spreadsheet.setSheet('Rules', [['Source', 'Space', 'Role', 'Status', 'Details', 'Updated']]);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
-
-  const membersOf = (space: string) => session.workbench.google.membersOf(space).map((m) => m.member).sort();
+  const membersOf = (space: string) => suite.session.workbench.google.membersOf(space).map((m) => m.member).sort();
 
   it('names whom each mirror space would lose, asks by name, and removes no one who joined after', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     await menu(page, 'Open Chat Roster');
     const bar = sidebar(page);
     await previewFromSidebar(page);
@@ -71,6 +60,6 @@ describeBrowser('mirror removals in the sidebar', () => {
     expect(String(spaces[1][4])).toMatch(/^Removed 2: heidi\.clark@example\.com, kevin\.taylor@example\.com\. Not confirmed in the sidebar.*bob\.jones@example\.com/);
     expect(spaces[2][3]).toBe('HELD');
     await screenshot(page, 'mirror-applied');
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

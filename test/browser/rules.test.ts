@@ -3,8 +3,7 @@
  * bring in, Apply brings them in, and a person moved into /Sales on the units card shows up in the next
  * preview with no edit to the sheet.
  */
-import type { Browser } from 'playwright-core';
-import { applyFromSidebar, describeBrowser, idle, launchChromium, menu, openWorkbench, previewFromSidebar, screenshot, sidebar, sidebarIdle, type Session } from './harness';
+import { applyFromSidebar, describeBrowser, idle, menu, previewFromSidebar, screenshot, sidebar, sidebarIdle, suiteWorkbench } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -12,24 +11,13 @@ const SALES = 'spaces/AAAAsales';
 const BOB = 'bob.jones@example.com';
 
 describeBrowser('rules in the sidebar', () => {
-  let browser: Browser;
-  let session: Session;
+  const suite = suiteWorkbench();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
-
-  const ruleLists = () => sidebar(session.page).locator('#plan-rules [data-rule]').evaluateAll((rules) =>
+  const ruleLists = () => sidebar(suite.session.page).locator('#plan-rules [data-rule]').evaluateAll((rules) =>
     rules.map((rule) => [rule.querySelector('.mirror-heading')?.textContent ?? '', Array.from(rule.querySelectorAll('.mirror-name'), (item: { textContent: string | null }) => item.textContent ?? '')]));
 
   it('previews whom each rule brings in, by name, and changes nothing in Chat', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     await menu(page, 'Open Chat Roster');
     await previewFromSidebar(page);
     const rules = await ruleLists();
@@ -39,7 +27,7 @@ describeBrowser('rules in the sidebar', () => {
   });
 
   it('applies them, and the next preview brings in whom the units card moved into /Sales', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     await applyFromSidebar(page);
     await sidebarIdle(page);
     await idle(page);
@@ -54,6 +42,6 @@ describeBrowser('rules in the sidebar', () => {
     await moved;
     await previewFromSidebar(page);
     expect(await ruleLists()).toContainEqual(['Rule 2, ou:/Sales → Sales: add 1 person', [BOB]]);
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@
  * Extensions › Chat Roster › Check setup, and read the line that says so and its fix; repair it and the
  * next check says OK. The untouched demo is a sound setup.
  */
-import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchChromium, menu, openWorkbench, screenshot, sidebar, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { describeBrowser, menu, screenshot, sidebar, suiteWorkbench } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -50,26 +50,15 @@ async function setupClick(page: Page, selector: string): Promise<void> {
 }
 
 describeBrowser('Setup panel and Check setup', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
-  });
+  const suite = suiteWorkbench();
 
   // Each case starts from a sound setup, even when the one before failed half-way.
   afterEach(async () => {
-    await setupClick(session.page, '#setup-repair');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
+    await setupClick(suite.session.page, '#setup-repair');
   });
 
   it('the untouched demo is a sound setup: every check OK', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     expect(await page.textContent('#setup-status')).toBe('Sound: Check setup should report every check OK.');
     const checks = await checkSetupFromMenu(page);
     expect(checks.map((check) => [check.name, check.outcome])).toEqual([
@@ -80,9 +69,9 @@ describeBrowser('Setup panel and Check setup', () => {
   });
 
   it('Chat app off: the Chat line fails with the Cloud console fix; back on, the next check says OK', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await setupClick(page, '#setup-app-configured');
-    expect(session.workbench.google.settings().appConfigured).toBe(false);
+    expect(suite.session.workbench.google.settings().appConfigured).toBe(false);
     expect(await page.textContent('#setup-status')).toBe('Broken on purpose: no Chat app.');
     const off = line(await checkSetupFromMenu(page), CHAT);
     expect(off).toMatchObject({ outcome: 'failed', detail: expect.stringMatching(/no Chat app configured.*HTTP 404/) });
@@ -94,7 +83,7 @@ describeBrowser('Setup panel and Check setup', () => {
   });
 
   it('a withheld scope: Permissions names it with the consent fix, and what needs it is not checked', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await page.click('#setup-scopes summary');
     await setupClick(page, `#setup-scopes input[data-scope="${MEMBERSHIPS}"]`);
     expect(await page.textContent('#setup-scopes summary')).toBe('Scopes granted: 11 of 12');
@@ -109,7 +98,7 @@ describeBrowser('Setup panel and Check setup', () => {
   });
 
   it('out of Leadership and without the admin privilege: the space read fails, Directory falls back to the public view', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await setupClick(page, '#setup-in-space');
     await setupClick(page, '#setup-chat-admin');
     expect(await page.locator('.space[data-space="spaces/AAAAleadership"] tr[data-member="admin@example.com"]').count()).toBe(0);
@@ -122,6 +111,6 @@ describeBrowser('Setup panel and Check setup', () => {
     expect(await page.textContent('#setup-status')).toBe('Sound: Check setup should report every check OK.');
     expect((await checkSetupFromMenu(page)).every((check) => check.outcome === 'ok')).toBe(true);
     expect(await page.locator('.space[data-space="spaces/AAAAleadership"] tr[data-member="admin@example.com"] .role').textContent()).toBe('Owner');
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

@@ -4,10 +4,9 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import {
-  describeBrowser, gridColumn, gridRows, launchChromium, menu, openTab, openWorkbench, screenshot, shownMembers, sidebar,
-  typeIntoCell, waitForColumn, idle, applyFromSidebar, previewFromSidebar, sidebarIdle, type Session,
+  describeBrowser, gridColumn, gridRows, menu, openTab, screenshot, shownMembers, sidebar,
+  typeIntoCell, waitForColumn, idle, applyFromSidebar, previewFromSidebar, sidebarIdle, suiteWorkbench,
 } from './harness';
 
 jest.setTimeout(60_000);
@@ -15,21 +14,10 @@ jest.setTimeout(60_000);
 const finished = (cells: string[]) => cells.every((cell) => cell !== '' && cell !== 'PENDING' && !cell.startsWith('WOULD_'));
 
 describeBrowser('workbench tour', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser, { speed: 600 });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench({ speed: 600 });
 
   it('opens on the demo roster, the add-on menu and the emulated Google', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     const rows = await gridRows(page);
     expect(rows[0].slice(0, 4)).toEqual(['Member', 'Space', 'Role', 'Action']);
     expect(rows[1].slice(0, 3)).toEqual(['alice.smith@example.com', 'Engineering', 'Manager']);
@@ -48,7 +36,7 @@ describeBrowser('workbench tour', () => {
   });
 
   it('runs Set up roster sheet from the menu', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await menu(page, 'Set up roster sheet');
     await page.getByRole('tab', { name: 'Chat Roster Log', exact: true }).waitFor();
     expect(await page.textContent('#toast')).toContain('The Roster sheet is ready');
@@ -59,7 +47,7 @@ describeBrowser('workbench tour', () => {
   });
 
   it('previews from the sidebar: WOULD_* statuses in the grid, the plan per space, nothing changed in Chat', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await menu(page, 'Open Chat Roster');
     const bar = sidebar(page);
     await previewFromSidebar(page);
@@ -75,7 +63,7 @@ describeBrowser('workbench tour', () => {
   });
 
   it('applies from the sidebar: final statuses in the grid, members in the emulated Google', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await applyFromSidebar(page);
     const statuses = await waitForColumn(page, 'Status', finished);
     await sidebarIdle(page);
@@ -112,7 +100,7 @@ describeBrowser('workbench tour', () => {
   });
 
   it('applies an edited cell: Manager → Owner shows up in Chat', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     const members = await gridColumn(page, 'Member');
     const row = members.indexOf('alice.smith@example.com') + 2; // + header, 1-based
     await typeIntoCell(page, row, 3, 'Owner');
@@ -127,6 +115,6 @@ describeBrowser('workbench tour', () => {
     await openTab(page, 'Chat Roster Log');
     expect((await gridRows(page)).length).toBeGreaterThanOrEqual(3); // header + one row per run
     await screenshot(page, 'tour-log');
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

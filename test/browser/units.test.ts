@@ -3,8 +3,8 @@
  * person to another unit through the page — the emulated Directory changes and the panel shows it. The demo
  * spreadsheet has a Rules sheet whose rules name those units.
  */
-import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, gridRows, launchChromium, openTab, openWorkbench, screenshot, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { describeBrowser, gridRows, openTab, screenshot, suiteWorkbench } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -19,21 +19,10 @@ function shownUnits(page: Page): Promise<Record<string, string[]>> {
 }
 
 describeBrowser('units panel', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench();
 
   it('the demo spreadsheet has a Rules sheet naming the demo units', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await openTab(page, 'Rules');
     const rows = await gridRows(page);
     expect(rows[0]).toEqual(['Source', 'Space', 'Role', 'Status', 'Details', 'Updated']);
@@ -41,7 +30,7 @@ describeBrowser('units panel', () => {
   });
 
   it('shows each unit, parents before children, with the people directly in it', async () => {
-    const units = await shownUnits(session.page);
+    const units = await shownUnits(suite.session.page);
     expect(Object.keys(units)).toEqual(['/', '/Engineering', '/Sales', '/Sales/EMEA']);
     expect(units['/Engineering']).toEqual(['alice.smith@example.com', BOB, 'carol.white@example.com']);
     expect(units['/Sales']).toEqual(['dave.brown@example.com']);
@@ -49,11 +38,11 @@ describeBrowser('units panel', () => {
     expect(units['/']).toContain('admin@example.com');
     // Outsiders aren't in the Directory; the suspended are, marked.
     expect(Object.values(units).flat()).not.toContain('pat.partner@gmail.com');
-    expect(await session.page.getAttribute('[data-person="judy.wilson@example.com"]', 'title')).toBe('judy.wilson@example.com (suspended)');
+    expect(await suite.session.page.getAttribute('[data-person="judy.wilson@example.com"]', 'title')).toBe('judy.wilson@example.com (suspended)');
   });
 
   it('moves a person to another unit: the Directory changes and the panel shows it', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     // Clicking a person picks them; their own unit is no move.
     await page.click(`[data-person="${BOB}"]`);
     expect(await page.inputValue('#units-person')).toBe(BOB);
@@ -72,6 +61,6 @@ describeBrowser('units panel', () => {
     expect(units['/Engineering']).toEqual(['alice.smith@example.com', 'carol.white@example.com']);
     expect(await page.isDisabled('#units-move-button')).toBe(true);
     await screenshot(page, 'units');
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@
  * longer than 1,000 rows, acting as a plain member instead of the administrator, Escape closing the menu,
  * and virtual time shown in the spreadsheet's named time zone.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  describeBrowser, gridColumn, gridRows, launchChromium, menu, openTab, openWorkbench, screenshot, sidebar, sidebarIdle, typeIntoCell, type Session,
+  describeBrowser, gridColumn, gridRows, menu, openTab, screenshot, sidebar, sidebarIdle, typeIntoCell, suiteWorkbench,
 } from './harness';
 
 jest.setTimeout(60_000);
@@ -27,21 +27,10 @@ async function pasteText(page: Page, text: string): Promise<void> {
 }
 
 describeBrowser('workbench controls', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench();
 
   it('shows virtual time in the spreadsheet\'s time zone, named, with UTC in the tooltip', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     const zone = workbench.world.spreadsheet.timeZone;
     expect(zone).toBe('America/New_York');
     const text = (await page.textContent('#clock')) ?? '';
@@ -55,7 +44,7 @@ describeBrowser('workbench controls', () => {
   });
 
   it('Escape closes the Extensions menu and its submenu and gives focus back to Extensions', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await page.click('#menu-extensions-button');
     await page.click('[data-menu="Chat Roster"]');
     await page.getByRole('menuitem', { name: 'Check setup', exact: true }).waitFor();
@@ -71,13 +60,15 @@ describeBrowser('workbench controls', () => {
   });
 
   it('pastes tab-separated rows at the selected cell in one write, ragged rows and trailing newline included', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     await openTab(page, 'Sheet1');
     await page.click('#grid td[data-row="2"][data-column="2"]');
     const rows = [['Member', 'Space', 'Role'], ['erin@example.com', 'Sales', 'Member'], ['frank@example.com', 'Sales'], ['"quoted"\tcell', 'Partners', 'Manager']];
     const tsv = 'Member\tSpace\tRole\r\nerin@example.com\tSales\tMember\nfrank@example.com\tSales\n"""quoted""\tcell"\tPartners\tManager\n';
     const writesBefore = workbench.google.calls.length;
     await pasteText(page, tsv);
+    // The grid may have been refreshing for the tab already: wait for what the paste shows, not a response.
+    await page.locator('#grid td[data-row="5"][data-column="2"]', { hasText: '"quoted"\tcell' }).waitFor();
     const shown = await gridRows(page);
     expect(shown.slice(1, 5).map((row) => row.slice(1, 4))).toEqual(rows.map((row) => [...row, '', ''].slice(0, 3)));
     expect(shown[0].every((cell) => cell === '')).toBe(true);
@@ -101,7 +92,7 @@ describeBrowser('workbench controls', () => {
   });
 
   it('renders a 5,000-row sheet without drawing every row, and scrolls to its last row', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     const rows = [['Member', 'Space', 'Role']];
     for (let i = 1; i < 5000; i++) rows.push([`person${i}@example.com`, `Space ${i % 7}`, i % 10 === 0 ? 'Manager' : 'Member']);
     workbench.world.spreadsheet.setSheet('Big', rows);
@@ -130,7 +121,7 @@ describeBrowser('workbench controls', () => {
   });
 
   it('acts as a plain member: the header, the menu and the sidebar run as them', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     expect(await page.textContent('#user')).toBe('admin@example.com');
     await menu(page, 'Open Chat Roster');
     await sidebarIdle(page);
@@ -153,7 +144,7 @@ describeBrowser('workbench controls', () => {
   });
 
   it('Reset demo puts back the seeded start after changes', async () => {
-    const { page, workbench } = session;
+    const { page, workbench } = suite.session;
     await openTab(page, 'Roster');
     const roster = await gridRows(page);
     await typeIntoCell(page, 2, 1, 'somebody.else@example.com');
@@ -199,6 +190,6 @@ describeBrowser('workbench controls', () => {
     expect(await page.isHidden('#sidebar-panel')).toBe(true);
     expect(await page.textContent('#toast')).toContain('Demo reset');
     await screenshot(page, 'workbench-reset');
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

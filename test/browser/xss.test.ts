@@ -3,11 +3,11 @@
  * up literally in the grid, the emulated Google view and the sidebar, and none of them runs. The test fails if
  * any payload executes (window.__xss set in the page or the sidebar frame) or turns into an element.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { demoOrg, type OrgSeed } from '../../emulator/seed';
 import { DEMO_ROSTER } from '../../emulator/runtime/demoRoster';
 import {
-  applyFromSidebar, describeBrowser, gridRows, idle, previewFromSidebar, sidebarIdle, launchChromium, menu, openWorkbench, screenshot, shownMembers, sidebar, waitForColumn, type Session,
+  applyFromSidebar, describeBrowser, gridRows, idle, previewFromSidebar, sidebarIdle, menu, screenshot, shownMembers, sidebar, waitForColumn, suiteWorkbench,
 } from './harness';
 
 jest.setTimeout(60_000);
@@ -56,21 +56,10 @@ async function assertNothingRan(page: Page, withSidebar = true): Promise<void> {
 }
 
 describeBrowser('escaping', () => {
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    session = await openWorkbench(browser, { seed: xssOrg(), roster: xssRoster() });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-  });
+  const suite = suiteWorkbench({ seed: xssOrg(), roster: xssRoster() });
 
   it('shows payloads as text in the grid and the emulated Google', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     const rows = await gridRows(page);
     expect(rows[0][7]).toBe(BOTH);
     expect(rows[1].slice(0, 2)).toEqual(['alice.smith@example.com', IMG]);
@@ -86,7 +75,7 @@ describeBrowser('escaping', () => {
   });
 
   it('shows payloads as text in the sidebar, through preview and apply', async () => {
-    const { page } = session;
+    const { page } = suite.session;
     await menu(page, 'Open Chat Roster');
     const bar = sidebar(page);
     await previewFromSidebar(page);
@@ -109,6 +98,6 @@ describeBrowser('escaping', () => {
     expect(await shownMembers(page, 'spaces/AAAAxssimg')).toContainEqual({ member: 'alice.smith@example.com', role: 'Member', state: 'joined' });
     await screenshot(page, 'xss');
     await assertNothingRan(page);
-    expect(session.errors).toEqual([]);
+    expect(suite.session.errors).toEqual([]);
   });
 });

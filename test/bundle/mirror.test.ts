@@ -9,8 +9,8 @@ import { AppsScriptWorld } from '../../emulator/gas/world';
 import { LOG_SHEET } from '../../src/core/run/logLayout';
 import type { RemovalConfirmation, RunReport } from '../../src/shared/report';
 import { ADMIN, testOrg } from './org';
-import { runEntryPoint } from '../../emulator/runtime/addon';
 import { HEADERS, run } from './provisionSuite';
+import { nightlyNextDay } from './workload';
 
 const SPACES_HEADERS = ['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated'];
 
@@ -40,23 +40,6 @@ function setUp(maxRemoval: string) {
   return { google, world };
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/**
- * The nightly sync, which no one is there to confirm for: it removes within Max removal %. Installed at the
- * current hour (the slot already passed today), each call moves to the next day and fires it once.
- */
-function unattended(google: Google, world: AppsScriptWorld): RunReport {
-  if (world.triggers.length === 0) {
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(google.clock.now()));
-    run(world, 'installNightlySync', [hour]);
-  }
-  google.clock.advance(DAY);
-  const result = runEntryPoint<RunReport>(world, 'nightlySync', [], { user: ADMIN, fromTrigger: true });
-  if (result.error || !result.value) throw new Error(`nightlySync: ${result.error ?? 'did not start'}`);
-  return result.value;
-}
-
 /** What the sidebar sends after the admin confirmed every removal its preview listed (and, over the limit, the space). */
 function confirmationOf(preview: RunReport, spacesToo = true): RemovalConfirmation {
   const plans = preview.mirror ?? [];
@@ -76,7 +59,7 @@ describe('a mirror space', () => {
   it('converges night after night while the roster changes in between, keeping you and the app', () => {
     const { google, world } = setUp('50');
     const engineering = members(google, 'spaces/AAAAeng');
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
     expect(spacesRow(world, 2)).toEqual({
       status: 'APPLIED', details: expect.stringMatching(/^Removed 3: .*erin@example\.com/),
@@ -90,12 +73,12 @@ describe('a mirror space', () => {
     const roster = world.spreadsheet.sheet('Roster')!;
     world.spreadsheet.setSheet('Roster', roster.filter((row) => row[0] !== 'carol@example.com'));
     google.placeMember('spaces/AAAAmirror', 'frank@example.com', { role: 'ROLE_MEMBER' });
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app']);
     expect(spacesRow(world, 2).details).toMatch(/^Removed 2: /);
 
     const writes = google.writes().length;
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(google.writes()).toHaveLength(writes);
     expect(spacesRow(world, 2).status).toBe('UNCHANGED');
     // The add-only space kept the members no row names.
@@ -105,7 +88,7 @@ describe('a mirror space', () => {
 
   it('holds every removal over Max removal %, naming them, and removes no one', () => {
     const { google, world } = setUp('20');
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(google.writes().filter((call) => call.methodId.endsWith('delete'))).toEqual([]);
     expect(members(google)).toHaveLength(7);
     const row = spacesRow(world, 2);
@@ -165,7 +148,7 @@ describe('a mirror space', () => {
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
     // The confirmation was for that run: the nightly sync holds the next removals over the limit again.
     for (const email of ['frank@example.com', 'grace@example.com']) google.placeMember('spaces/AAAAmirror', email, { role: 'ROLE_MEMBER' });
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(members(google)).toContain('frank@example.com');
     expect(spacesRow(world, 2).status).toBe('HELD');
   });
@@ -185,13 +168,13 @@ describe('a mirror space', () => {
     const { google, world } = setUp('100');
     const roster = world.spreadsheet.sheet('Roster')!;
     world.spreadsheet.setSheet('Roster', [...roster, ['eirn@example.com', 'spaces/AAAAmirror', '', '', '', '', '']]);
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(members(google)).toHaveLength(7);
     expect(spacesRow(world, 2)).toEqual({ status: 'HELD', details: expect.stringMatching(/^Held, nothing removed: Chat Roster couldn't tell whom Roster row 5/) });
     const fixed = world.spreadsheet.sheet('Roster')!;
     fixed[4][0] = 'erin@example.com';
     world.spreadsheet.setSheet('Roster', fixed);
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com', 'erin@example.com']);
     expect(spacesRow(world, 2).status).toBe('APPLIED');
   });
@@ -217,7 +200,7 @@ describe('a mirror space', () => {
     expect(google.writes()).toHaveLength(0);
     expect(members(google)).toHaveLength(7);
     // The next run over the whole roster (the nightly sync) mirrors the space.
-    unattended(google, world);
+    nightlyNextDay(google, world);
     expect(members(google)).toEqual(['admin@example.com', 'alice@example.com', 'app', 'carol@example.com']);
   });
 });

@@ -9,11 +9,10 @@ import type { OrgSeed, SeedUser } from '../../emulator/seed';
 import { runEntryPoint } from '../../emulator/runtime/addon';
 import type { RunReport } from '../../src/shared/report';
 import { LOG_FIELD_INDEX, LOG_KIND } from '../../src/core/run/logLayout';
-import { ADMIN, HEADERS, LOG_SHEET } from './workload';
+import { ADMIN, HEADERS, LOG_SHEET, nightlyNextDay } from './workload';
 
 const RULES_HEADERS = ['Source', 'Space', 'Role', 'Status', 'Details', 'Updated'];
 const SPACES_HEADERS = ['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated'];
-const DAY = 24 * 60 * 60 * 1000;
 
 const user = (id: number, name: string, more: Partial<SeedUser> = {}): SeedUser => ({ id: String(400000 + id), email: `${name}@example.com`, ...more });
 
@@ -59,18 +58,6 @@ const call = (world: AppsScriptWorld, name: string, args: unknown[] = []) => {
   return result.value!;
 };
 
-/** The nightly sync at its hour, the next day: installed at the current hour, each call fires it once. */
-function nightly(google: Google, world: AppsScriptWorld): RunReport {
-  if (world.triggers.length === 0) {
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(google.clock.now()));
-    call(world, 'installNightlySync', [hour]);
-  }
-  google.clock.advance(DAY);
-  const result = runEntryPoint<RunReport>(world, 'nightlySync', [], { user: ADMIN, fromTrigger: true });
-  if (result.error || !result.value) throw new Error(`nightlySync: ${result.error ?? 'did not start'}`);
-  return result.value;
-}
-
 const members = (google: Google, space: string) => google.membersOf(space).map((m) => `${m.member}${m.role === 'ROLE_MEMBER' ? '' : ` ${m.role}`}`).sort();
 const ruleRow = (world: AppsScriptWorld, row: number) => {
   const cells = world.spreadsheet.sheet('Rules')![row - 1];
@@ -80,14 +67,14 @@ const ruleRow = (world: AppsScriptWorld, row: number) => {
 describe('rules', () => {
   it('onboard a person moved into the unit and offboard one moved out of a mirror space, night after night, with no sheet edit', () => {
     const { google, world } = setUp([['ou:/Sales', 'spaces/AAAAsales']], [], [['spaces/AAAAsales', 'mirror', '100']]);
-    nightly(google, world);
+    nightlyNextDay(google, world);
     // /Sales and below; never the suspended or archived; old@ was named by nothing.
     expect(members(google, 'spaces/AAAAsales')).toEqual(['admin@example.com ROLE_MANAGER', 'emil@example.com', 'sam@example.com', 'sue@example.com']);
     expect(ruleRow(world, 2)).toEqual({ status: 'APPLIED', details: expect.stringMatching(/^3 people: 3 added/) });
 
     google.directory.moveUser('sue@example.com', '/Engineering');
     google.directory.moveUser('eve@example.com', '/Sales/EMEA');
-    nightly(google, world);
+    nightlyNextDay(google, world);
     expect(members(google, 'spaces/AAAAsales')).toEqual(['admin@example.com ROLE_MANAGER', 'emil@example.com', 'eve@example.com', 'sam@example.com']);
     expect(ruleRow(world, 2)).toEqual({ status: 'APPLIED', details: expect.stringMatching(/^3 people: 1 added, 2 already in/) });
     const log = world.spreadsheet.sheet(LOG_SHEET)!.filter((row) => row[LOG_FIELD_INDEX.kind] === LOG_KIND.change);

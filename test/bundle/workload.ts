@@ -263,3 +263,22 @@ export function unmatchedChanges(google: Google, changes: readonly LogEntry[]): 
 export function runRecord(world: AppsScriptWorld): string | null {
   return world.documentProperties.getProperty(RUN_RECORD_KEY);
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The nightly sync, the next day at its hour (no one is there to confirm mirror removals: it removes within
+ * Max removal %). Installed at the current hour on the first call (today's slot counts as passed), each call
+ * moves a day on and fires it once.
+ */
+export function nightlyNextDay(google: Google, world: AppsScriptWorld, timeZone = 'America/New_York'): RunReport {
+  if (world.triggers.length === 0) {
+    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(google.clock.now()));
+    const installed = execute(world, 'installNightlySync', [hour], { user: ADMIN });
+    if (installed.error) throw new Error(`installNightlySync: ${installed.error}`);
+  }
+  google.clock.advance(DAY_MS);
+  const result = execute<RunReport>(world, 'nightlySync', [], { user: ADMIN, fromTrigger: true });
+  if (result.error || !result.value) throw new Error(`nightlySync: ${result.error ?? 'did not start'}`);
+  return result.value;
+}
