@@ -285,7 +285,7 @@ function moveOf(outcome: RowOutcome | SpaceRowOutcome): Move | null {
   if (outcome.status === 'HELD') return ADMIN_HELD.has(outcome.reason) ? 'admin' : 'none';
   if (outcome.status !== 'ERROR' && outcome.status !== 'INVALID') return null;
   const code = 'error' in outcome && outcome.error ? outcome.error.code : null;
-  // A membership write (it carries adminAccess) with no HTTP status: UrlFetchApp threw, the transport failed.
+  // A membership write (it carries adminAccess) with no HTTP status: no reply came, the transport failed.
   const transport = code === 0 && 'adminAccess' in outcome;
   return code === 429 || (code ?? 0) >= 500 || transport || GOOGLE_REASONS.has(outcome.reason) ? 'google' : 'admin';
 }

@@ -98,13 +98,10 @@ describeBrowser('workbench controls', () => {
     workbench.world.spreadsheet.setSheet('Big', rows);
     // Any refresh shows the new tab: switching tabs refreshes.
     await openTab(page, 'Rules');
-    const started = Date.now();
     await openTab(page, 'Big');
     await page.locator('#grid td[data-row="2"][data-column="1"]').waitFor();
-    const elapsed = Date.now() - started;
-    const drawnMs = await page.evaluate('document.body.dataset.renderMs');
+    // Only the rows near the view are drawn (how long that takes is for the page's own data-render-ms, not a test).
     const drawnRows = Number(await page.evaluate('document.body.dataset.renderedRows'));
-    console.log(`5,000-row sheet: tab click to first rows shown ${elapsed} ms (fetch + draw); drawing the grid took ${drawnMs} ms, ${drawnRows} table rows`);
     expect(drawnRows).toBeLessThan(300);
     expect(await page.textContent('#grid td[data-row="2"][data-column="1"]')).toBe('person1@example.com');
 
@@ -116,8 +113,6 @@ describeBrowser('workbench controls', () => {
     await page.click('#grid td[data-row="5000"][data-column="1"]');
     expect(await page.textContent('#name-box')).toBe('A5000');
     await screenshot(page, 'workbench-5000-rows');
-    const scrolledMs = await page.evaluate('document.body.dataset.renderMs');
-    console.log(`5,000-row sheet: drawing around row 5000 took ${scrolledMs} ms`);
   });
 
   it('acts as a plain member: the header, the menu and the sidebar run as them', async () => {
