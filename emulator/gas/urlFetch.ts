@@ -15,6 +15,8 @@
  * - muteHttpExceptions false: a status ≥ 400 throws "Request failed for <origin> returned code N. Truncated
  *   server response: … (use muteHttpExceptions option to examine full response)" (String(e) starts with
  *   'Exception: '); in fetchAll after every request was sent.
+ * - Transport faults (transportFaults.ts): after the request (or every request of the batch) was sent and
+ *   took effect, the call throws "Address unavailable: <url>" instead of answering.
  * Response headers come back with Google's usual capitalisation (Content-Type, Retry-After), so callers must
  * match names case-insensitively. Not modelled: redirects, certificates, binary bodies, response size
  * limits, getRequest, the consumer-account quota (20,000).
@@ -22,6 +24,7 @@
 import type { HttpMethod, HttpRequest, HttpResponse } from '../http';
 import type { DailyQuota } from './dailyQuota';
 import type { ExecutionContext } from './execution';
+import { transportFailureMessage, type TransportFaults } from './transportFaults';
 
 type Params = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 type Request = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -91,6 +94,8 @@ export interface UrlFetchWorld {
   /** the manifest's urlFetchWhitelist, when it has one */
   urlFetchWhitelist?: string[];
   urlFetchQuota: DailyQuota;
+  /** answers lost on the way back (tests and the workbench inject them) */
+  transportFaults?: TransportFaults;
 }
 
 export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
@@ -142,6 +147,8 @@ export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
       const response = send(request);
       ctx.advance(ctx.google.latencyMs);
       ctx.checkDeadline();
+      const lost = world.transportFaults?.next([request.url]);
+      if (lost !== undefined) throw fail(transportFailureMessage(lost));
       if (!params.muteHttpExceptions && response.getResponseCode() >= 400) throw failure(request.url, response);
       return response;
     },
@@ -153,6 +160,8 @@ export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
       const responses = translated.map(send);
       if (translated.length > 0) ctx.advance(ctx.google.latencyMs);
       ctx.checkDeadline();
+      const lost = world.transportFaults?.next(translated.map((request) => request.url));
+      if (lost !== undefined) throw fail(transportFailureMessage(lost));
       const failed = responses.findIndex((response, i) => !all[i].muteHttpExceptions && response.getResponseCode() >= 400);
       if (failed >= 0) throw failure(translated[failed].url, responses[failed]);
       return responses;
