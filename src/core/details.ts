@@ -237,6 +237,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   roleNotChanged: ({ error, adminAccess }) => explain(error, 'Already a member, but the role could not be changed:', adminAccess),
   conflictUnconfirmed: ({ conflict, error }) =>
     `Google Chat said this member is already in the space, but then couldn't find the membership. ${httpNote(conflict)} ${httpNote(error)}`,
+  removalNotFoundYetListed: ({ error }) =>
+    `Not removed: Google Chat answered that this member isn't in the space, yet still lists them. ${httpNote(error)}`,
   ruleQueryRejected: ({ query, error }) =>
     `Google rejected the search "${query}": ${error.message} — see the user search guide, ${USER_SEARCH_GUIDE} ${httpNote({ ...error, message: '' })}`,
   ruleUnknownUnit: ({ path, error }) =>
@@ -276,7 +278,7 @@ const MOVE_WORDS: Record<Move, string> = {
   none: 'Nothing to fix: Chat Roster holds this on purpose.',
 };
 /** Reasons Google's side causes whatever their status: a read or a run that didn't finish; running again is the fix. */
-const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
+const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'removalNotFoundYetListed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
 /** Held rows a guard can't settle alone: the administrator must act (restore the account, fix the rows named). */
 const ADMIN_HELD: ReadonlySet<Reason> = new Set<Reason>(['suspended', 'mirrorUnmatchedRows']);
 

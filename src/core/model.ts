@@ -279,6 +279,8 @@ export interface ReasonParams {
   roleNotSetNoName: None;
   roleNotChanged: Refused;
   conflictUnconfirmed: Failed & { conflict: ApiError };
+  /** Delete answered 404, yet members.get still finds the member: nothing was removed. */
+  removalNotFoundYetListed: Failed;
   // The execution itself.
   notFinished: None;
   stoppedByError: { message: string };

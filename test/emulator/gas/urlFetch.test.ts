@@ -127,6 +127,23 @@ describe('transport faults', () => {
     expect(() => UrlFetchApp.fetch(`${API}spaces/B`, { muteHttpExceptions: true })).toThrow('Address unavailable');
     expect(google.requests).toHaveLength(2);
   });
+
+  it('can break only the batches that hold a request of the given methods', () => {
+    const { world, UrlFetchApp } = setup();
+    world.transportFaults.add({ methods: ['POST'] });
+    expect(UrlFetchApp.fetchAll([`${API}a`, `${API}b`])).toHaveLength(2);
+    expect(() => UrlFetchApp.fetchAll([`${API}a`, { url: `${API}b`, method: 'post' }])).toThrow('Address unavailable');
+  });
+
+  it('a latency spike answers late, and past the time limit ends the execution', () => {
+    const { google, world, UrlFetchApp } = setup();
+    world.transportFaults.add({ delayMs: 60_000, times: 1 });
+    const start = google.clock.now();
+    expect(UrlFetchApp.fetchAll([`${API}a`, `${API}b`])).toHaveLength(2);
+    expect(google.clock.now() - start).toBe(60_300);
+    world.transportFaults.add({ delayMs: 6 * 60_000, times: 1 });
+    expect(() => UrlFetchApp.fetch(`${API}c`)).toThrow('Exceeded maximum execution time');
+  });
 });
 
 describe('the end of an execution', () => {
