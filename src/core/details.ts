@@ -167,6 +167,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   invalidCells: ({ problems }) => problems.map(cellProblemText).join(' '),
   spaceUnresolved: () => 'The space could not be resolved.',
   spaceNotOpened: ({ ref, error }) => cannotOpen(spaceRefLabel(ref), error),
+  chatNotAnswering: ({ ref, error }) =>
+    `Google Chat is not answering about the space ${spaceRefLabel(ref)} — nothing was changed, try again later. ${httpNote(error)}`,
   noSpaceNamed: ({ displayName }) => `No space named "${displayName}" that you can see: check the name, or use the space's URL.`,
   noSpaceWithIdOrName: ({ id, error }) =>
     `No space with the id or name "${id}" that you can see: check it, use the space's URL, and make sure you are a member (or turn on admin access). ${httpNote(error)}`,
@@ -278,7 +280,7 @@ const MOVE_WORDS: Record<Move, string> = {
   none: 'Nothing to fix: Chat Roster holds this on purpose.',
 };
 /** Reasons Google's side causes whatever their status: a read or a run that didn't finish; running again is the fix. */
-const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'removalNotFoundYetListed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
+const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'chatNotAnswering', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'removalNotFoundYetListed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
 /** Held rows a guard can't settle alone: the administrator must act (restore the account, fix the rows named). */
 const ADMIN_HELD: ReadonlySet<Reason> = new Set<Reason>(['suspended', 'mirrorUnmatchedRows']);
 
@@ -326,7 +328,7 @@ export function importedDetails(note: ImportNote): string {
 export type ImportProblem =
   | { reason: 'notSpaceCell'; cell: string; problem: CellProblem }
   /** `label`: the cell as typed, when the space it names wasn't found ('' when the sentence names the space). */
-  | { reason: 'spaceUnread'; label: string; detail: Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'> }
+  | { reason: 'spaceUnread'; label: string; detail: Detail<'spaceNotOpened' | 'chatNotAnswering' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'> }
   | { reason: 'spacesNotListed'; error: ApiError }
   | { reason: 'outOfTime'; space: SpaceInfo }
   | { reason: 'invitationsHidden'; space: SpaceInfo }
