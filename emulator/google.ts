@@ -175,6 +175,12 @@ export class Google {
     placeMember(this.state, spaceName, email, membership, this.clock.now());
   }
 
+  /** Deletes a space as a manager would in Chat (spaces.delete itself isn't emulated): every later call about it is 404. */
+  deleteSpace(spaceName: string): void {
+    const id = spaceName.startsWith('spaces/') ? spaceName.slice('spaces/'.length) : spaceName;
+    if (!this.state.spaces.delete(id)) throw new Error(`deleteSpace: unknown space ${spaceName}`);
+  }
+
   /**
    * The Directory as the Admin console shows and changes it (orgControl.ts); each change throws for what
    * doesn't exist. The reads are for views of the organisation (the workbench), not the emulated API.
