@@ -110,7 +110,7 @@ export class Google {
     let response: HttpResponse;
     try {
       if (!found) throw notFound(`The requested URL ${safePath(req.url)} was not found on this server (method ${req.method}).`);
-      const fault = this.faults.next(found.methodId);
+      const fault = this.faults.next(found.methodId, this.clock.now());
       if (fault) throw fault;
       const caller = this.tokens.authenticate(authorization, this.state);
       if (found.api === 'chat' && !this.state.appConfigured) throw notFound(APP_NOT_FOUND);

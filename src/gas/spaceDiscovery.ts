@@ -16,12 +16,13 @@ export function failure<T>(error: unknown): Result<T> {
 
 export { getSpaceOverRest as getSpace } from './chatRest';
 
-const DISCOVERY_TRIES = 3;
+/** 1 + 2 + … + 32 s of backoff: a whole minute of 429s is ridden out, as membership calls ride it out. */
+const DISCOVERY_TRIES = 7;
 
 /**
  * Space discovery is retried like membership calls (DESIGN.md §6): Google failing (429, 5xx, a throw) gets
- * two more tries, 1 s and 2 s apart. Once a call has failed them all, Google is down for this execution:
- * later calls try once, so 40 spaces of an outage don't cost two minutes of sleeps.
+ * more tries, with exponential backoff. Once a call has failed them all, Google is down for this execution:
+ * later calls try once, so 40 spaces of an outage don't each wait a minute.
  */
 export class DiscoveryRetries {
   private down = false;
