@@ -16,6 +16,8 @@ export interface FaultSpec {
   message?: string;
   /** sets a retry-after header (Chat doesn't document one; only faults send it) */
   retryAfterSeconds?: number;
+  /** virtual epoch ms from which it no longer fires (an outage of a given length, e.g. a whole minute of 429s) */
+  untilMs?: number;
 }
 
 const DEFAULT_MESSAGES: Record<FaultSpec['code'], string> = {
@@ -47,10 +49,11 @@ export class FaultInjector {
   }
 
   /** The error for this call, if a fault fires; faults are tried in the order they were injected. */
-  next(methodId: string): GoogleError | undefined {
+  next(methodId: string, now: number): GoogleError | undefined {
     for (const fault of this.faults) {
       const { spec } = fault;
       if (fault.remaining <= 0 || (spec.methodId !== '*' && spec.methodId !== methodId)) continue;
+      if (spec.untilMs !== undefined && now >= spec.untilMs) continue;
       if (spec.probability !== undefined && this.random() >= spec.probability) continue;
       fault.remaining -= 1;
       this.faults = this.faults.filter((f) => f.remaining > 0);

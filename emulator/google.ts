@@ -110,7 +110,7 @@ export class Google {
     let response: HttpResponse;
     try {
       if (!found) throw notFound(`The requested URL ${safePath(req.url)} was not found on this server (method ${req.method}).`);
-      const fault = this.faults.next(found.methodId);
+      const fault = this.faults.next(found.methodId, this.clock.now());
       if (fault) throw fault;
       const caller = this.tokens.authenticate(authorization, this.state);
       if (found.api === 'chat' && !this.state.appConfigured) throw notFound(APP_NOT_FOUND);
@@ -173,6 +173,12 @@ export class Google {
   /** Puts a person in a space, changes their membership, or takes them out (null), bypassing the API's rules. */
   placeMember(spaceName: string, email: string, membership: PlacedMembership): void {
     placeMember(this.state, spaceName, email, membership, this.clock.now());
+  }
+
+  /** Deletes a space as a manager would in Chat (spaces.delete itself isn't emulated): every later call about it is 404. */
+  deleteSpace(spaceName: string): void {
+    const id = spaceName.startsWith('spaces/') ? spaceName.slice('spaces/'.length) : spaceName;
+    if (!this.state.spaces.delete(id)) throw new Error(`deleteSpace: unknown space ${spaceName}`);
   }
 
   /**

@@ -15,6 +15,9 @@
  * - muteHttpExceptions false: a status ≥ 400 throws "Request failed for <origin> returned code N. Truncated
  *   server response: … (use muteHttpExceptions option to examine full response)" (String(e) starts with
  *   'Exception: '); in fetchAll after every request was sent.
+ * - Transport faults (transportFaults.ts): after the request (or every request of the batch) was sent and
+ *   took effect, the call throws "Address unavailable: <url>" instead of answering — or, for a latency
+ *   spike, answers that much later.
  * Response headers come back with Google's usual capitalisation (Content-Type, Retry-After), so callers must
  * match names case-insensitively. Not modelled: redirects, certificates, binary bodies, response size
  * limits, getRequest, the consumer-account quota (20,000).
@@ -22,6 +25,7 @@
 import type { HttpMethod, HttpRequest, HttpResponse } from '../http';
 import type { DailyQuota } from './dailyQuota';
 import type { ExecutionContext } from './execution';
+import { sufferTransport, type TransportFaults } from './transportFaults';
 
 type Params = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 type Request = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -91,6 +95,8 @@ export interface UrlFetchWorld {
   /** the manifest's urlFetchWhitelist, when it has one */
   urlFetchWhitelist?: string[];
   urlFetchQuota: DailyQuota;
+  /** answers lost on the way back (tests and the workbench inject them) */
+  transportFaults?: TransportFaults;
 }
 
 export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
@@ -141,6 +147,7 @@ export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
       const request = translate(url, params);
       const response = send(request);
       ctx.advance(ctx.google.latencyMs);
+      sufferTransport(world.transportFaults?.next([request]), (ms) => ctx.advance(ms), fail);
       ctx.checkDeadline();
       if (!params.muteHttpExceptions && response.getResponseCode() >= 400) throw failure(request.url, response);
       return response;
@@ -152,6 +159,7 @@ export function createUrlFetchApp(ctx: ExecutionContext, world: UrlFetchWorld) {
       const translated = all.map((item) => translate(item.url, item));
       const responses = translated.map(send);
       if (translated.length > 0) ctx.advance(ctx.google.latencyMs);
+      sufferTransport(world.transportFaults?.next(translated), (ms) => ctx.advance(ms), fail);
       ctx.checkDeadline();
       const failed = responses.findIndex((response, i) => !all[i].muteHttpExceptions && response.getResponseCode() >= 400);
       if (failed >= 0) throw failure(translated[failed].url, responses[failed]);

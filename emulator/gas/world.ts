@@ -24,6 +24,7 @@ import { isRoundTrip } from './sheetEnv';
 import { createSpreadsheetApp } from './spreadsheetApp';
 import type { FakeTrigger } from './triggers';
 import { createUrlFetchApp } from './urlFetch';
+import { TransportFaults } from './transportFaults';
 import { createConsole, createLogger, createSession, createUtilities, virtualDateClass } from './utilities';
 
 export { DEFAULT_SCOPES, readManifest };
@@ -104,6 +105,8 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
   /** every URL UrlFetchApp fetches must start with one of these, when set (manifest urlFetchWhitelist) */
   urlFetchWhitelist?: string[];
   readonly urlFetchQuota = new DailyQuota(100_000);
+  /** UrlFetchApp calls whose answer is lost: they throw after reaching Google (transportFaults.ts) */
+  readonly transportFaults = new TransportFaults();
   readonly propertiesQuota = new DailyQuota(500_000);
   /** what the manifest asks and what each user granted */
   readonly consent: Consent;

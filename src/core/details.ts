@@ -167,6 +167,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   invalidCells: ({ problems }) => problems.map(cellProblemText).join(' '),
   spaceUnresolved: () => 'The space could not be resolved.',
   spaceNotOpened: ({ ref, error }) => cannotOpen(spaceRefLabel(ref), error),
+  chatNotAnswering: ({ ref, error }) =>
+    `Google Chat is not answering about the space ${spaceRefLabel(ref)} — nothing was changed, try again later. ${httpNote(error)}`,
   noSpaceNamed: ({ displayName }) => `No space named "${displayName}" that you can see: check the name, or use the space's URL.`,
   noSpaceWithIdOrName: ({ id, error }) =>
     `No space with the id or name "${id}" that you can see: check it, use the space's URL, and make sure you are a member (or turn on admin access). ${httpNote(error)}`,
@@ -237,6 +239,8 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   roleNotChanged: ({ error, adminAccess }) => explain(error, 'Already a member, but the role could not be changed:', adminAccess),
   conflictUnconfirmed: ({ conflict, error }) =>
     `Google Chat said this member is already in the space, but then couldn't find the membership. ${httpNote(conflict)} ${httpNote(error)}`,
+  removalNotFoundYetListed: ({ error }) =>
+    `Not removed: Google Chat answered that this member isn't in the space, yet still lists them. ${httpNote(error)}`,
   ruleQueryRejected: ({ query, error }) =>
     `Google rejected the search "${query}": ${error.message} — see the user search guide, ${USER_SEARCH_GUIDE} ${httpNote({ ...error, message: '' })}`,
   ruleUnknownUnit: ({ path, error }) =>
@@ -276,7 +280,7 @@ const MOVE_WORDS: Record<Move, string> = {
   none: 'Nothing to fix: Chat Roster holds this on purpose.',
 };
 /** Reasons Google's side causes whatever their status: a read or a run that didn't finish; running again is the fix. */
-const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
+const GOOGLE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['spaceUnresolved', 'chatNotAnswering', 'spaceNotListed', 'roleNotSetNoName', 'conflictUnconfirmed', 'removalNotFoundYetListed', 'ruleDirectoryFailed', 'notFinished', 'stoppedByError']);
 /** Held rows a guard can't settle alone: the administrator must act (restore the account, fix the rows named). */
 const ADMIN_HELD: ReadonlySet<Reason> = new Set<Reason>(['suspended', 'mirrorUnmatchedRows']);
 
@@ -324,7 +328,7 @@ export function importedDetails(note: ImportNote): string {
 export type ImportProblem =
   | { reason: 'notSpaceCell'; cell: string; problem: CellProblem }
   /** `label`: the cell as typed, when the space it names wasn't found ('' when the sentence names the space). */
-  | { reason: 'spaceUnread'; label: string; detail: Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'> }
+  | { reason: 'spaceUnread'; label: string; detail: Detail<'spaceNotOpened' | 'chatNotAnswering' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'> }
   | { reason: 'spacesNotListed'; error: ApiError }
   | { reason: 'outOfTime'; space: SpaceInfo }
   | { reason: 'invitationsHidden'; space: SpaceInfo }

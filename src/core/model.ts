@@ -205,6 +205,8 @@ export interface ReasonParams {
   // Its space (INVALID when Google said there is none for the caller, or for what its type allows; ERROR when Google failed).
   spaceUnresolved: None;
   spaceNotOpened: Failed & { ref: SpaceRef };
+  /** Google failed to answer about the space (429, 5xx, transport, the Advanced Service throwing): ERROR, Google's side. */
+  chatNotAnswering: Failed & { ref: SpaceRef };
   noSpaceNamed: { displayName: string };
   noSpaceWithIdOrName: Failed & { id: string };
   spaceNameAmbiguous: { displayName: string; count: number };
@@ -279,6 +281,8 @@ export interface ReasonParams {
   roleNotSetNoName: None;
   roleNotChanged: Refused;
   conflictUnconfirmed: Failed & { conflict: ApiError };
+  /** Delete answered 404, yet members.get still finds the member: nothing was removed. */
+  removalNotFoundYetListed: Failed;
   // The execution itself.
   notFinished: None;
   stoppedByError: { message: string };

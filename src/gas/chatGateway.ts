@@ -2,10 +2,12 @@
 import type { ChatGateway, MemberCall, MemberReply, Result } from '../core/ports';
 import type { Space } from '../core/model';
 import { sendMemberCalls, verifyAdminAccess } from './chatRest';
-import { getSpace, SpaceDirectory } from './spaceDiscovery';
+import { DiscoveryRetries, getSpace, SpaceDirectory } from './spaceDiscovery';
 
 export class AppsScriptChatGateway implements ChatGateway {
-  private readonly spaceDirectory = new SpaceDirectory();
+  /** One per execution, shared by every space lookup: an outage seen once isn't waited out again per space. */
+  private readonly retries = new DiscoveryRetries();
+  private readonly spaceDirectory = new SpaceDirectory(this.retries);
 
   send(calls: MemberCall[]): MemberReply[] {
     return sendMemberCalls(calls);
@@ -16,7 +18,7 @@ export class AppsScriptChatGateway implements ChatGateway {
   }
 
   getSpace(name: string, useAdminAccess: boolean): Result<Space> {
-    return getSpace(name, useAdminAccess);
+    return this.retries.run(() => getSpace(name, useAdminAccess));
   }
 
   findSpacesByDisplayName(displayName: string, useAdminAccess: boolean): Result<Space[]> {

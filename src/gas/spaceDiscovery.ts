@@ -6,6 +6,7 @@
 import type { Result } from '../core/ports';
 import type { Space } from '../core/model';
 import { thrownError } from '../core/apiErrors';
+import { isOutage } from '../core/resolve/resolveSpaces';
 import { chatService } from './advancedServices';
 
 export function failure<T>(error: unknown): Result<T> {
@@ -14,6 +15,29 @@ export function failure<T>(error: unknown): Result<T> {
 }
 
 export { getSpaceOverRest as getSpace } from './chatRest';
+
+/** 1 + 2 + … + 32 s of backoff: a whole minute of 429s is ridden out, as membership calls ride it out. */
+const DISCOVERY_TRIES = 7;
+
+/**
+ * Space discovery is retried like membership calls (DESIGN.md §6): Google failing (429, 5xx, a throw) gets
+ * more tries, with exponential backoff. Once a call has failed them all, Google is down for this execution:
+ * later calls try once, so 40 spaces of an outage don't each wait a minute.
+ */
+export class DiscoveryRetries {
+  private down = false;
+
+  run<T>(call: () => Result<T>): Result<T> {
+    let result = call();
+    const tries = this.down ? 1 : DISCOVERY_TRIES;
+    for (let tried = 1; tried < tries && !result.ok && isOutage(result.error); tried++) {
+      Utilities.sleep(1000 * 2 ** (tried - 1));
+      result = call();
+    }
+    this.down = !result.ok && isOutage(result.error);
+    return result;
+  }
+}
 
 const sameName = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -51,21 +75,27 @@ export function searchOrganisationSpaces(displayName?: string): Space[] {
 export class SpaceDirectory {
   private memberSpaces: Space[] | null = null;
 
+  constructor(private readonly retries: DiscoveryRetries) {}
+
   list(): Result<Space[]> {
-    try {
-      return { ok: true, value: (this.memberSpaces ??= listMemberSpaces()) };
-    } catch (error) {
-      return failure(error);
-    }
+    return this.retries.run(() => {
+      try {
+        return { ok: true, value: (this.memberSpaces ??= listMemberSpaces()) };
+      } catch (error) {
+        return failure(error);
+      }
+    });
   }
 
   find(displayName: string, useAdminAccess: boolean): Result<Space[]> {
-    try {
-      const candidates = useAdminAccess ? searchOrganisationSpaces(displayName) : (this.memberSpaces ??= listMemberSpaces());
-      const named = candidates.filter((space) => (space.spaceType ?? 'SPACE') === 'SPACE');
-      return { ok: true, value: named.filter((space) => sameName(space.displayName, displayName)) };
-    } catch (error) {
-      return failure(error);
-    }
+    return this.retries.run(() => {
+      try {
+        const candidates = useAdminAccess ? searchOrganisationSpaces(displayName) : (this.memberSpaces ??= listMemberSpaces());
+        const named = candidates.filter((space) => (space.spaceType ?? 'SPACE') === 'SPACE');
+        return { ok: true, value: named.filter((space) => sameName(space.displayName, displayName)) };
+      } catch (error) {
+        return failure(error);
+      }
+    });
   }
 }

@@ -59,6 +59,16 @@ describe('fault injection', () => {
     expect(g.writes()).toHaveLength(1);
   });
 
+  it('untilMs bounds an outage in virtual time', () => {
+    const { g, admin } = demo();
+    g.injectFault({ methodId: '*', code: 429, untilMs: g.clock.now() + 60_000 });
+    expect(admin.list('spaces/AAAAengineering').status).toBe(429);
+    g.clock.advance(59_999);
+    expect(admin.list('spaces/AAAAengineering').status).toBe(429);
+    g.clock.advance(1);
+    expect(admin.list('spaces/AAAAengineering').status).toBe(200);
+  });
+
   it('probability faults follow the seeded PRNG: same seed, same failures', () => {
     const run = (seed: number): number[] => {
       const { g, admin } = demo();

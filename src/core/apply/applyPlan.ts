@@ -12,7 +12,7 @@ import { confirmNameOf, createBody } from '../plan/planTargets';
 import { API_ROLE } from '../rows/roles';
 import { changeOf, isApiRole, type MemberState, type MembershipChange } from './changes';
 import { outcome, pendingOutcome, pendingRoleOutcome } from '../run/outcomes';
-import { spaceOf } from './pacing';
+import { isWrite, spaceOf } from './pacing';
 
 /** A call to make, and how its reply ends the row or continues it. */
 export interface Step {
@@ -26,6 +26,12 @@ export interface Step {
 }
 
 const isOk = (reply: MemberReply): boolean => reply.code >= 200 && reply.code <= 299;
+
+/**
+ * A write whose batch UrlFetchApp threw for (code 0, no status): it may have reached Google, so neither
+ * ERROR nor a second write — the row stays PENDING and the next execution's snapshot tells (DESIGN.md §1).
+ */
+const answerLost = (call: MemberCall, reply: MemberReply): boolean => reply.code === 0 && !reply.deferred && isWrite(call);
 
 function withAdmin<T extends MemberCall>(call: T, useAdminAccess: boolean): T {
   if (useAdminAccess) call.useAdminAccess = true;
@@ -64,6 +70,23 @@ function confirmStep(operation: Extract<Operation, { kind: 'create' }>, confirmN
       }
       return patchStep(sheetRow, current.name ?? confirmName, wanted, operation.useAdminAccess,
         () => outcome(sheetRow, 'ROLE_UPDATED', { reason: 'roleChangedOnConflict', from: role, role: wanted }), 'roleNotChanged', role);
+    },
+  };
+}
+
+/**
+ * After a 404 on delete: "already removed" only once members.get agrees. Still listed: ERROR, nothing
+ * removed. The read failing: PENDING, and the next execution's snapshot tells.
+ */
+function removalCheckStep(operation: Extract<Operation, { kind: 'delete' }>, refusal: MemberReply): Step {
+  const { sheetRow } = operation;
+  return {
+    sheetRow,
+    call: withAdmin({ method: 'get', name: operation.name }, operation.useAdminAccess),
+    onReply: (reply) => {
+      if (reply.code === 404) return outcome(sheetRow, 'UNCHANGED', { reason: 'alreadyRemoved' });
+      if (isOk(reply)) return outcome(sheetRow, 'ERROR', { reason: 'removalNotFoundYetListed', error: replyError(refusal) });
+      return pendingOutcome(sheetRow);
     },
   };
 }
@@ -114,8 +137,8 @@ export function firstStep(operation: Operation): Step {
         call: withAdmin({ method: 'delete', name: operation.name }, operation.useAdminAccess),
         onReply: (reply) => {
           if (isOk(reply)) return outcome(sheetRow, 'REMOVED', { reason: 'removed', invited: operation.invited });
-          // Gone since the snapshot (e.g. a run that was cut off): the row is as it asks.
-          if (reply.code === 404) return outcome(sheetRow, 'UNCHANGED', { reason: 'alreadyRemoved' });
+          // Maybe gone since the snapshot (a run that was cut off), but a 404 may also be Google failing: a read confirms it.
+          if (reply.code === 404) return removalCheckStep(operation, reply);
           return outcome(sheetRow, 'ERROR', { reason: 'refused', error: replyError(reply), adminAccess: operation.useAdminAccess });
         },
       };
@@ -172,6 +195,10 @@ export function runOperations(
         // A follow-up of a change already made gets the finishing grace; anything else waits for the next execution.
         if (wasFollowUp.has(step) && !finishing) deferredFollowUps.push(step);
         else outcomes.push(step.completesAdd ? pendingRoleOutcome(step.sheetRow) : pendingOutcome(step.sheetRow));
+        return;
+      }
+      if (answerLost(step.call, reply)) {
+        outcomes.push(step.completesAdd ? pendingRoleOutcome(step.sheetRow) : pendingOutcome(step.sheetRow));
         return;
       }
       const change = changed && changeOf(step.sheetRow, step.call, reply, step.before);

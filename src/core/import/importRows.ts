@@ -20,7 +20,7 @@ import { isProblem, readMemberCell, readSpaceCell } from '../rows/refs';
 import { roleLabel } from '../rows/roles';
 
 /** Why the members of a space asked for can't be imported (rendered by details.ts detailsOf). */
-export type ImportSpaceProblem = Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'>;
+export type ImportSpaceProblem = Detail<'spaceNotOpened' | 'chatNotAnswering' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous' | 'membersNotListed' | 'spaceNotListed'>;
 
 /** One space's current members, as listed (takeSnapshots), or why they weren't. */
 export interface SpaceMembers {

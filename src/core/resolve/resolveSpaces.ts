@@ -9,7 +9,14 @@ import type { ChatGateway, Result } from '../ports';
 import { spaceKey } from '../rows/refs';
 
 /** Why a Space cell names no space (the row's INVALID or ERROR: spaceProblemStatus). */
-export type SpaceProblem = Detail<'spaceNotOpened' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous'>;
+export type SpaceProblem = Detail<'spaceNotOpened' | 'chatNotAnswering' | 'noSpaceNamed' | 'noSpaceWithIdOrName' | 'spaceNameAmbiguous'>;
+
+/**
+ * Google failing rather than answering (DESIGN.md §6: an outage reads as Google's): 429, 5xx, or no status
+ * at all — spaces.get goes over REST, so code 0 there means UrlFetchApp threw; a display-name lookup goes
+ * through the Advanced Service, whose throws are all code 0 and can't mean "no such name".
+ */
+export const isOutage = (error: { code: number }): boolean => error.code === 0 || error.code === 429 || error.code >= 500;
 
 /** HTTP statuses by which Google says the space isn't there for the caller (wrong id, not visible, malformed). */
 const NO_SUCH_SPACE: ReadonlySet<number> = new Set([400, 403, 404]);
@@ -22,6 +29,7 @@ const NO_SUCH_SPACE: ReadonlySet<number> = new Set([400, 403, 404]);
  */
 export function spaceProblemStatus(problem: SpaceProblem): 'INVALID' | 'ERROR' {
   if (problem.reason === 'noSpaceNamed' || problem.reason === 'spaceNameAmbiguous') return 'INVALID';
+  if (problem.reason === 'chatNotAnswering') return 'ERROR';
   return NO_SUCH_SPACE.has(problem.error.code) ? 'INVALID' : 'ERROR';
 }
 
@@ -57,16 +65,16 @@ function oneByName(matches: Space[], displayName: string, notFound: SpaceProblem
 function resolveOne(chat: ChatGateway, ref: SpaceRef, admin: boolean, listed: ReadonlyMap<string, Space>): SpaceResolution {
   if (ref.kind === 'displayName') {
     const found = byDisplayName(chat, ref.displayName, admin);
-    if (!found.ok) return { ok: false, problem: { reason: 'spaceNotOpened', ref, error: found.error } };
+    if (!found.ok) return { ok: false, problem: { reason: 'chatNotAnswering', ref, error: found.error } };
     return oneByName(found.value, ref.displayName, { reason: 'noSpaceNamed', displayName: ref.displayName });
   }
   const known = listed.get(ref.name);
   if (known) return { ok: true, space: info(known, ref.name) };
   const got = guarded(() => chat.getSpace(ref.name, admin));
   if (got.ok) return { ok: true, space: info(got.value, ref.name) };
+  if (isOutage(got.error)) return { ok: false, problem: { reason: 'chatNotAnswering', ref, error: got.error } };
   const id = ref.name.slice('spaces/'.length);
-  // Code 0: the Advanced Chat Service hides the status, so "not found" can't be ruled out.
-  const mayBeName = got.error.code === 404 || got.error.code === 400 || got.error.code === 0;
+  const mayBeName = got.error.code === 404 || got.error.code === 400;
   const notOpened: SpaceResolution = { ok: false, problem: { reason: 'spaceNotOpened', ref, error: got.error } };
   if (!mayBeName) return notOpened;
   // Not an id Google knows: maybe a one-word display name (refs.ts).

@@ -14,6 +14,7 @@ import { httpNote, rendered } from '../details';
 import type { RosterRow, RowOutcome, SpaceRowOutcome } from '../model';
 import { isRowStatus, spacesSentence } from '../../shared/statuses';
 import { pendingOutcome } from './outcomes';
+import { previewOutage, previewOutageReport } from './previewOutage';
 import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
 import { collectOutcomes, type PipelineDeps, type RunOptions } from './pipeline';
 import { CachedDirectory } from '../resolve/directoryCache';
@@ -243,6 +244,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   } catch (thrown) {
     failure = thrownError(thrown).message;
   }
+  const outage = previewOutage(mode, found, resolvedSpaces.size);
+  if (outage) return previewOutageReport(outage);
   const outcomes = completeOutcomes(rows, found, failure);
   const settled = sheets.outcomes(mode, found);
   const counted = reportSoFar(outcomes, found);

@@ -108,8 +108,9 @@ describe('runOperations', () => {
     ]);
     expect(fake.calls[0]).toEqual(expect.objectContaining({ useAdminAccess: true }));
     expect(fake.calls[1]).not.toHaveProperty('useAdminAccess');
-    // Independent calls of one round go out together.
-    expect(fake.sends).toBe(1);
+    // Independent calls of one round go out together; then the read that confirms the 404.
+    expect(fake.sends).toBe(2);
+    expect(fake.calls[3]).toEqual({ method: 'get', name: 'spaces/S/members/13' });
   });
 
   it.each([
@@ -124,12 +125,48 @@ describe('runOperations', () => {
     expect(runOperations(fake, [create('alice@example.com')])).toEqual([{ sheetRow: 2, status: 'ERROR', details }]);
   });
 
-  it('a gateway that throws on writes gives ERROR rows (status unknown), not a crash, and no re-send', () => {
+  it('a gateway that throws on writes leaves the rows PENDING (the answer is lost, the next snapshot tells), not a crash, and no re-send', () => {
     const fake = chat();
-    fake.send = () => { throw new Error('Exception: Address unavailable'); };
+    let sends = 0;
+    fake.send = () => { sends++; throw new Error('Exception: Address unavailable'); };
     const sender = new PacedSender(fake, new TestClock(), Infinity);
     const outcomes = runOperations(sender, [create('alice@example.com'), { ...create('bob@example.com'), sheetRow: 3 }]);
-    expect(outcomes.map((o) => o.status)).toEqual(['ERROR', 'ERROR']);
-    expect(outcomes[0].details).toMatch(/\(HTTP status unknown: Exception: Address unavailable\) Google's side — try again later; nothing for you to fix\.$/);
+    expect(outcomes.map((o) => o.status)).toEqual(['PENDING', 'PENDING']);
+    expect(sends).toBe(1);
+  });
+
+  it('a role patch whose answer is lost after the create leaves the row waiting for its patch, not ERROR', () => {
+    const fake = chat();
+    const send = fake.send.bind(fake);
+    fake.send = (calls) => { if (calls.some((call) => call.method === 'patch')) throw new Error('Exception: Timeout'); return send(calls); };
+    const [outcome] = runOperationsAs(new PacedSender(fake, new TestClock(), Infinity), [create('alice@example.com', 'ROLE_MANAGER')]);
+    expect(outcome).toEqual({ sheetRow: 2, status: 'PENDING', reason: 'queuedRolePatch' });
+  });
+
+  it('a 404 on delete says "already removed" only once members.get agrees', () => {
+    const fake = chat();
+    fake.seat('spaces/S', 'users/11');
+    fake.seat('spaces/S', 'users/12');
+    const notFound = { code: 404, error: { code: 404, status: 'NOT_FOUND', message: 'gone' } };
+    fake.intercept = (call) => (call.method === 'delete' ? notFound : call.method === 'get' && call.name.endsWith('/12') ? notFound : undefined);
+    fake.members.get('spaces/S')!.delete('users/12');
+    const outcomes = runOperations(fake, [
+      { kind: 'delete', sheetRow: 3, name: 'spaces/S/members/11', invited: false, useAdminAccess: false },
+      { kind: 'delete', sheetRow: 4, name: 'spaces/S/members/12', invited: false, useAdminAccess: false },
+    ]);
+    expect(outcomes).toEqual([
+      { sheetRow: 3, status: 'ERROR', details: "Not removed: Google Chat answered that this member isn't in the space, yet still lists them. (HTTP 404 NOT_FOUND: gone) Google's side — try again later; nothing for you to fix." },
+      { sheetRow: 4, status: 'UNCHANGED', details: 'Not in the space (already removed)' },
+    ]);
+    expect(fake.calls.map((call) => call.method)).toEqual(['delete', 'delete', 'get', 'get']);
+  });
+
+  it('a 404 on delete whose check fails leaves the row PENDING for the next snapshot', () => {
+    const fake = chat();
+    fake.seat('spaces/S', 'users/11');
+    fake.intercept = (call) => (call.method === 'delete' ? { code: 404, error: { code: 404, status: 'NOT_FOUND', message: 'gone' } }
+      : { code: 403, error: { code: 403, status: 'PERMISSION_DENIED', message: 'no' } });
+    const [outcome] = runOperations(fake, [{ kind: 'delete', sheetRow: 3, name: 'spaces/S/members/11', invited: false, useAdminAccess: false }]);
+    expect(outcome.status).toBe('PENDING');
   });
 });

@@ -73,15 +73,17 @@ describe('resolveSpaces', () => {
     expect(status(404, 'fails')).toEqual(['spaceNotOpened', 'INVALID']);
     expect(status(403, 'fails')).toEqual(['spaceNotOpened', 'INVALID']);
     expect(status(400, 'fails')).toEqual(['spaceNotOpened', 'INVALID']);
-    // Code 0 (Advanced Chat Service): the status is unknown, so Google's failure can't be ruled out.
-    expect(status(0, 'none')).toEqual(['noSpaceWithIdOrName', 'ERROR']);
-    expect(status(0, 'fails')).toEqual(['spaceNotOpened', 'ERROR']);
-    // Google's failures.
-    for (const code of [429, 500, 503]) expect(status(code, 'none')).toEqual(['spaceNotOpened', 'ERROR']);
+    // Google failing — 429, 5xx, or no status (spaces.get goes over REST: code 0 means UrlFetchApp threw):
+    // Google's side, never "check the ID" (DESIGN.md §6).
+    for (const code of [0, 429, 500, 503]) {
+      expect(status(code, 'none')).toEqual(['chatNotAnswering', 'ERROR']);
+      expect(status(code, 'fails')).toEqual(['chatNotAnswering', 'ERROR']);
+    }
     // Display names: none or several is an answer; a failed lookup is Google's.
     expect(spaceProblemStatus({ reason: 'noSpaceNamed', displayName: 'X' })).toBe('INVALID');
     expect(spaceProblemStatus({ reason: 'spaceNameAmbiguous', displayName: 'X', count: 2 })).toBe('INVALID');
     expect(spaceProblemStatus({ reason: 'spaceNotOpened', ref: spaceRef('X Y'), error: { code: 0, status: '', message: '' } })).toBe('ERROR');
+    expect(spaceProblemStatus({ reason: 'chatNotAnswering', ref: spaceRef('X Y'), error: { code: 0, status: '', message: '' } })).toBe('ERROR');
   });
 
   it('calls Google once per distinct space', () => {

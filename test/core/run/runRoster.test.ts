@@ -174,7 +174,8 @@ describe('runRoster', () => {
       'ADDED', 'INVITED', 'REMOVED', 'ERROR', 'HELD', 'ERROR', 'INVALID', 'INVALID', '', 'ADDED',
     ]);
     expect(store.column('Details')[3]).toContain('(HTTP status unknown: AdminDirectory is not defined)');
-    expect(store.column('Details')[5]).toBe('No space with the id or name "OPS" that you can see: check it, use the space\'s URL, and make sure you are a member (or turn on admin access). (HTTP status unknown: Service error: Chat) Your side: fix this, then run again.');
+    // A throw is Google failing, not a wrong cell: Google's side, never "check it" (DESIGN.md §6).
+    expect(store.column('Details')[5]).toBe("Google Chat is not answering about the space spaces/OPS — nothing was changed, try again later. (HTTP status unknown: Service error: Chat) Google's side — try again later; nothing for you to fix.");
   });
 
   it('an unexpected failure mid-run still gives every row a status and returns a report', () => {

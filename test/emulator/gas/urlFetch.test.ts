@@ -109,6 +109,43 @@ describe('UrlFetchApp.fetchAll', () => {
   });
 });
 
+describe('transport faults', () => {
+  it('a fetchAll with a matching request throws after every request of the batch reached Google', () => {
+    const { google, world, UrlFetchApp } = setup();
+    world.transportFaults.add({ urlIncludes: '/members', times: 1 });
+    const batch = [`${API}a`, `${API}spaces/A/members`, `${API}b`].map((url) => ({ url, muteHttpExceptions: true }));
+    expect(() => UrlFetchApp.fetchAll(batch)).toThrow(`Address unavailable: ${API}spaces/A/members`);
+    expect(google.requests).toHaveLength(3);
+    expect(UrlFetchApp.fetchAll(batch)).toHaveLength(3);
+    expect(world.transportFaults.fired).toBe(1);
+  });
+
+  it('a fetch throws once sent, even with muteHttpExceptions; other URLs go through', () => {
+    const { google, world, UrlFetchApp } = setup();
+    world.transportFaults.add({ urlIncludes: 'spaces/B' });
+    expect(UrlFetchApp.fetch(`${API}spaces/A`, { muteHttpExceptions: true }).getResponseCode()).toBe(200);
+    expect(() => UrlFetchApp.fetch(`${API}spaces/B`, { muteHttpExceptions: true })).toThrow('Address unavailable');
+    expect(google.requests).toHaveLength(2);
+  });
+
+  it('can break only the batches that hold a request of the given methods', () => {
+    const { world, UrlFetchApp } = setup();
+    world.transportFaults.add({ methods: ['POST'] });
+    expect(UrlFetchApp.fetchAll([`${API}a`, `${API}b`])).toHaveLength(2);
+    expect(() => UrlFetchApp.fetchAll([`${API}a`, { url: `${API}b`, method: 'post' }])).toThrow('Address unavailable');
+  });
+
+  it('a latency spike answers late, and past the time limit ends the execution', () => {
+    const { google, world, UrlFetchApp } = setup();
+    world.transportFaults.add({ delayMs: 60_000, times: 1 });
+    const start = google.clock.now();
+    expect(UrlFetchApp.fetchAll([`${API}a`, `${API}b`])).toHaveLength(2);
+    expect(google.clock.now() - start).toBe(60_300);
+    world.transportFaults.add({ delayMs: 6 * 60_000, times: 1 });
+    expect(() => UrlFetchApp.fetch(`${API}c`)).toThrow('Exceeded maximum execution time');
+  });
+});
+
 describe('the end of an execution', () => {
   it('killAtCall ends the execution before the k-th request; earlier requests of the batch are sent', () => {
     const { google, UrlFetchApp } = setup({ user: USER, killAtCall: 3 });
