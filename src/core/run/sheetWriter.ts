@@ -64,15 +64,16 @@ export class SheetWriter {
       stamp: clock.stamp(clock.now()),
       formatDate: (ms) => clock.stamp(ms),
     });
+    const placeOf = (sheetRow: number) => places.placeOf.get(sheetRow);
     if (blocks.length > 0) {
       try {
         store.write(blocks);
       } catch (thrown) {
-        this.logHeld([]);
+        this.logHeld([], placeOf);
         throw thrown;
       }
     }
-    this.logHeld(runRows);
+    this.logHeld(runRows, placeOf);
     if (blocks.length > 0 || othersWritten) store.flush();
   }
 
@@ -88,9 +89,9 @@ export class SheetWriter {
   }
 
   /** The log is a record, not the checkpoint: if it can't be written, its rows wait for the next flush. */
-  private logHeld(runRows: readonly string[][]): void {
+  private logHeld(runRows: readonly string[][], placeOf: (sheetRow: number) => number | undefined): void {
     try {
-      this.log?.flush(runRows);
+      this.log?.flush(runRows, placeOf);
     } catch {
       // Held for the next flush (a protected or deleted log sheet must not stop the run).
     }

@@ -10,7 +10,7 @@ import type { HttpRequest, HttpResponse } from '../../../emulator/google';
 import { applyWritten, interpretInput, type SheetData } from '../../../emulator/gas/sheetData';
 import type { RunReport } from '../../../src/shared/report';
 import {
-  ADMIN, duplicateWrites, execute, HEADERS, makeWorkload, newWorld, provisionUntilDone, type Row, type Workload,
+  ADMIN, changeRows, duplicateWrites, execute, HEADERS, makeWorkload, newWorld, provisionUntilDone, type Row, type Workload,
 } from '../workload';
 
 /** The statuses a row with these inputs may end with. */
@@ -35,8 +35,10 @@ export interface EditOutcome {
   notOwn: string[];
   /** rows without a final status of their own at the end, or expected rows missing (must be 0) */
   lost: string[];
-  /** statuses written by the interrupted execution after the edit */
+  /** membership writes made twice (must be none) */
   duplicateWrites: string[];
+  /** change rows logged after the edit whose "roster row N" does not hold their member at the end (rows the edit deleted or replaced aside) */
+  misnamedChanges: string[];
   firstReport: RunReport;
   /** the edit happened between two progress flushes */
   flushesBefore: number;
@@ -97,6 +99,7 @@ export function runWithEdit(edit: (context: EditContext) => Edit): EditOutcome {
   let flushesBefore = 0;
   let flushesAfter = 0;
   let lastStatuses = '';
+  let changesBeforeEdit = 0;
   const fetch = google.fetch.bind(google);
   google.fetch = (request: HttpRequest): HttpResponse => {
     const response = fetch(request);
@@ -109,6 +112,7 @@ export function runWithEdit(edit: (context: EditContext) => Edit): EditOutcome {
     lastStatuses = statuses;
     if (!edited && flushesBefore > 0) {
       edited = true;
+      changesBeforeEdit = changeRows(world).length;
       const sheet = world.spreadsheet.sheetData('Roster')!;
       const made = edit({ sheet, request, accepts, timeZone: world.spreadsheet.timeZone, userIdOf: (email) => google.userIdOf(email) ?? undefined });
       for (const [key, accept] of made.accepts ?? []) accepts.set(key, accept);
@@ -129,8 +133,15 @@ export function runWithEdit(edit: (context: EditContext) => Edit): EditOutcome {
   // Every row the roster still asks for is in the sheet (the edit's own rows included).
   const present = new Set(final.slice(1).map(([member, space, role, action]) => inputKey(member, space, role, action)));
   for (const key of accepts.keys()) if (!present.has(key) && !deleted.has(key)) lost.push(`${key}: no longer in the sheet`);
+  // A change of a row the edit deleted or replaced keeps the row number it was planned at.
+  const goneMembers = new Set([...deleted].map((key) => key.split('|')[0]));
+  const misnamedChanges = changeRows(world).slice(changesBeforeEdit).filter((change) => {
+    if (goneMembers.has(change.Member)) return false;
+    const row = Number(/^roster row (\d+)$/.exec(change.Source)?.[1]);
+    return final[row - 1]?.[0] !== change.Member;
+  }).map((change) => `${change.Member} ${change.Change}: ${change.Source} holds ${final[Number(change.Source.split(' ').pop()) - 1]?.[0]}`);
   return {
-    executions: 1 + reports.length, notOwn: [...notOwn], lost, duplicateWrites: duplicateWrites(google.calls),
+    executions: 1 + reports.length, notOwn: [...notOwn], lost, duplicateWrites: duplicateWrites(google.calls), misnamedChanges,
     firstReport: first.value!, flushesBefore, flushesAfter,
   };
 }

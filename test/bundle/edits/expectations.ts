@@ -18,4 +18,8 @@ export function expectNothingWrong(outcome: () => EditOutcome): void {
   it('makes no membership write twice', () => {
     expect(outcome().duplicateWrites).toEqual([]);
   });
+
+  it('names, in the log, each change made after the edit by the row that holds its member now', () => {
+    expect(outcome().misnamedChanges).toEqual([]);
+  });
 }
