@@ -41,12 +41,16 @@ export class SheetWriter {
    * the plan (0 for a preview). Throws when the sheet can't be read or has lost its Member or Space header.
    */
   check(): number {
+    this.checked = this.readNow();
+    return this.queueUnplanned ? this.checked.places.unplanned.length : 0;
+  }
+
+  private readNow(): SheetNow {
     const grid = this.deps.store.read();
     if (!grid) throw new Error(`the ${ROSTER_SHEET} sheet is gone`);
     const places = placeRows(this.planned, grid);
     if (typeof places === 'string') throw new Error(places);
-    this.checked = { grid, places };
-    return this.queueUnplanned ? places.unplanned.length : 0;
+    return { grid, places };
   }
 
   /**
@@ -56,8 +60,7 @@ export class SheetWriter {
   write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = [], othersWritten = false): void {
     const { clock, store } = this.deps;
     this.notes?.keep(outcomes);
-    if (!this.checked) this.check();
-    const { grid, places } = this.checked!;
+    const { grid, places } = this.checked ?? this.readNow();
     this.checked = null;
     const blocks = writebackBlocks({
       grid, columns: places.columns, outcomes: this.placed(outcomes, places),
