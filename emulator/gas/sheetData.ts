@@ -161,6 +161,15 @@ export class SheetData {
     this.maxRows -= count;
   }
 
+  /** Range.sort over rows `first`..`last` (what an administrator's Data › Sort range does): whole rows move. */
+  sortRows(first: number, last: number, compare: (a: readonly (Cell | undefined)[], b: readonly (Cell | undefined)[]) => number): void {
+    const rows = Array.from({ length: last - first + 1 }, (_, i) => this.cells[first - 1 + i] ?? []);
+    rows.sort(compare);
+    rows.forEach((row, i) => {
+      this.cells[first - 1 + i] = row;
+    });
+  }
+
   /** Sheet.clear(): contents and formats go; data validation and conditional rules stay. */
   clear(): void {
     for (const row of this.cells) {

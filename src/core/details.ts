@@ -164,6 +164,7 @@ function ruleCounts({ people, counts }: ReasonParams['ruleCounts']): string {
 const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   queued: () => 'Queued: Chat Roster continues with this row in its next execution.',
   queuedRolePatch: () => 'Queued: added to the space; the role is set in the next execution.',
+  queuedChanged: () => 'Queued: this row changed while Chat Roster was working; its next execution applies the row as it is now.',
   invalidCells: ({ problems }) => problems.map(cellProblemText).join(' '),
   spaceUnresolved: () => 'The space could not be resolved.',
   spaceNotOpened: ({ ref, error }) => cannotOpen(spaceRefLabel(ref), error),

@@ -200,6 +200,8 @@ export interface ReasonParams {
   queued: None;
   /** Created, its role patch still to come: a later execution's patch completes the add (rowNotes.ts). */
   queuedRolePatch: None;
+  /** The administrator edited or inserted the row while a run worked: the next execution applies it as it is now. */
+  queuedChanged: None;
   // The row's own cells (INVALID).
   invalidCells: { problems: readonly CellProblem[] };
   // Its space (INVALID when Google said there is none for the caller, or for what its type allows; ERROR when Google failed).

@@ -31,6 +31,8 @@ export interface RunStart {
    * comes from the browser). Absent (the nightly sync, a script): removals go ahead within Max removal %.
    */
   confirmation?: unknown;
+  /** Called once the run holds the document lock, before it starts (never for a run told another is in progress). */
+  started?: () => void;
 }
 
 /** Everything one run needs, from the Apps Script services of this execution. */
@@ -64,7 +66,10 @@ export function runRosterNow(mode: RunMode, start: RunStart = {}): RunReport {
   try {
     const adminAccess = adminAccessEnabled();
     requireGrants('run', ...(adminAccess ? (['adminAccess'] as const) : []));
-    return runExclusively(documentMutex(), mode, () => runRoster(runDeps(mode, start, adminAccess), mode));
+    return runExclusively(documentMutex(), mode, () => {
+      start.started?.();
+      return runRoster(runDeps(mode, start, adminAccess), mode);
+    });
   } catch (error) {
     if (error instanceof NoDocumentError || error instanceof ConsentError) return reportWithMessage(mode, error.message);
     throw error;

@@ -31,6 +31,8 @@ export interface RunReport {
   continuation?: 'hourly' | 'sidebarOnly';
   /** A preview's roster rows by name per space, for the sidebar's plan (absent from an apply run). */
   people?: SpacePeople[];
+  /** Another run held the document lock past the wait: this one did nothing at all (exclusiveRun.ts). */
+  busy?: true;
 }
 
 /** One planned roster row: the Member cell as written, its status, its sheet row (compact: a preview may list thousands). */

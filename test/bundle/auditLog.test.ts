@@ -3,8 +3,9 @@
  * per membership write Google answered with success — the emulator's own record of them, google.writes(),
  * one to one — each saying when, by whom, where, who, before → after, and which roster row; then one run
  * row. The sidebar's last runs are the run rows only. The log rides on the flushes the run already makes:
- * per execution at most 6 Sheets calls besides its progress flushes, and a progress flush costs one call more
- * than the statuses alone (the log's batch).
+ * per execution at most 7 Sheets calls besides its progress flushes (MAX_BASE_SHEET_CALLS: DESIGN's 6 and the
+ * final write's check that rows still hold their inputs), and a progress flush costs one call more than the
+ * statuses alone (the log's batch).
  */
 import { watchFlushes } from '../../emulator/runtime/flushWatch';
 import type { RunReport } from '../../src/shared/report';
@@ -89,10 +90,11 @@ describe('the Chat Roster Log over a run of several executions', () => {
     expect(runs[0].Added).toBe(String(executions[executions.length - 1].report.counts.ADDED));
   });
 
-  it('keeps to 6 Sheets calls per execution besides its progress flushes, each flush one call more than the statuses alone', () => {
+  it('keeps to 7 Sheets calls per execution besides its progress flushes, each flush one call more than the statuses alone', () => {
     for (const execution of executions) {
-      expect(execution.sheetCalls - execution.progressFlushCalls).toBeLessThanOrEqual(6);
-      expect(execution.progressFlushCalls).toBeLessThanOrEqual(3 * execution.progressFlushes);
+      expect(execution.sheetCalls - execution.progressFlushCalls).toBeLessThanOrEqual(7);
+      // The check's read, the statuses, the log's batch, the flush.
+      expect(execution.progressFlushCalls).toBeLessThanOrEqual(4 * execution.progressFlushes);
       // The log sheet setupRosterSheet made has room for these 4,290 rows: no call to grow it.
       expect(execution.byMethod.insertRowsAfter ?? 0).toBe(0);
     }

@@ -17,6 +17,7 @@ const E0: ApiError = { code: 0, status: '', message: 'Service unavailable' };
 const SENTENCES: [Detail, string][] = [
   [{ reason: 'queued' }, 'Queued: Chat Roster continues with this row in its next execution.'],
   [{ reason: 'queuedRolePatch' }, 'Queued: added to the space; the role is set in the next execution.'],
+  [{ reason: 'queuedChanged' }, 'Queued: this row changed while Chat Roster was working; its next execution applies the row as it is now.'],
   [{ reason: 'invalidCells', problems: [{ problem: 'badRole', text: 'boss' }, { problem: 'roleOnGroupOrApp' }] },
     'Role "boss" is not Member, Manager or Owner (leave it empty for Member). Groups and the Chat app have no role in a space: clear the Role cell.'],
   [{ reason: 'spaceUnresolved' }, 'The space could not be resolved.'],
@@ -187,7 +188,7 @@ describe('details.ts', () => {
   it('has a sentence for every reason (the table above covers them all)', () => {
     // A Record over Reason: a new reason fails the typecheck here until it is added, then the test until it has a row above.
     const every: Record<Reason, true> = {
-      queued: true, queuedRolePatch: true, invalidCells: true, spaceUnresolved: true, spaceNotOpened: true, noSpaceNamed: true,
+      queued: true, queuedRolePatch: true, queuedChanged: true, invalidCells: true, spaceUnresolved: true, spaceNotOpened: true, noSpaceNamed: true,
       noSpaceWithIdOrName: true, spaceNameAmbiguous: true, groupNeedsNamedSpace: true, roleNeedsNamedSpace: true, groupNotFound: true,
       noOneWithAddress: true, outsiderUnderAdminAccess: true,
       personAsGroup: true, groupAsPerson: true, suspended: true, repeat: true, conflict: true, spaceNotListed: true,

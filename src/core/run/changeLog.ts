@@ -34,8 +34,11 @@ export interface ChangeLogContext {
   standIns?: ReadonlyMap<number, StandIn>;
 }
 
+/** A change held until the next flush, when its roster row's place is known (rows move during a run). */
+interface HeldChange { change: MembershipChange; at: number }
+
 export class ChangeLog {
-  private held: string[][] = [];
+  private held: HeldChange[] = [];
   private readonly appender: LogAppender;
 
   constructor(private readonly context: ChangeLogContext) {
@@ -44,25 +47,33 @@ export class ChangeLog {
 
   /** A successful write, as its reply comes: stamped now, logged at the next flush. */
   readonly changed = (change: MembershipChange): void => {
-    const { context } = this;
-    const row = context.rows.get(change.sheetRow);
-    const standIn = context.standIns?.get(change.sheetRow);
-    this.held.push(changeRow({
-      change,
-      at: context.now(),
-      account: context.account,
-      spaceLabel: standIn?.space ?? context.spaces.get(change.sheetRow) ?? '',
-      member: standIn?.member ?? (row ? memberText(row.member) : ''),
-      source: standIn?.source ?? { kind: 'roster', row: change.sheetRow },
-      run: context.run,
-    }, context.stamp));
+    this.held.push({ change, at: this.context.now() });
   };
 
-  /** Appends the change rows held, then `more` (the run row), in one write; held rows stay held if it fails. */
-  flush(more: readonly string[][] = []): void {
-    const rows = [...this.held, ...more];
+  /**
+   * Appends the change rows held, then `more` (the run row), in one write; held rows stay held if it fails.
+   * `placeOf`: where each planned roster row is now (sheetWriter.ts), so a change names the row as the sheet
+   * shows it after an insert, a delete or a sort; a row no longer there keeps its planned number.
+   */
+  flush(more: readonly string[][] = [], placeOf: (sheetRow: number) => number | undefined = () => undefined): void {
+    const rows = [...this.held.map((held) => this.rowOf(held, placeOf)), ...more];
     if (rows.length === 0) return;
     this.appender.append(rows);
     this.held = [];
+  }
+
+  private rowOf({ change, at }: HeldChange, placeOf: (sheetRow: number) => number | undefined): string[] {
+    const { context } = this;
+    const row = context.rows.get(change.sheetRow);
+    const standIn = context.standIns?.get(change.sheetRow);
+    return changeRow({
+      change,
+      at,
+      account: context.account,
+      spaceLabel: standIn?.space ?? context.spaces.get(change.sheetRow) ?? '',
+      member: standIn?.member ?? (row ? memberText(row.member) : ''),
+      source: standIn?.source ?? { kind: 'roster', row: placeOf(change.sheetRow) ?? change.sheetRow },
+      run: context.run,
+    }, context.stamp);
   }
 }

@@ -11,9 +11,12 @@ export const LOCK_WAIT_MS = 2000;
 
 export const RUN_IN_PROGRESS = 'Another Chat Roster run is in progress in this spreadsheet. Its rows are untouched; try again when it has finished.';
 
-/** Runs `run` holding the lock, or reports that another run holds it. */
+/**
+ * Runs `run` holding the lock, or reports that another run holds it: a report marked `busy`, so that a caller
+ * that would act on a finished run (remove the hourly trigger, count the night as started) does nothing.
+ */
 export function runExclusively(mutex: Mutex, mode: RunMode, run: () => RunReport): RunReport {
-  if (!mutex.tryAcquire(LOCK_WAIT_MS)) return reportWithMessage(mode, RUN_IN_PROGRESS);
+  if (!mutex.tryAcquire(LOCK_WAIT_MS)) return { ...reportWithMessage(mode, RUN_IN_PROGRESS), busy: true };
   try {
     return run();
   } finally {

@@ -16,3 +16,8 @@ export function pendingOutcome(sheetRow: number): RowOutcome {
 export function pendingRoleOutcome(sheetRow: number): RowOutcome {
   return { sheetRow, status: 'PENDING', reason: 'queuedRolePatch' };
 }
+
+/** A row the administrator edited or inserted during an apply: queued, so the next execution applies it as it is now. */
+export function changedOutcome(sheetRow: number): RowOutcome {
+  return { sheetRow, status: 'PENDING', reason: 'queuedChanged' };
+}

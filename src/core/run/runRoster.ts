@@ -10,9 +10,8 @@
  * execution must know beyond PENDING is data beside the run record (rowNotes.ts), written before the sheet.
  */
 import { thrownError } from '../apiErrors';
-import { httpNote, rendered } from '../details';
+import { httpNote } from '../details';
 import type { RosterRow, RowOutcome, SpaceRowOutcome } from '../model';
-import { isRowStatus, spacesSentence } from '../../shared/statuses';
 import { pendingOutcome } from './outcomes';
 import { previewOutage, previewOutageReport } from './previewOutage';
 import { GOOGLE_LIMITS, Pacer, type Limits } from '../apply/pacing';
@@ -21,7 +20,7 @@ import { CachedDirectory } from '../resolve/directoryCache';
 import { CachedPeopleDirectory } from '../rules/expansionCache';
 import type { Clock, KeyValueStore, ProgressBoard, RosterStore, RunLog, ShortTermCache } from '../ports';
 import { ProgressPublisher } from './liveProgress';
-import { columnMap, parseRoster, ROSTER_SHEET, type ColumnMap } from '../sheet/readRoster';
+import { parseRoster, ROSTER_SHEET } from '../sheet/readRoster';
 import { clearRecord, loadRecord, nextRecord, saveRecord, type RunRecord } from './runRecord';
 import { ChangeLog } from './changeLog';
 import { logRow } from './logLayout';
@@ -31,8 +30,9 @@ import { rowSpaceLabels } from './spaceLabels';
 import { SettingSheets } from './settingSheets';
 import type { MirrorConfirmation } from '../plan/planMirror';
 import { PacedSender } from '../apply/pacedSender';
-import { reportWithMessage, summarize, type CountedRow } from './summary';
-import { withBlocks, writebackBlocks } from '../sheet/writeBack';
+import { reportWithMessage } from './summary';
+import { progressMessage, wholeRosterReport, withChangedRows, withSettings } from './runReport';
+import { SheetWriter } from './sheetWriter';
 import type { RunMode, RunReport } from '../../shared/report';
 
 export type { RunOptions } from './pipeline';
@@ -79,88 +79,6 @@ function completeOutcomes(rows: readonly RosterRow[], found: readonly RowOutcome
   return rows.map((row) => byRow.get(row.sheetRow) ?? { ...missing, sheetRow: row.sheetRow });
 }
 
-/**
- * Writes outcomes in column blocks and returns what the sheet now holds; the run's notes go first (rowNotes.ts),
- * the log's rows (changeLog.ts) right after the statuses, before the one flush that makes both visible.
- */
-class SheetWriter {
-  constructor(
-    private grid: unknown[][], private columns: ColumnMap, private readonly deps: RunDeps, private readonly notes: RowNotes | null,
-    private readonly log: ChangeLog | null,
-  ) {}
-
-  /** `runRows`: the run row, when the run ends with this write. */
-  /** `othersWritten`: another sheet was written (Spaces), to be made visible by the same flush. */
-  write(outcomes: readonly RowOutcome[], runRows: readonly string[][] = [], othersWritten = false): void {
-    const { clock, store } = this.deps;
-    this.notes?.keep(outcomes);
-    const blocks = writebackBlocks({
-      grid: this.grid, columns: this.columns, outcomes: outcomes.map(rendered),
-      stamp: clock.stamp(clock.now()),
-      formatDate: (ms) => clock.stamp(ms),
-    });
-    if (blocks.length > 0) {
-      try {
-        store.write(blocks);
-      } catch (thrown) {
-        this.logHeld([]);
-        throw thrown;
-      }
-    }
-    this.logHeld(runRows);
-    if (blocks.length === 0) {
-      if (othersWritten) store.flush();
-      return;
-    }
-    store.flush();
-    this.grid = withBlocks(this.grid, blocks);
-    const columns = columnMap(this.grid);
-    if (typeof columns !== 'string') this.columns = columns;
-  }
-
-  /** The log is a record, not the checkpoint: if it can't be written, its rows wait for the next flush. */
-  private logHeld(runRows: readonly string[][]): void {
-    try {
-      this.log?.flush(runRows);
-    } catch {
-      // Held for the next flush (a protected or deleted log sheet must not stop the run).
-    }
-  }
-}
-
-/** Counts over the whole roster: this execution's outcomes, and the statuses other rows already have. */
-function wholeRosterReport(
-  mode: RunMode, all: readonly RosterRow[], outcomes: readonly RowOutcome[], resolvedSpaces: ReadonlyMap<number, string>,
-  mirror: readonly CountedRow[] = [], mirrorSpaceOf: (id: number) => string = () => '',
-): RunReport {
-  const ran = new Set(outcomes.map((outcome) => outcome.sheetRow));
-  // Other rows count with the status their cell holds; text that is no status (a typo) isn't counted.
-  const others: CountedRow[] = [];
-  for (const row of all) if (!ran.has(row.sheetRow) && isRowStatus(row.status)) others.push({ sheetRow: row.sheetRow, status: row.status });
-  const spaceOfRow = new Map(all.map((row) => [row.sheetRow, resolvedSpaces.get(row.sheetRow) ?? row.space.trim()]));
-  const inRowOrder = [...outcomes, ...others].sort((a, b) => a.sheetRow - b.sheetRow);
-  // Mirror removals (negative stand-in rows) count after the rows, under their space.
-  return summarize(mode, [...inRowOrder, ...mirror], (sheetRow) => (sheetRow < 0 ? mirrorSpaceOf(sheetRow) : spaceOfRow.get(sheetRow) ?? ''));
-}
-
-/** The run's sentence also says what the Spaces and Rules sheets' rows now say, when any says more than UNCHANGED. */
-function withSettings(report: RunReport, settled: { spaces: readonly SpaceRowOutcome[]; rules: readonly SpaceRowOutcome[] }): RunReport {
-  const sentences = [
-    spacesSentence(settled.spaces.map((row) => row.status)),
-    spacesSentence(settled.rules.map((row) => row.status), 'Rules', ['rule', 'rules']),
-  ].filter(Boolean);
-  return sentences.length > 0 ? { ...report, message: [report.message, ...sentences].join(' ') } : report;
-}
-
-
-function progressMessage(report: RunReport): RunReport {
-  if (report.pending === 0) return report;
-  return {
-    ...report,
-    message: `Working: ${report.done} of ${report.rows} rows done; ${report.pending} wait for the next execution (Provision now again, the sidebar, or the nightly sync continues them). ${report.message}`,
-  };
-}
-
 export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const { clock } = deps;
   const startedAt = clock.now();
@@ -201,7 +119,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     log: deps.log, maxRows: deps.logMaxRows, stamp: (ms) => clock.stamp(ms), now: () => clock.now(),
     account: deps.options.callerEmail, run: record?.id ?? '', rows: new Map(rows.map((row) => [row.sheetRow, row])), spaces: resolvedSpaces,
   }) : null;
-  const writer = new SheetWriter(grid, parsed.columns, deps, notes, changeLog);
+  const writer = new SheetWriter(parsed.rows, deps, notes, changeLog, mode === 'apply');
   let lastFlush = startedAt;
   const publisher = record ? new ProgressPublisher(deps.progress, clock, record) : null;
   const settledSoFar = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
@@ -248,13 +166,22 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   if (outage) return previewOutageReport(outage);
   const outcomes = completeOutcomes(rows, found, failure);
   const settled = sheets.outcomes(mode, found);
-  const counted = reportSoFar(outcomes, found);
+  // Rows edited or inserted while this execution worked are queued, and the run goes on (sheetWriter.ts).
+  let changed = 0;
+  let checkFailure: unknown = null;
+  try {
+    changed = writer.check();
+  } catch (thrown) {
+    checkFailure = thrown;
+  }
+  const counted = withChangedRows(reportSoFar(outcomes, found), changed);
   const report = { ...withSettings(progressMessage(counted), settled), ...sheets.views(mode, found) };
   if (mode === 'preview') report.people = planPeople(parsed.rows, outcomes, resolvedSpaces);
 
   // The run row goes with the last change rows, in the same write (DESIGN.md §5).
   const runRow = record && report.pending === 0 ? logRow(record, clock.now(), report, (ms) => clock.stamp(ms), deps.options.callerEmail) : null;
   try {
+    if (checkFailure !== null) throw checkFailure;
     const settingsWritten = sheets.write(settled, clock);
     writer.write(outcomes, runRow ? [runRow] : [], settingsWritten);
   } catch (thrown) {

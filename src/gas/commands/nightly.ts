@@ -71,8 +71,10 @@ function nightlyStep(): RunReport | null {
     if (hour === null) removeHourlyTriggers();
     return null;
   }
-  if (action === 'start' && hour !== null) state.set(LAST_STARTED_KEY, latestSlot(hour, currentHour, today));
-  const report = runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start' });
-  if (report.pending === 0 && hour === null) removeHourlyTriggers();
+  // The night counts as started only once the run holds the lock: a firing told that another run is in
+  // progress (a preview, an Apply) leaves the sync to the next firing, and leaves the triggers as they are.
+  const started = action === 'start' && hour !== null ? () => state.set(LAST_STARTED_KEY, latestSlot(hour, currentHour, today)) : undefined;
+  const report = runRosterNow('apply', { startedBy: 'nightly sync', fresh: action === 'start', started });
+  if (report.pending === 0 && hour === null && !report.busy) removeHourlyTriggers();
   return report;
 }
