@@ -62,9 +62,9 @@ function rulesGrid(maxRows: number): fc.Arbitrary<unknown[][]> {
 
 const seat: fc.Arbitrary<Seat> = fc.record({ space: fc.nat(20), member: fc.nat(20), role: fc.nat(2), invited: fc.boolean() });
 
-export interface Case { sheets: Sheets; seats: Seat[] }
+export interface Case { sheets: Sheets; seats: Seat[]; admin: boolean }
 
-/** A whole case: the three sheets (Spaces and Rules sometimes absent) and who sits where before the run. */
+/** A whole case: the three sheets (Spaces and Rules sometimes absent), who sits where before the run, admin access on or off. */
 export function anyCase(maxRows: number): fc.Arbitrary<Case> {
   return fc.record({
     sheets: fc.record({
@@ -73,5 +73,6 @@ export function anyCase(maxRows: number): fc.Arbitrary<Case> {
       rules: fc.option(rulesGrid(6), { freq: 3 }),
     }),
     seats: fc.array(seat, { maxLength: 15 }),
+    admin: fc.boolean(),
   });
 }

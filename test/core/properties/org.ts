@@ -51,7 +51,7 @@ export interface World {
 const copy = (grid: unknown[][]): unknown[][] => grid.map((row) => [...row]);
 
 /** A fresh organisation with the case's seats and sheets (copied: two worlds of one case never share a grid). */
-export function buildWorld(sheets: Sheets, seats: readonly Seat[]): World {
+export function buildWorld(sheets: Sheets, seats: readonly Seat[], useAdminAccess = false): World {
   const chat = new FakeChat();
   for (const space of SPACES) chat.addSpace(space.name, space.displayName, space.type);
   const directory = new FakeDirectory();
@@ -82,7 +82,7 @@ export function buildWorld(sheets: Sheets, seats: readonly Seat[]): World {
     // fresh: a PENDING left in a Status cell would otherwise make this a continuation of a run never started.
     store, chat, directory, people, clock: new TestClock(), random: () => 0.5, fresh: true,
     spaces: spacesStore ?? undefined, rules: rulesStore ?? undefined,
-    options: { useAdminAccess: false, callerEmail: 'me@example.com' },
+    options: { useAdminAccess, callerEmail: 'me@example.com' },
   };
   return { chat, deps, store, spacesStore, rulesStore };
 }

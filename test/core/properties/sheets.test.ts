@@ -18,7 +18,9 @@ import { buildWorld, CALLER, chatState, memberNamedBy, spacesNamedBy, type World
 import type { FakeStore } from '../fakes';
 
 export const SEED = Number(process.env.PROPERTY_SEED ?? 20261204);
-const settings = (numRuns: number): fc.Parameters<[Case]> => ({ seed: SEED, numRuns, endOnFailure: false });
+/** PROPERTY_RUNS=10 runs ten times as many cases (a local hunt); CI keeps the sized default. */
+const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
+const settings = (numRuns: number): fc.Parameters<[Case]> => ({ seed: SEED, numRuns: Math.ceil(numRuns * SCALE) });
 
 /** The cell texts of a store's column `header`, by 1-based sheet row. */
 function column(store: FakeStore, header: string): Map<number, string> {
@@ -53,11 +55,12 @@ function checkEveryRow(world: World, sheets: Case['sheets'], mode: 'preview' | '
 
 describe('any Roster, Spaces and Rules sheets', () => {
   it('never throw, and every row ends with exactly one status of its sheet (preview and apply)', () => {
-    fc.assert(fc.property(anyCase(40), ({ sheets, seats }) => {
+    fc.assert(fc.property(anyCase(40), ({ sheets, seats, admin }) => {
       for (const mode of ['preview', 'apply'] as const) {
-        const world = buildWorld(sheets, seats);
+        const world = buildWorld(sheets, seats, admin);
         const report = runRoster(world.deps, mode);
         expect(report.pending).toBe(0);
+        if (mode === 'preview') expect(world.chat.writes()).toEqual([]);
         checkEveryRow(world, sheets, mode);
       }
     }), settings(150));
@@ -65,19 +68,19 @@ describe('any Roster, Spaces and Rules sheets', () => {
 
   it('with headers made of anything, never throw', () => {
     const headers = fc.array(fc.oneof(anyCell, fc.constantFrom('Member', 'SPACE', ' space ', 'Email', 'Status', 'Status', 'Details')), { maxLength: 9 });
-    fc.assert(fc.property(anyCase(10), headers, headers, ({ sheets, seats }, rosterHeader, spacesHeader) => {
+    fc.assert(fc.property(anyCase(10), headers, headers, ({ sheets, seats, admin }, rosterHeader, spacesHeader) => {
       const world = buildWorld({
         roster: [rosterHeader, ...sheets.roster.slice(1)],
         spaces: sheets.spaces && [spacesHeader, ...sheets.spaces.slice(1)],
         rules: sheets.rules,
-      }, seats);
+      }, seats, admin);
       expect(() => runRoster(world.deps, 'apply')).not.toThrow();
-    }), { seed: SEED, numRuns: 150 });
+    }), { seed: SEED, numRuns: Math.ceil(150 * SCALE) });
   });
 
   it('plan deterministically: the same sheets and Chat give the same calls, cells and Chat state', () => {
-    fc.assert(fc.property(anyCase(40), ({ sheets, seats }) => {
-      const [first, second] = [buildWorld(sheets, seats), buildWorld(sheets, seats)];
+    fc.assert(fc.property(anyCase(40), ({ sheets, seats, admin }) => {
+      const [first, second] = [buildWorld(sheets, seats, admin), buildWorld(sheets, seats, admin)];
       expect(runRoster(second.deps, 'apply')).toEqual(runRoster(first.deps, 'apply'));
       expect(second.chat.calls).toEqual(first.chat.calls);
       expect(second.store.grid).toEqual(first.store.grid);
@@ -88,20 +91,26 @@ describe('any Roster, Spaces and Rules sheets', () => {
   });
 
   it('converge: planning again against the state the plan left makes no membership write', () => {
-    fc.assert(fc.property(anyCase(40), ({ sheets, seats }) => {
-      const world = buildWorld(sheets, seats);
+    fc.assert(fc.property(anyCase(40), ({ sheets, seats, admin }) => {
+      const world = buildWorld(sheets, seats, admin);
       runRoster(world.deps, 'apply');
-      const after = chatState(world.chat);
-      const writes = world.chat.writes().length;
-      runRoster(world.deps, 'apply');
-      expect(world.chat.writes().slice(writes)).toEqual([]);
-      expect(chatState(world.chat)).toEqual(after);
+      // Known two-step: the last-Owner guard counts only the Owners present before the run, so demoting the
+      // last Owner while the roster makes another one is HELD once ("…then run again") and done by the next run.
+      const waitsOnNewOwner = [...column(world.store, 'Details').values()].some((text) => text.includes('is the only Owner of'));
+      for (const run of waitsOnNewOwner ? [1, 2] : [1]) {
+        const after = chatState(world.chat);
+        const writes = world.chat.writes().length;
+        runRoster(world.deps, 'apply');
+        if (run === 1 && waitsOnNewOwner) continue;
+        expect(world.chat.writes().slice(writes)).toEqual([]);
+        expect(chatState(world.chat)).toEqual(after);
+      }
     }), settings(120));
   });
 
   it('never remove a member outside a mirror space unless a roster row asks it; never the caller', () => {
-    fc.assert(fc.property(anyCase(40), ({ sheets, seats }) => {
-      const world = buildWorld(sheets, seats);
+    fc.assert(fc.property(anyCase(40), ({ sheets, seats, admin }) => {
+      const world = buildWorld(sheets, seats, admin);
       const before = chatState(world.chat).map((line) => line.split(' ').slice(0, 2).join(' '));
       runRoster(world.deps, 'apply');
       const present = new Set(chatState(world.chat).map((line) => line.split(' ').slice(0, 2).join(' ')));
@@ -123,14 +132,14 @@ describe('any Roster, Spaces and Rules sheets', () => {
 describe('a 10,000-row roster of anything', () => {
   it('applies with one status per row', () => {
     // Ten thousand rows drawn from one small sample each (fast-check's own sizes stay near a hundred).
-    const big = fc.tuple(anyCase(200), fc.nat()).map(([{ sheets, seats }, offset]) => {
+    const big = fc.tuple(anyCase(200), fc.nat()).map(([{ sheets, seats, admin }, offset]) => {
       const [header, ...body] = sheets.roster;
       const rows = body.length === 0 ? [['ann@example.com', 'Team']] : body;
       const roster = [header, ...Array.from({ length: 10_000 }, (_, i) => rows[(i + offset) % rows.length])];
-      return { sheets: { ...sheets, roster }, seats };
+      return { sheets: { ...sheets, roster }, seats, admin };
     });
-    fc.assert(fc.property(big, ({ sheets, seats }) => {
-      const world = buildWorld(sheets, seats);
+    fc.assert(fc.property(big, ({ sheets, seats, admin }) => {
+      const world = buildWorld(sheets, seats, admin);
       runRoster(world.deps, 'apply');
       checkEveryRow(world, sheets, 'apply');
     }), { seed: SEED, numRuns: 3 });
