@@ -34,6 +34,10 @@ function world(setUp: boolean): AppsScriptWorld<Google> {
     ["'-crew@example.com", 'spaces/AAAAinj', '', '', '', '', ''],
   ];
   world.spreadsheet.setSheet('Roster', [HEADERS, ...rows]);
+  // The risky space named by its display name on the Spaces sheet, and Rules whose cells begin like formulas.
+  world.spreadsheet.setSheet('Spaces', [['Space', 'Mode', 'Max removal %', 'Status', 'Details', 'Updated'], [`'${RISKY_SPACE}`, 'mirror', '100']]);
+  world.spreadsheet.setSheet('Rules', [['Source', 'Space', 'Role', 'Status', 'Details', 'Updated'],
+    ["'=ou:/Sales", 'spaces/AAAAinj', ''], ['group:eng-team@example.com', `'${RISKY_SPACE}`, "'-Member"]]);
   if (setUp) run(world, 'setupRosterSheet');
   return world;
 }
@@ -59,6 +63,15 @@ describe.each([
     run(sheetWorld, entryPoint);
     expect(evaluated(sheetWorld, 'Roster')).toEqual([]);
     expect(evaluated(sheetWorld, LOG_SHEET)).toEqual([]);
+    expect(evaluated(sheetWorld, 'Spaces')).toEqual([]);
+    expect(evaluated(sheetWorld, 'Rules')).toEqual([]);
+    for (const name of ['Spaces', 'Rules']) {
+      const sheet = sheetWorld.spreadsheet.sheet(name)!;
+      for (const row of sheet.slice(1)) {
+        expect(row[3]).toMatch(/^[A-Z_]+$/);
+        for (const cell of row.slice(3)) expect(cell.startsWith("'")).toBe(false);
+      }
+    }
     const roster = sheetWorld.spreadsheet.sheet('Roster')!;
     const details = roster.slice(1).map((row) => row[5]);
     // The Member cells read back unchanged, each quoted literally in its row's Details; no cell keeps an apostrophe.
