@@ -18,9 +18,9 @@ const RISKY_SPACE = '=HYPERLINK("http://x","y")';
 function world(setUp: boolean): AppsScriptWorld<Google> {
   const seed = testOrg();
   // Addresses that begin like formulas: a Details sentence that opens with one must not need an apostrophe.
-  seed.users.push({ id: '300001', email: '=sus@example.com', suspended: true });
+  seed.users.push({ id: '300001', email: '=sus@example.com', suspended: true }, { id: '300002', email: '+plus@example.com' });
   seed.groups.push({ id: 'g-crew', email: '-crew@example.com' });
-  seed.spaces.push({ id: 'AAAAinj', displayName: RISKY_SPACE, spaceType: 'SPACE', members: [{ email: ADMIN, role: 'ROLE_MANAGER' }, { email: 'sam@example.com' }] });
+  seed.spaces.push({ id: 'AAAAinj', displayName: RISKY_SPACE, spaceType: 'SPACE', members: [{ email: ADMIN, role: 'ROLE_MANAGER' }, { email: 'sam@example.com' }, { email: '+plus@example.com' }] });
   const google = new Google({ seed });
   const world = new AppsScriptWorld(google);
   // Typed by an administrator with the apostrophe that keeps them text: the add-on reads them as plain strings.
@@ -89,5 +89,17 @@ describe.each([
       expect(cells).toContain(RISKY_SPACE);
       expect(cells.filter((cell) => cell.startsWith("'"))).toEqual([]);
     }
+  });
+});
+
+describe('an import from a space named like a formula, with a member whose address begins like one', () => {
+  it.each([false, true])('appends plain text (set up: %s)', (setUp) => {
+    const sheetWorld = world(setUp);
+    run(sheetWorld, 'importMemberships', [['spaces/AAAAinj']]);
+    expect(evaluated(sheetWorld, 'Roster')).toEqual([]);
+    const roster = sheetWorld.spreadsheet.sheet('Roster')!;
+    const imported = roster.slice(1).filter((row) => row[4] === 'UNCHANGED');
+    expect(imported.map((row) => row[0])).toContain('+plus@example.com');
+    for (const row of imported) for (const cell of row) expect(cell.startsWith("'")).toBe(false);
   });
 });
