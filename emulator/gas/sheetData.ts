@@ -7,8 +7,9 @@
  * reference: "begins with '=' … is interpreted as a formula"):
  * - leading apostrophe: plain text, apostrophe dropped;
  * - cell number format '@' (plain text): kept as written;
- * - leading '=', or '+'/'-' followed by something that isn't a number: a formula (never evaluated; its
- *   value reads as '#ERROR!', so tests can see an injection);
+ * - leading '=', or '+'/'-'/'@' followed by something that isn't a number: a formula (never evaluated; its
+ *   value reads as '#ERROR!', so tests can see an injection). '@' is the stricter reading: the Range
+ *   reference names only '=', but spreadsheets in the Lotus line (Excel) read a typed '@x' as a formula;
  * - a number ('12', '-3.5', '1e3') becomes a number, 'TRUE'/'FALSE' a boolean;
  * - a date or date-time ('2026-01-05', '2026-01-05 09:00:02', '1/5/2026 9:00') becomes a Date in the
  *   spreadsheet's time zone, displayed in the pattern it was typed in (kept as the cell's number format,
@@ -86,7 +87,7 @@ export function interpretInput(input: unknown, format: string | undefined, timeZ
   if (text.startsWith("'")) return { value: text.slice(1) };
   const trimmed = text.trim();
   if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
-  if (text.startsWith('=') || (text.length > 1 && (text.startsWith('+') || text.startsWith('-')))) {
+  if (text.startsWith('=') || (text.length > 1 && /^[+\-@]/.test(text))) {
     return { value: FORMULA_RESULT, formula: text };
   }
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };

@@ -7,6 +7,7 @@
  */
 import type { ApiError, CellProblem, Detail, GrantResult, MemberRef, Reason, ReasonParams, RowCells, RowOutcome, SpaceInfo, SpaceRef, SpaceRowOutcome } from './model';
 import { roleLabel } from './rows/roles';
+import { looksLikeFormula } from './sheet/cells';
 
 /** Google's messages can be long; Details stays readable. */
 const MAX_MESSAGE = 300;
@@ -41,6 +42,14 @@ function hint(error: ApiError, adminAccess?: boolean): string {
 /** "<plain reason> (HTTP …)". `prefix` says what was being done, e.g. "Added, but the role could not be set:". */
 export function explain(error: ApiError, prefix = '', adminAccess?: boolean): string {
   return `${prefix ? `${prefix} ` : ''}${hint(error, adminAccess)} ${httpNote(error)}`;
+}
+
+/**
+ * An address that opens a Details sentence, quoted when it begins like a formula ("=x@example.com"): the
+ * apostrophe that would otherwise keep it text stays visible in a plain-text (@) Details cell.
+ */
+function opening(address: string): string {
+  return looksLikeFormula(address) ? `"${address}"` : address;
 }
 
 /** How a space is named in Details: its display name in quotes, else its resource name. */
@@ -184,10 +193,10 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
     ? 'No one in your organisation has this address — check the spelling.'
     : "No one in your organisation has this address — check the spelling. (The directory your organisation shares with you shows no suspended accounts and no groups: restore a suspended account first; for a group, write groups/ID.)"),
   outsiderUnderAdminAccess: ({ email }) =>
-    `${email} is from outside your organisation, and admin access can't add people from outside it: turn off admin access and run again as a manager of the space (which must allow people from outside your organisation), or add them in Google Chat.`,
-  personAsGroup: ({ email }) => `${email} is a person, not a group: remove "group:" from the Member cell.`,
-  groupAsPerson: ({ email }) => `${email} is a Google Group: write group:${email} in the Member cell.`,
-  suspended: ({ email }) => `${email} is suspended in your Google Workspace directory: restore the account first, or delete this row.`,
+    `${opening(email)} is from outside your organisation, and admin access can't add people from outside it: turn off admin access and run again as a manager of the space (which must allow people from outside your organisation), or add them in Google Chat.`,
+  personAsGroup: ({ email }) => `${opening(email)} is a person, not a group: remove "group:" from the Member cell.`,
+  groupAsPerson: ({ email }) => `${opening(email)} is a Google Group: write group:${email} in the Member cell.`,
+  suspended: ({ email }) => `${opening(email)} is suspended in your Google Workspace directory: restore the account first, or delete this row.`,
   repeat: ({ row, exact }) => (exact
     ? `Same as row ${row}: delete this row.`
     : `Row ${row} already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.`),
@@ -219,7 +228,7 @@ const SENTENCES: { [R in Reason]: (params: ReasonParams[R]) => string } = {
   appPresent: () => 'The Chat app is already in the space',
   notInSpace,
   lastOwner: ({ member, space, removing }) =>
-    `${member} is the only Owner of ${spaceLabel(space)}: make someone else Owner before ${removing ? 'removing them' : 'changing this role'}, then run again.`,
+    `${opening(member)} is the only Owner of ${spaceLabel(space)}: make someone else Owner before ${removing ? 'removing them' : 'changing this role'}, then run again.`,
   appKept: () => 'Chat Roster never removes the Chat app: remove it from the space in Google Chat (the space\'s Apps & integrations).',
   callerKept: () => 'This is your own account, which runs Chat Roster: leave the space in Google Chat yourself, or ask another manager to remove you.',
   wouldAdd,

@@ -46,6 +46,9 @@ const SENTENCES: [Detail, string][] = [
   [{ reason: 'personAsGroup', email: 'alice@example.com' }, 'alice@example.com is a person, not a group: remove "group:" from the Member cell.'],
   [{ reason: 'groupAsPerson', email: 'team@example.com' }, 'team@example.com is a Google Group: write group:team@example.com in the Member cell.'],
   [{ reason: 'suspended', email: 'gone@example.com' }, 'gone@example.com is suspended in your Google Workspace directory: restore the account first, or delete this row.'],
+  // An address that begins like a formula opens the sentence quoted: a plain-text Details cell would show an apostrophe.
+  [{ reason: 'groupAsPerson', email: '-crew@example.com' }, '"-crew@example.com" is a Google Group: write group:-crew@example.com in the Member cell.'],
+  [{ reason: 'suspended', email: '=sus@example.com' }, '"=sus@example.com" is suspended in your Google Workspace directory: restore the account first, or delete this row.'],
   [{ reason: 'repeat', row: 2, exact: true }, 'Same as row 2: delete this row.'],
   [{ reason: 'repeat', row: 2, exact: false }, 'Row 2 already covers this member in this space (written differently, e.g. an email and a users/ id): delete this row.'],
   [{ reason: 'conflict', row: 4, exact: true }, 'Conflicts with row 4 (same member and space, different role or action): keep one of the two rows.'],

@@ -87,6 +87,16 @@ export function unmatchedRows(
 }
 
 /** Memberships the roster's own operations delete or re-role. */
+/**
+ * How many members the roster's and rules' own creates add to each space (by space name): Max removal % is a
+ * share of the membership the run leaves, so the next run (which lists them) takes the same decision.
+ */
+export function joiningCounts(operations: readonly Operation[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const operation of operations) if (operation.kind === 'create') counts.set(operation.parent, (counts.get(operation.parent) ?? 0) + 1);
+  return counts;
+}
+
 export function touchedMemberships(operations: readonly Operation[]): Set<string> {
   const names = new Set<string>();
   for (const operation of operations) if (operation.kind !== 'create') names.add(operation.name);

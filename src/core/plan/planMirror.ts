@@ -54,6 +54,8 @@ export interface MirrorContext {
   callerName: string | null;
   /** Membership names the roster's own operations delete or re-role (their owners don't count as staying). */
   touched: ReadonlySet<string>;
+  /** Members the roster's and rules' creates add, by space name (mirrorInputs.ts joiningCounts): part of the share's base. */
+  joining?: ReadonlyMap<string, number>;
   useAdminAccess: boolean;
   /** What the administrator confirmed (a run from the sidebar); absent: removals within Max removal %. */
   confirmation?: MirrorConfirmation;
@@ -158,7 +160,7 @@ export function planMirror(mirrors: readonly MirrorSpace[], context: MirrorConte
     const confirmed = confirmation?.removals.get(space.name);
     const removing = confirmation ? candidates.filter((c) => confirmed?.has(c.member) === true) : candidates;
     const unconfirmed = confirmation ? candidates.filter((c) => confirmed?.has(c.member) !== true) : [];
-    const total = snapshot.members.size;
+    const total = snapshot.members.size + (context.joining?.get(space.name) ?? 0);
     if (removing.length * 100 > setting.maxRemovalPercent * total && !confirmation?.overLimit.has(space.name)) {
       plan.held.set(setting.sheetRow, { why: 'overLimit', removals: candidates, total, max: setting.maxRemovalPercent });
       continue;

@@ -39,7 +39,7 @@ import { memberCells, resolveTargets } from '../resolve/resolveTargets';
 import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
 import { validateRows } from '../rows/validateRows';
 import { mirrorNames, planMirror, type MirrorConfirmation } from '../plan/planMirror';
-import { addOnlyOutcomes, resolvedSettings, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
+import { addOnlyOutcomes, joiningCounts, resolvedSettings, touchedMemberships, unlistedMirrors, unmatchedRows, withMirrorSpaces } from '../plan/mirrorInputs';
 import type { MirrorResult } from './mirrorOutcomes';
 import { expandRules, type RuleExpansions } from '../rules/expandRules';
 import { ruleTargets, type RuleStage } from '../rules/ruleTargets';
@@ -171,6 +171,7 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
     unmatched: unmatchedRows(intents, spaces, probed.targets, [...identified.outcomes, ...listed.outcomes, ...probed.outcomes]),
     callerName: input.callerName ?? identified.callerName,
     touched: touchedMemberships(plan.operations),
+    joining: joiningCounts(plan.operations),
     confirmation: input.confirmation,
     firstStandIn: -1 - (ruled?.targets.length ?? 0),
   });

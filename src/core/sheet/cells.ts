@@ -36,12 +36,17 @@ export function cellText(value: unknown, formatDate?: (ms: number) => string): s
 /** Characters that make Sheets read a typed value as a formula (reference/apps-script-limits.md §10). */
 const FORMULA_START = /^[=+\-@]/;
 
+/** Whether Sheets would read `text` as a formula if it were written as it is. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
 /**
  * A string that Sheets stores as the same plain text: a leading apostrophe stops `=`, `+`, `-` or `@`
  * from becoming a formula. The apostrophe isn't part of the cell's value, so reading it back gives `text`.
  */
 export function plainText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return looksLikeFormula(text) ? `'${text}` : text;
 }
 
 /**

@@ -24,7 +24,7 @@ describe('Range.setValues', () => {
     expect(sheet.getLastRow()).toBe(0);
   });
 
-  it('turns a leading = or a non-numeric +/- into a formula, unless apostrophe-prefixed or in a plain-text cell', () => {
+  it('turns a leading = or a non-numeric +/-/@ into a formula, unless apostrophe-prefixed or in a plain-text cell', () => {
     const { world, sheet } = setup();
     sheet.getRange(1, 3, 3, 1).setNumberFormat('@');
     sheet.getRange(1, 1, 3, 3).setValues([
@@ -35,12 +35,12 @@ describe('Range.setValues', () => {
     expect(world.spreadsheet.formulas('Roster')).toEqual([
       ['=HYPERLINK("http://evil")', '', ''],
       ['-cmd', '', ''],
-      ['', '', ''],
+      ['@x', '', ''],
     ]);
     expect(world.spreadsheet.sheet('Roster')).toEqual([
       ['#ERROR!', '=1+1', '=SUM(A1)'],
       ['#ERROR!', '-cmd', '+x'],
-      ['@x', '-5', '007'],
+      ['#ERROR!', '-5', '007'],
     ]);
     // Outside a plain-text cell, '-5' is the number -5.
     expect(sheet.getRange(3, 2).getValue()).toBe(-5);
