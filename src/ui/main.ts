@@ -5,9 +5,10 @@
  */
 import type { RemovalConfirmation, RunReport } from '../shared/report';
 import type { SidebarState } from '../shared/sidebar';
+import { normalizeReport } from './serverReport';
 import { byId, setText, show } from './dom';
 import {
-  errorSentence, finishSentence, normalizeReport, removalCount,
+  errorSentence, finishSentence, removalCount,
 } from './format';
 import { renderMirrorConfirm, renderMirrorPlan } from './mirrorRemovals';
 import { renderPlanBars } from './planBars';

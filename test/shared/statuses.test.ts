@@ -5,6 +5,7 @@
  * line in the table and nothing else. The sheet's colours are checked through the bundle
  * (test/bundle/statusTable.test.ts).
  */
+import { normalizeReport } from '../../src/ui/serverReport';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RowStatus as CoreRowStatus } from '../../src/core/model';
@@ -17,7 +18,7 @@ import {
   TONE_COLOURS, type RowStatus,
 } from '../../src/shared/statuses';
 import {
-  attentionSentence, normalizeReport, planRows, STATUS_ORDER, statusTone, summaryEntries,
+  attentionSentence, planRows, STATUS_ORDER, statusTone, summaryEntries,
 } from '../../src/ui/format';
 
 const report = (counts: RunReport['counts'], message = ''): RunReport => ({

@@ -1,8 +1,8 @@
 /** The sidebar's wording and arithmetic (src/ui/format.ts): pure, so no DOM is needed. */
 import type { RunReport, SpaceCounts } from '../../src/shared/report';
+import { normalizeReport } from '../../src/ui/serverReport';
 import {
-  attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, normalizeReport,
-  planRows, plural, progressPercent, progressSegments, progressText, rosterSentence, spaceProgress,
+  attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, planRows, plural, progressPercent, progressSegments, progressText, rosterSentence, spaceProgress,
   statusLabel, statusTitle, summaryEntries, timeLeft,
 } from '../../src/ui/format';
 

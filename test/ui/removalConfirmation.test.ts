@@ -1,6 +1,6 @@
 /** What Apply asks before it removes anyone, and what it sends (src/ui/removalConfirmation.ts): pure parts, no DOM. */
 import type { MirrorSpacePlan, RunReport } from '../../src/shared/report';
-import { normalizeReport } from '../../src/ui/format';
+import { normalizeReport } from '../../src/ui/serverReport';
 import { removalCount } from '../../src/ui/format';
 import { confirmationOf, mirrorRemovalCount, removalPrompt } from '../../src/ui/removalConfirmation';
 
