@@ -28,7 +28,7 @@ export interface Step {
 const isOk = (reply: MemberReply): boolean => reply.code >= 200 && reply.code <= 299;
 
 /**
- * A write whose batch UrlFetchApp threw for (code 0, no status): it may have reached Google, so neither
+ * A write whose batch got no reply (code 0, no status: the transport failed): it may have reached Google, so neither
  * ERROR nor a second write — the row stays PENDING and the next execution's snapshot tells (DESIGN.md §1).
  */
 const answerLost = (call: MemberCall, reply: MemberReply): boolean => reply.code === 0 && !reply.deferred && isWrite(call);

@@ -13,8 +13,8 @@ export type SpaceProblem = Detail<'spaceNotOpened' | 'chatNotAnswering' | 'noSpa
 
 /**
  * Google failing rather than answering (DESIGN.md §6: an outage reads as Google's): 429, 5xx, or no status
- * at all — spaces.get goes over REST, so code 0 there means UrlFetchApp threw; a display-name lookup goes
- * through the Advanced Service, whose throws are all code 0 and can't mean "no such name".
+ * at all — spaces.get goes over REST, so code 0 there means no reply came (the transport failed); a
+ * display-name lookup goes through the Advanced Service, whose throws are all code 0 and can't mean "no such name".
  */
 export const isOutage = (error: { code: number }): boolean => error.code === 0 || error.code === 429 || error.code >= 500;
 
