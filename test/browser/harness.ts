@@ -240,10 +240,13 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
 
-/** Waits until no execution is under way (the page lists them in body[data-running]). */
+/**
+ * Waits until no execution is under way (the page lists them in body[data-running]) and the page has shown
+ * what the last one left (body[data-refreshing] while it reads the sheet and the Google view again).
+ */
 export async function idle(page: Page): Promise<void> {
   // A string, not a function: the tests' tsconfig has no DOM types.
-  await page.waitForFunction('!document.body.dataset.running');
+  await page.waitForFunction('!document.body.dataset.running && !document.body.dataset.refreshing');
 }
 
 /** Whether an execution is under way. */

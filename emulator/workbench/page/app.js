@@ -91,7 +91,21 @@
   }
 
   let refreshes = 0;
+  /** Refreshes under way: readable by tests as body[data-refreshing], so "idle" means the page shows the latest. */
+  let refreshing = 0;
   async function refresh() {
+    refreshing++;
+    document.body.dataset.refreshing = String(refreshing);
+    try {
+      await refreshNow();
+    } finally {
+      refreshing--;
+      if (refreshing === 0) delete document.body.dataset.refreshing;
+      else document.body.dataset.refreshing = String(refreshing);
+    }
+  }
+
+  async function refreshNow() {
     const mine = ++refreshes;
     /** @type {StateView} */
     const state = await api('/api/state');
