@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import {
-  describeBrowser, gridColumn, gridRows, menu, openTab, screenshot, sidebar, sidebarIdle, typeIntoCell, suiteWorkbench,
+  describeBrowser, idle, gridColumn, gridRows, menu, openTab, screenshot, sidebar, sidebarIdle, typeIntoCell, suiteWorkbench,
 } from './harness';
 
 jest.setTimeout(60_000);
@@ -161,7 +161,7 @@ describeBrowser('workbench controls', () => {
     expect(behind).toBeLessThan(30 * 60_000);
     expect(workbench.google.writes().length).toBeGreaterThan(0);
     await page.click('#advance-hour');
-    await page.waitForFunction('!document.body.dataset.running');
+    await idle(page);
     workbench.workbench.injectFault('*', 500, 1);
     workbench.world.documentProperties.setProperty('changed', 'yes');
     await page.selectOption('#acting-user', BOB);
