@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { countsText, duration, int, seconds, table } from './format';
 import { baseSheetCalls, WRITES_PER_MINUTE, type ConvergeRun, type ExecutionRow } from './scenarios';
 import { FRESH_RUNS } from './planSpeed';
+import { scaleCeiling } from './scaleCeiling';
 import { lines, type Line, type Results } from './targets';
 
 function executionTable(rows: readonly ExecutionRow[]): string {
@@ -95,6 +96,10 @@ export function renderReport(results: Results, meta: { date: string; realMs: num
     `- ${lossBreakdown(results.bigOrg)} (the throughput roster with 50,000 people in the directory)`,
     `- Naive loop: ${int(results.naive.calls.calls)} sequential calls × 300 ms = ${duration(results.naive.calls.calls * 300)} of its ${duration(results.naive.timeMs)} `
       + `(one call at a time is 200 a minute, under the 300-write budget, hence ${results.naive.calls.status429} × 429); ${int(results.naive.calls.failures['spaces.members.create 409'] ?? 0)} of its calls are creates of members already present (409).`,
+    '',
+    '## Scale ceiling, on paper',
+    '',
+    scaleCeiling(Math.max(...t.executions.map(({ calls }) => calls.writes))),
     '',
     '## How each number was measured',
     '',
