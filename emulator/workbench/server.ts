@@ -56,6 +56,15 @@ class HttpError extends Error {
   }
 }
 
+/** Does what the page asked; a request the workbench refuses (bad input, unknown person) is a 400 with why. */
+function asked(change: () => void): void {
+  try {
+    change();
+  } catch (error) {
+    throw new HttpError(400, error instanceof Error ? error.message : String(error));
+  }
+}
+
 export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkbench> {
   const distDir = options.distDir ?? resolve('dist');
   const assetsDir = options.assetsDir ?? resolve('emulator/workbench/page');
@@ -108,28 +117,22 @@ export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkb
     switch (path) {
       case '/api/sheet': {
         const { sheet, row, column, value } = body as { sheet: unknown; row: unknown; column: unknown; value: unknown };
-        try {
+        asked(() => {
           workbench.editCell(String(sheet), Number(row), Number(column), String(value ?? ''));
-        } catch (error) {
-          throw new HttpError(400, error instanceof Error ? error.message : String(error));
-        }
+        });
         return json(res, 200, { ok: true });
       }
       case '/api/sheet/paste': {
-        try {
+        asked(() => {
           const { sheet, row, column, cells } = parsePaste(body);
           workbench.pasteCells(sheet, row, column, cells);
-        } catch (error) {
-          throw new HttpError(400, error instanceof Error ? error.message : String(error));
-        }
+        });
         return json(res, 200, { ok: true });
       }
       case '/api/user': {
-        try {
+        asked(() => {
           workbench.actAs(parseActAs(body));
-        } catch (error) {
-          throw new HttpError(400, error instanceof Error ? error.message : String(error));
-        }
+        });
         return json(res, 200, { ok: true });
       }
       case '/api/reset':
@@ -145,20 +148,16 @@ export function startWorkbench(options: StartOptions = {}): Promise<RunningWorkb
         return json(res, 200, { ok: true });
       }
       case '/api/setup': {
-        try {
+        asked(() => {
           workbench.setup.change(parseSetupChange(body, workbench.world.consent.requested));
-        } catch (error) {
-          throw new HttpError(400, error instanceof Error ? error.message : String(error));
-        }
+        });
         return json(res, 200, { ok: true });
       }
       case '/api/directory/move': {
-        try {
+        asked(() => {
           const { email, orgUnitPath } = parseMove(body);
           workbench.moveUser(email, orgUnitPath);
-        } catch (error) {
-          throw new HttpError(400, error instanceof Error ? error.message : String(error));
-        }
+        });
         return json(res, 200, { ok: true });
       }
       case '/api/faults/clear':

@@ -1,7 +1,7 @@
 /** previewRoster / provisionRoster: the sidebar's Preview and Apply, each one execution of the run. */
 import type { RemovalConfirmation, RunReport } from '../../shared/report';
 import { runRosterNow } from '../compose';
-import { keepHourlyTriggerFor } from '../hourlyTrigger';
+import { keepHourlyTriggerFor, runLeft } from '../hourlyTrigger';
 
 /** The sidebar's Preview: WOULD_* statuses, nothing changed in Chat. */
 export function previewRoster(): RunReport {
@@ -15,7 +15,9 @@ export function previewRoster(): RunReport {
  */
 export function provisionRoster(confirmation?: RemovalConfirmation): RunReport {
   const report = runRosterNow('apply', confirmation === undefined || confirmation === null ? {} : { confirmation });
-  // A run that isn't finished goes on within the hour if the sidebar closes (DESIGN.md §1).
-  if (report.rows === 0 && report.pending === 0 && report.done === 0) return report;
-  return { ...report, continuation: keepHourlyTriggerFor(report.pending > 0) };
+  // A run that isn't finished goes on within the hour if the sidebar closes (DESIGN.md §1). Whether one is
+  // left is the run record's to say (PENDING Spaces or Rules rows count, a refused call changed nothing);
+  // a call told that another run holds the lock leaves the trigger to that run.
+  if (report.busy) return report;
+  return { ...report, continuation: keepHourlyTriggerFor(runLeft()) };
 }
