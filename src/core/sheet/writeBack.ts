@@ -98,19 +98,3 @@ export function writebackBlocks(input: WritebackInput): CellBlock[] {
   }
   return blocks;
 }
-
-/** What the sheet holds after `blocks` are written: the next writeback then only writes what changed since. */
-export function withBlocks(grid: Grid, blocks: readonly CellBlock[]): unknown[][] {
-  const next = grid.map((row) => [...row]);
-  for (const block of blocks) {
-    block.values.forEach((values, i) => {
-      const row = (next[block.row - 1 + i] ??= []);
-      values.forEach((value, j) => {
-        row[block.column - 1 + j] = value;
-      });
-    });
-  }
-  const width = Math.max(0, ...next.map((row) => row.length));
-  for (const row of next) while (row.length < width) row.push('');
-  return next;
-}
