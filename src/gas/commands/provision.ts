@@ -2,6 +2,7 @@
 import type { RemovalConfirmation, RunReport } from '../../shared/report';
 import { runRosterNow } from '../compose';
 import { keepHourlyTriggerFor, runLeft } from '../hourlyTrigger';
+import { NoDocumentError } from '../platform';
 
 /** The sidebar's Preview: WOULD_* statuses, nothing changed in Chat. */
 export function previewRoster(): RunReport {
@@ -19,5 +20,11 @@ export function provisionRoster(confirmation?: RemovalConfirmation): RunReport {
   // left is the run record's to say (PENDING Spaces or Rules rows count, a refused call changed nothing);
   // a call told that another run holds the lock leaves the trigger to that run.
   if (report.busy) return report;
-  return { ...report, continuation: keepHourlyTriggerFor(runLeft()) };
+  try {
+    return { ...report, continuation: keepHourlyTriggerFor(runLeft()) };
+  } catch (error) {
+    // Without a containing document there is no run record and no trigger; the report already says why.
+    if (error instanceof NoDocumentError) return report;
+    throw error;
+  }
 }
