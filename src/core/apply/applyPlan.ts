@@ -166,14 +166,27 @@ export function interleaveBySpace(steps: readonly Step[]): Step[] {
 }
 
 /**
+ * Operations that become known while the writes go on (run/readAhead.ts): the reads they need go out beside
+ * the writes, and what those replies let plan joins the queue.
+ */
+export interface OperationSource {
+  /** Reads to send with this round, given how many planned operations wait to be started. */
+  reads(queued: number): MemberCall[];
+  /** Their replies, in the same order; the operations now planned. */
+  answered(replies: readonly MemberReply[]): Operation[];
+  /** Nothing more will come. */
+  readonly done: boolean;
+}
+
+/**
  * Runs the operations round after round until done or the sender's deadline: each round sends the
- * follow-ups of the last round and the next ROUND_SIZE operations. Rows not finished when the deadline
- * comes are PENDING. `changed` hears of each successful write as its reply comes (the log), before
- * `afterRound` sees the outcomes so far (progress).
+ * follow-ups of the last round, the next ROUND_SIZE operations, and the source's reads. Rows not finished
+ * when the deadline comes are PENDING (the source's unread rows are its own to report). `changed` hears of
+ * each successful write as its reply comes (the log), before `afterRound` sees the outcomes so far (progress).
  */
 export function runOperations(
   sender: MemberSender, operations: readonly Operation[], afterRound?: (outcomes: readonly RowOutcome[]) => void,
-  changed?: (change: MembershipChange) => void,
+  changed?: (change: MembershipChange) => void, source?: OperationSource,
 ): RowOutcome[] {
   const outcomes: RowOutcome[] = [];
   const queue = interleaveBySpace(operations.map(firstStep));
@@ -181,11 +194,13 @@ export function runOperations(
   let followUps: Step[] = [];
   // Once out of time, only the follow-ups of changes already made go on (finishing), nothing new starts.
   let finishing = false;
-  while (followUps.length > 0 || (!finishing && next < queue.length)) {
+  while (followUps.length > 0 || (!finishing && (next < queue.length || (source !== undefined && !source.done)))) {
     const fresh = finishing ? [] : queue.slice(next, next + ROUND_SIZE);
     next += fresh.length;
     const steps = [...followUps, ...fresh];
-    const replies = sender.send(steps.map((step) => step.call), { finishing });
+    const reads = finishing || !source ? [] : source.reads(queue.length - next);
+    if (steps.length === 0 && reads.length === 0) break;
+    const replies = sender.send([...steps.map((step) => step.call), ...reads], { finishing });
     const wasFollowUp = new Set(followUps);
     followUps = [];
     const deferredFollowUps: Step[] = [];
@@ -209,6 +224,7 @@ export function runOperations(
     });
     if (replies.some((reply) => reply.deferred)) finishing = true;
     followUps.push(...deferredFollowUps);
+    if (source && reads.length > 0) for (const step of interleaveBySpace(source.answered(replies.slice(steps.length)).map(firstStep))) queue.push(step);
     afterRound?.(outcomes);
   }
   // What hasn't started waits for the next execution.

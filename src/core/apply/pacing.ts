@@ -77,6 +77,9 @@ export function spaceOf(call: MemberCall): string {
   return `${collection}/${id}`;
 }
 
+/** The per-space read bucket's capacity. */
+const SPACE_READ_BURST = 3;
+
 /** This many 429s within the window mean the budget is contended. */
 const BURST_429S = 3;
 const BURST_WINDOW_MS = 10_000;
@@ -101,8 +104,9 @@ export class Pacer {
   private spaceBucket(space: string, now: number): TokenBucket {
     let bucket = this.spaceReads.get(space);
     if (!bucket) {
-      // Capacity 1 and a rate one under the limit: at most the limit in any one-second window.
-      bucket = new TokenBucket((this.limits.readsPerSecondPerSpace - 1) / 1000, 1, now);
+      // Capacity c and rate limit − c a second: at most the limit in any one-second window. A capacity of 3
+      // lets a 300-ms round trip carry 3 reads of one space (12 a second), where 1 would allow only 3.3.
+      bucket = new TokenBucket((this.limits.readsPerSecondPerSpace - SPACE_READ_BURST) / 1000, SPACE_READ_BURST, now);
       this.spaceReads.set(space, bucket);
     }
     return bucket;

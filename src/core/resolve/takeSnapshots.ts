@@ -9,7 +9,7 @@
 import { replyError } from '../apiErrors';
 import type { Detail, Membership, Resolved, RowOutcome, SpaceInfo, Target } from '../model';
 import { pendingOutcome } from '../run/outcomes';
-import type { MemberCall, MemberSender } from '../ports';
+import type { MemberCall, MemberReply, MemberSender } from '../ports';
 
 export const PAGE_SIZE = 1000;
 /** Admin access rejects list without a member-type filter, and can't list apps anyway (reference §7). */
@@ -74,32 +74,47 @@ function addPage(snapshot: SpaceSnapshot, memberships: readonly Membership[]): v
   }
 }
 
-export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[], useAdminAccess: boolean): Map<string, SnapshotResult> {
-  const results = new Map<string, SnapshotResult>();
-  let pending: Listing[] = [];
-  for (const space of spaces) {
-    if (results.has(space.name)) continue;
-    results.set(space.name, { ok: false, problem: { reason: 'spaceNotListed' } });
-    pending.push({ space, showInvited: true, pages: 0, snapshot: emptySnapshot(true) });
+/**
+ * The listing of some spaces as calls and replies: calls() are the pages due now (first pages of all spaces
+ * together, then the next pages of those that have more), answer() takes their replies in the same order.
+ * takeSnapshots drives it alone; the read-ahead (run/readAhead.ts) sends its calls beside membership writes.
+ */
+export class SnapshotReader {
+  readonly results = new Map<string, SnapshotResult>();
+  private pending: Listing[] = [];
+
+  constructor(spaces: readonly SpaceInfo[], private readonly useAdminAccess: boolean) {
+    for (const space of spaces) {
+      if (this.results.has(space.name)) continue;
+      this.results.set(space.name, { ok: false, problem: { reason: 'spaceNotListed' } });
+      this.pending.push({ space, showInvited: true, pages: 0, snapshot: emptySnapshot(true) });
+    }
   }
 
-  while (pending.length > 0) {
-    const replies = sender.send(pending.map((listing) => listCall(listing, useAdminAccess)));
+  get done(): boolean {
+    return this.pending.length === 0;
+  }
+
+  calls(): MemberCall[] {
+    return this.pending.map((listing) => listCall(listing, this.useAdminAccess));
+  }
+
+  answer(replies: readonly MemberReply[]): void {
     const next: Listing[] = [];
-    pending.forEach((listing, index) => {
+    this.pending.forEach((listing, index) => {
       const reply = replies[index];
       const name = listing.space.name;
       if (reply.deferred) {
-        results.set(name, { ok: false, pending: true });
+        this.results.set(name, { ok: false, pending: true });
         return;
       }
       if (reply.code < 200 || reply.code > 299) {
         const error = replyError(reply);
-        if (useAdminAccess && listing.showInvited && error.code === 400 && listing.pages === 0) {
+        if (this.useAdminAccess && listing.showInvited && error.code === 400 && listing.pages === 0) {
           // Stricter reading of reference §7: showInvited may be refused with admin access.
           next.push({ ...listing, showInvited: false, snapshot: emptySnapshot(false) });
         } else {
-          results.set(name, { ok: false, problem: { reason: 'membersNotListed', space: listing.space, error } });
+          this.results.set(name, { ok: false, problem: { reason: 'membersNotListed', space: listing.space, error } });
         }
         return;
       }
@@ -109,12 +124,17 @@ export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[]
       if (token && token !== listing.pageToken && listing.pages < MAX_PAGES) {
         next.push({ ...listing, pageToken: token });
       } else {
-        results.set(name, { ok: true, snapshot: listing.snapshot });
+        this.results.set(name, { ok: true, snapshot: listing.snapshot });
       }
     });
-    pending = next;
+    this.pending = next;
   }
-  return results;
+}
+
+export function takeSnapshots(sender: MemberSender, spaces: readonly SpaceInfo[], useAdminAccess: boolean): Map<string, SnapshotResult> {
+  const reader = new SnapshotReader(spaces, useAdminAccess);
+  while (!reader.done) reader.answer(sender.send(reader.calls()));
+  return reader.results;
 }
 
 /** The spaces to list: each target space once, by name, in the order the targets name them. */

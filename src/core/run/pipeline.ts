@@ -29,12 +29,14 @@
  */
 import { lookUp, type DirectoryView } from '../resolve/identities';
 import type { Operation, RosterRow, RowOutcome, Rule, SpaceInfo, SpaceRef, SpaceSetting, Target } from '../model';
-import { finishEarlierAdds, planTargets, previewOutcome } from '../plan/planTargets';
+import { previewOutcome } from '../plan/planTargets';
 import type { ChatGateway, Directory, ImportSources, MemberReply, MemberSender, PeopleDirectory } from '../ports';
-import { probeAnswered, probeQuestions, rememberProbeAnswers, type GetCall } from '../resolve/probeByAlias';
+import { rememberProbeAnswers, type GetCall } from '../resolve/probeByAlias';
 import { runOperations } from '../apply/applyPlan';
 import type { MembershipChange } from '../apply/changes';
-import { listedTargets, snapshotSpaces, takeSnapshots, type SnapshotResult } from '../resolve/takeSnapshots';
+import { snapshotSpaces, takeSnapshots, type SnapshotResult } from '../resolve/takeSnapshots';
+import { afterListing, afterProbes, append, everyRow, type Own, type PlanContextInput } from './planStages';
+import { ReadAhead } from './readAhead';
 import { memberCells, resolveTargets } from '../resolve/resolveTargets';
 import { resolveSpaces, spaceRefsOf, type SpaceResolution } from '../resolve/resolveSpaces';
 import { validateRows } from '../rows/validateRows';
@@ -98,14 +100,6 @@ export interface PlanInput extends RunOptions {
   keepers?: ReadonlySet<number>;
 }
 
-/**
- * Appends `more` to `outcomes` one by one: push(...more) passes every item as an argument, and past about
- * 100,000 of them V8 throws "Maximum call stack size exceeded" (a 200,000-row preview would crash).
- */
-function append(outcomes: RowOutcome[], more: readonly RowOutcome[]): void {
-  for (const outcome of more) outcomes.push(outcome);
-}
-
 const NONE: ReadonlySet<number> = new Set();
 /** No Directory to ask (PipelineDeps.people absent): every rule ends ERROR, asked again next run. */
 function unexpanded(rules: readonly Rule[]): RuleExpansions {
@@ -113,15 +107,21 @@ function unexpanded(rules: readonly Rule[]): RuleExpansions {
   return { people: new Map(), failed: rules.map(({ sheetRow }) => ({ sheetRow, status: 'ERROR', reason: 'ruleDirectoryFailed', error })) };
 }
 
-/**
- * Stages 1–10: the rows' operations. Appends each other row's outcome to `outcomes` as soon as it is known
- * (so a crash later keeps them). Pure but for what `answers` does.
- */
-export function planRoster(rows: readonly RosterRow[], answers: Answers, input: PlanInput, outcomes: RowOutcome[]): Operation[] {
-  const admin = input.useAdminAccess;
+/** Stages 1–5c: the targets, with what the mirror stage needs to know of the rows. */
+interface Targeted {
+  targets: readonly Target[];
+  own: Own;
+  intents: ReturnType<typeof validateRows>['intents'];
+  spaces: ReadonlyMap<string, SpaceResolution>;
+  settled: ReturnType<typeof resolvedSettings>;
+  mirrorSpaces: ReturnType<typeof resolvedSettings>['resolved'];
+  identified: ReturnType<typeof resolveTargets>;
+  ruleTargetCount: number;
+}
+
+function targetStages(rows: readonly RosterRow[], answers: Answers, input: PlanInput, outcomes: RowOutcome[]): Targeted {
   const keepers = input.keepers ?? NONE;
-  const own = <T extends { sheetRow: number }>(list: readonly T[]): readonly T[] =>
-    (keepers.size === 0 ? list : list.filter((item) => !keepers.has(item.sheetRow)));
+  const own: Own = keepers.size === 0 ? everyRow : (list) => list.filter((item) => !keepers.has(item.sheetRow));
   const { intents, invalid } = validateRows(rows);
   append(outcomes, own(invalid));
 
@@ -145,40 +145,43 @@ export function planRoster(rows: readonly RosterRow[], answers: Answers, input: 
   const rosterTargets = keepers.size === 0 ? identified.targets
     : identified.targets.filter((target) => !keepers.has(target.intent.sheetRow) || settling.has(target.space.name));
   const targets = ruled ? [...ruled.targets, ...rosterTargets] : rosterTargets;
+  return { targets, own, intents, spaces, settled, mirrorSpaces, identified, ruleTargetCount: ruled?.targets.length ?? 0 };
+}
 
+const planContext = (input: PlanInput, targeted: Targeted, answers: Answers): PlanContextInput => ({
+  callerEmail: input.callerEmail, callerName: input.callerName ?? targeted.identified.callerName,
+  useAdminAccess: input.useAdminAccess, addedEarlier: input.addedEarlier, learned: answers.learned,
+});
+
+/**
+ * Stages 1–10: the rows' operations. Appends each other row's outcome to `outcomes` as soon as it is known
+ * (so a crash later keeps them). Pure but for what `answers` does.
+ */
+export function planRoster(rows: readonly RosterRow[], answers: Answers, input: PlanInput, outcomes: RowOutcome[]): Operation[] {
+  const targeted = targetStages(rows, answers, input, outcomes);
+  const { targets, own, mirrorSpaces } = targeted;
+  const admin = input.useAdminAccess;
   const listing = withMirrorSpaces(snapshotSpaces(targets), mirrorSpaces);
   const listings = answers.snapshots(listing);
-  const listed = listedTargets(targets, listing, listings);
-  append(outcomes, own(listed.outcomes));
+  const listed = afterListing(targets, listing, listings, admin, outcomes, own);
+  const probed = afterProbes(listed, answers.members(listed.questions.calls), planContext(input, targeted, answers), outcomes, own);
+  const settings = input.spaceSettings ?? [];
+  if (settings.length === 0) return [...own(probed.plan.operations)];
 
-  const questions = probeQuestions(listed.targets, listed.snapshots, admin);
-  const probed = probeAnswered(listed.targets, questions, answers.members(questions.calls));
-  append(outcomes, own(probed.outcomes));
-  answers.learned?.(probed.targets);
-
-  const plan = planTargets(probed.targets, {
-    snapshots: listed.snapshots,
-    callerEmail: input.callerEmail,
-    callerName: input.callerName ?? identified.callerName,
-    useAdminAccess: admin,
-  });
-  finishEarlierAdds(plan, input.addedEarlier ?? NONE);
-  append(outcomes, own(plan.outcomes));
-  if (settings.length === 0) return [...own(plan.operations)];
-
+  const { intents, spaces, identified, settled } = targeted;
   const mirror = planMirror(mirrorSpaces, {
     snapshots: listed.snapshots, targets: probed.targets, useAdminAccess: admin,
     unmatched: unmatchedRows(intents, spaces, probed.targets, [...identified.outcomes, ...listed.outcomes, ...probed.outcomes]),
     callerName: input.callerName ?? identified.callerName,
-    touched: touchedMemberships(plan.operations),
-    joining: joiningCounts(plan.operations),
+    touched: touchedMemberships(probed.plan.operations),
+    joining: joiningCounts(probed.plan.operations),
     confirmation: input.confirmation,
-    firstStandIn: -1 - (ruled?.targets.length ?? 0),
+    firstStandIn: -1 - targeted.ruleTargetCount,
   });
   const names = mirrorNames(mirror);
   const labels = names.length > 0 && answers.emails ? answers.emails(names) : new Map<string, string>();
   input.mirrored?.({ plan: mirror, labels, ended: [...settled.ended, ...addOnlyOutcomes(settled.resolved), ...unlistedMirrors(mirrorSpaces, listings)] });
-  return [...own(plan.operations), ...mirror.operations];
+  return [...own(probed.plan.operations), ...mirror.operations];
 }
 
 export interface PipelineDeps {
@@ -249,7 +252,16 @@ export function collectOutcomes(
     ...deps.options, addedEarlier: hooks.addedEarlier, spaceResolved: hooks.spaceResolved, spaceSettings: hooks.spaceSettings, mirrored: hooks.mirrored,
     keepers: hooks.keepers, rules: hooks.rules, ruled: hooks.ruled,
   };
-  const operations = planRoster(rows, portAnswers(deps, sender), input, outcomes);
+  const answers = portAnswers(deps, sender);
+  if (mode === 'apply' && (input.spaceSettings ?? []).length === 0 && (input.keepers ?? NONE).size === 0) {
+    // No Spaces row to settle: spaces are read group by group beside the writes (readAhead.ts).
+    const targeted = targetStages(rows, answers, input, outcomes);
+    const source = new ReadAhead(targeted.targets, planContext(input, targeted, answers), outcomes);
+    append(outcomes, runOperations(sender, [], (done) => hooks.afterRound?.(outcomes, done), hooks.changed, source));
+    append(outcomes, source.unplanned());
+    return;
+  }
+  const operations = planRoster(rows, answers, input, outcomes);
   append(outcomes, mode === 'preview'
     ? operations.map(previewOutcome)
     : runOperations(sender, operations, (done) => hooks.afterRound?.(outcomes, done), hooks.changed));

@@ -1,0 +1,64 @@
+/**
+ * Reads overlap writes: an Apply over many spaces starts adding people after listing the first group of
+ * spaces, not all of them, and an execution lists only the spaces it gets to; the others wait, PENDING,
+ * and the run still ends with every row right, each person added once.
+ */
+import type { MemberCall } from '../../../src/core/ports';
+import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
+import { GROUP_SPACES } from '../../../src/core/run/readAhead';
+import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
+
+const SPACES = 300;
+const ROWS_PER_SPACE = 4;
+
+function world() {
+  const chat = new FakeChat();
+  const clock = new TestClock();
+  const send = chat.send.bind(chat);
+  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  const rows: string[][] = [];
+  for (let s = 0; s < SPACES; s++) {
+    chat.addSpace(`spaces/S${s}`, `Team ${s}`);
+    chat.seat(`spaces/S${s}`, 'users/1', 'ROLE_MANAGER');
+  }
+  // Row r in space r mod SPACES, as a roster sorted by person looks.
+  for (let r = 0; r < SPACES * ROWS_PER_SPACE; r++) rows.push([`users/${1000 + r}`, `spaces/S${r % SPACES}`]);
+  const store = new FakeStore(rosterGrid(rows));
+  const deps: RunDeps = {
+    store, chat, directory: new FakeDirectory(), clock,
+    options: { useAdminAccess: false, callerEmail: 'me@example.com', callerName: 'users/1' },
+    // A minute of work: about 300 writes, far fewer than the 1,200 rows.
+    workBudgetMs: 60_000,
+  };
+  return { chat, deps, store };
+}
+
+const isList = (call: MemberCall) => call.method === 'list';
+const isCreate = (call: MemberCall) => call.method === 'create';
+
+it('adds the first people after listing one group of spaces, and lists only the spaces it gets to', () => {
+  const { chat, deps, store } = world();
+  const report = runRoster(deps, 'apply');
+  const firstCreate = chat.calls.findIndex(isCreate);
+  expect(firstCreate).toBeGreaterThan(0);
+  expect(chat.calls.slice(0, firstCreate).filter(isList).length).toBeLessThanOrEqual(GROUP_SPACES);
+
+  const listed = new Set(chat.calls.filter(isList).map((call) => (call.method === 'list' ? call.parent : '')));
+  expect(listed.size).toBeLessThan(SPACES);
+  expect(report.pending).toBeGreaterThan(0);
+  // Rows of spaces never listed wait for the next execution; none is an error.
+  const statuses = store.column('Status');
+  expect(statuses.filter((status) => status === 'ERROR')).toEqual([]);
+  expect(statuses.filter((status) => status === 'PENDING')).toHaveLength(report.pending);
+});
+
+it('finishes over several executions with every row added once', () => {
+  const { chat, deps, store } = world();
+  let report = runRoster(deps, 'apply');
+  for (let n = 0; n < 20 && report.pending > 0; n++) report = runRoster(deps, 'apply');
+  expect(report.pending).toBe(0);
+  expect(store.column('Status').every((status) => status === 'ADDED')).toBe(true);
+  const creates = chat.calls.filter(isCreate).map((call) => (call.method === 'create' ? `${call.parent} ${call.membership.member?.name}` : ''));
+  expect(new Set(creates).size).toBe(SPACES * ROWS_PER_SPACE);
+  expect(creates).toHaveLength(SPACES * ROWS_PER_SPACE);
+});
