@@ -1,12 +1,13 @@
 /**
- * Pacing, not hoping (DESIGN.md §1): token buckets just under Google's budgets, and capped exponential
+ * Pacing, not hoping (DESIGN.md §1): calls paced just under Google's budgets, and capped exponential
  * backoff with jitter for the calls worth retrying. Numbers: reference/chat-api-limits.md §2–3, §7.
  *
- * Reads: a bucket of rate r and capacity c lets through at most c + r·T calls in any window T. Writes: a
- * sliding minute like Google's (WriteWindow), at most 297 of ours in it, fewer when another user of the
- * project holds part of it (the pacer learns how many from Google's 429s, and probes back up).
+ * Per project (writes, reads): a sliding minute like Google's, at most the budget of ours in it, fewer when
+ * another user of the project holds part of it (sharedBudget.ts). Per space (reads): a token bucket of rate
+ * r and capacity c lets through at most c + r·T calls in any window T.
  */
 import type { MemberCall, MemberReply } from '../ports';
+import { SharedBudget } from './sharedBudget';
 
 export interface Limits {
   /** membership create, delete and patch (stricter reading: patch is a write), per project */
@@ -67,109 +68,28 @@ export function spaceOf(call: MemberCall): string {
   return `${collection}/${id}`;
 }
 
-/**
- * Our own membership writes in Google's sliding minute, as Google counts them (charged when admitted; a
- * quota 429 charges nothing: emulator/FIDELITY.md, Service Control's "no quota will be allocated"). A write
- * may go while fewer than `limit` are in the last minute and the pace allows: `limit` a minute, with bursts
- * of at most a tenth of it. Unlike a bare token bucket, a pause (a backoff, a round waiting for its retries)
- * loses nothing up to that tenth, and unlike a bare window, no burst of a whole minute's writes comes back
- * every minute as the window slides.
- */
-export class WriteWindow {
-  private times: number[] = [];
-  private head = 0;
-  private tokens: number;
-  private updatedAt: number;
-
-  /**
-   * Starts as if the minute before `now` had been spent evenly at `limit` (an earlier execution, say) but for
-   * `free` slots, which go at once.
-   */
-  constructor(public limit: number, now: number, free: number, private readonly windowMs = 60_000) {
-    const spent = Math.max(0, limit - free);
-    for (let i = 1; i <= spent; i++) this.times.push(now - windowMs + (i * windowMs) / limit);
-    this.tokens = free;
-    this.updatedAt = now;
-  }
-
-  private get burst(): number {
-    return Math.max(WRITE_BURST, this.limit * BURST_SHARE);
-  }
-
-  private refill(now: number): void {
-    if (now <= this.updatedAt) return;
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) * this.limit) / this.windowMs);
-    this.updatedAt = now;
-  }
-
-  count(now: number): number {
-    while (this.head < this.times.length && this.times[this.head] <= now - this.windowMs) this.head++;
-    if (this.head > 1024) {
-      this.times = this.times.slice(this.head);
-      this.head = 0;
-    }
-    return this.times.length - this.head;
-  }
-
-  /** Milliseconds until a write may go. */
-  waitMs(now: number): number {
-    this.refill(now);
-    const over = this.count(now) - Math.floor(this.limit);
-    const windowWait = over < 0 ? 0 : this.times[this.head + over] + this.windowMs - now;
-    const paceWait = this.tokens >= 1 ? 0 : ((1 - this.tokens) * this.windowMs) / this.limit;
-    const wait = Math.max(windowWait, paceWait);
-    return wait > 0 ? Math.max(1, Math.ceil(wait)) : 0;
-  }
-
-  take(now: number): void {
-    this.refill(now);
-    this.tokens -= 1;
-    this.times.push(now);
-  }
-
-  /** A write Google refused for quota: it spent nothing. */
-  refund(at: number): void {
-    for (let i = this.times.length - 1; i >= this.head; i--) {
-      if (this.times[i] === at) {
-        this.times.splice(i, 1);
-        this.tokens = Math.min(this.burst, this.tokens + 1);
-        return;
-      }
-    }
-  }
-}
-
-/** The largest burst of writes, as a share of the limit: pauses this long are made up afterwards. */
-const BURST_SHARE = 0.1;
-/** Google's window must always keep this many slots: time skew between our clock and Google's. */
+/** Slots of Google's minute the pacer leaves free, for time skew between our clock and Google's. */
 const WRITE_MARGIN = WRITE_BURST;
-/** This many write 429s within the window: Google's minute is full (one alone may come from its backend). */
-const BURST_429S = 3;
-const BURST_WINDOW_MS = 5_000;
-/** The write limit never goes below a tenth of the budget, however contended. */
-const MIN_SHARE = 0.1;
-/** Without a 429 for this long, the write limit grows back towards the budget: PROBE_SHARE of it a minute, more as the quiet lasts. */
-const QUIET_MS = 10_000;
-const PROBE_SHARE = 0.05;
+/** Writes: bursts of at most a tenth of a minute's writes (pauses that long are made up afterwards). */
+const WRITE_BURST_SHARE = 0.1;
+/**
+ * Reads: an execution reads in a burst at its start (snapshots, probes), then writes for minutes, so the
+ * minute before an execution is assumed half spent: half the read budget may go at once. Wrong (another
+ * user reading), 429s tell, and the limit comes down to our share.
+ */
+const READ_FREE_SHARE = 0.5;
 
 /** One pacer per execution: every membership call of the run goes through it. */
 export class Pacer {
-  private readonly writes: WriteWindow;
-  private readonly reads: TokenBucket;
+  private readonly writes: SharedBudget;
+  private readonly reads: SharedBudget;
   private readonly spaceReads = new Map<string, TokenBucket>();
-  private readonly maxWrites: number;
-  private last429: number;
-  private lastProbe: number;
-  private recent429s: number[] = [];
 
-  /** `writesPerMinute`: where to start (what an earlier execution learned), default the whole budget. */
+  /** `writesPerMinute`: where to start (what an earlier execution learnt), default the whole budget. */
   constructor(now: number, private readonly limits: Limits = GOOGLE_LIMITS, writesPerMinute?: number) {
-    this.maxWrites = limits.writesPerMinute - WRITE_MARGIN;
-    this.writes = new WriteWindow(Math.min(this.maxWrites, writesPerMinute ?? this.maxWrites), now, WRITE_MARGIN);
-    const perMs = (perMinute: number) => perMinute / 60_000;
-    this.reads = new TokenBucket(perMs(limits.readsPerMinute - 30), 30, now);
-    this.last429 = -Infinity;
-    this.lastProbe = now;
+    this.writes = new SharedBudget(limits.writesPerMinute - WRITE_MARGIN, now, { start: writesPerMinute, free: WRITE_MARGIN, burstShare: WRITE_BURST_SHARE });
+    const maxReads = limits.readsPerMinute * 0.99;
+    this.reads = new SharedBudget(maxReads, now, { free: Math.floor(maxReads * READ_FREE_SHARE), burstShare: READ_FREE_SHARE });
   }
 
   private spaceBucket(space: string, now: number): TokenBucket {
@@ -184,15 +104,13 @@ export class Pacer {
 
   /** Takes what the call needs if it may go now. */
   admit(call: MemberCall, now: number): boolean {
+    if (this.waitMs(call, now) > 0) return false;
     if (isWrite(call)) {
-      this.probe(now);
-      if (this.writes.waitMs(now) > 0) return false;
       this.writes.take(now);
       return true;
     }
-    const space = this.spaceBucket(spaceOf(call), now);
-    if (space.waitMs(now) > 0 || this.reads.waitMs(now) > 0) return false;
-    return space.tryTake(now) && this.reads.tryTake(now);
+    this.reads.take(now);
+    return this.spaceBucket(spaceOf(call), now).tryTake(now);
   }
 
   /** When the call could be admitted. */
@@ -201,37 +119,14 @@ export class Pacer {
     return Math.max(this.spaceBucket(spaceOf(call), now).waitMs(now), this.reads.waitMs(now));
   }
 
-  /**
-   * Google's answer to a call admitted at `sentAt`. A 429 to a write: it spent nothing, and Google's minute
-   * may be full. When they come in a burst it is: another user of the project holds the rest of it, and the
-   * writes we hold in it are our share, so the limit comes down to them. A lone 429
-   * (Google's backend may send one below the quota) and a 429 to a read only cost a retry.
-   */
+  /** Google's answer to a call admitted at `sentAt`: a 429 spent nothing, and may say the budget is shared now. */
   answered(call: MemberCall, reply: MemberReply, sentAt: number, now: number): void {
-    if (reply.code !== 429 || !isWrite(call)) return;
-    this.writes.refund(sentAt);
-    this.recent429s = this.recent429s.filter((at) => now - at < BURST_WINDOW_MS);
-    this.recent429s.push(now);
-    if (this.recent429s.length < BURST_429S) return;
-    this.last429 = now;
-    const held = this.writes.count(now);
-    this.writes.limit = Math.max(Math.ceil(this.maxWrites * MIN_SHARE), Math.min(this.writes.limit, held));
+    if (reply.code === 429) (isWrite(call) ? this.writes : this.reads).rateLimited(sentAt, now);
   }
 
-  /** Back towards the whole budget while no 429 comes: the other user may have finished. */
-  private probe(now: number): void {
-    const elapsed = now - this.lastProbe;
-    if (elapsed < 1000) return;
-    this.lastProbe = now;
-    if (now - this.last429 < QUIET_MS || this.writes.limit >= this.maxWrites) return;
-    // Faster the longer the quiet lasts: near the share just learnt, slowly; far from any 429, quickly.
-    const quietMinutes = Math.min(10, (now - this.last429) / 60_000);
-    this.writes.limit = Math.min(this.maxWrites, this.writes.limit + (this.maxWrites * PROBE_SHARE * (1 + quietMinutes) * elapsed) / 60_000);
-  }
-
-  /** The membership writes a minute the pacer allows now. */
+  /** The membership writes a minute the pacer allows now (what a later execution may start from). */
   get writeRatePerMinute(): number {
-    return this.writes.limit;
+    return this.writes.perMinute;
   }
 }
 

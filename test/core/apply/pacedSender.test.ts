@@ -60,6 +60,16 @@ describe('PacedSender', () => {
     expect(busiestWindow(sentAt, 1000)).toBeLessThanOrEqual(15);
   });
 
+  it('reads at an execution\'s start go at once up to half the read budget: 1,000 spaces listed in ten batches', () => {
+    const clock = new TestClock();
+    const spaces = Array.from({ length: 1000 }, (_, i) => `spaces/S${i}`);
+    const chat = chatWithSpaces(...spaces);
+    timedChat(chat, clock, 300);
+    const replies = new PacedSender(chat, clock, Infinity).send(spaces.map(list));
+    expect(replies.every((reply) => reply.code === 200)).toBe(true);
+    expect(chat.sends).toBe(10);
+  });
+
   it('retries 429 and 5xx with growing waits, honouring Retry-After, until Google answers', () => {
     const clock = new TestClock();
     const chat = chatWithSpaces('spaces/S');
