@@ -121,7 +121,7 @@ export class Pacer {
 
   /** Google's answer to a call admitted at `sentAt`: a 429 spent nothing, and may say the budget is shared now. */
   answered(call: MemberCall, reply: MemberReply, sentAt: number, now: number): void {
-    if (reply.code === 429) (isWrite(call) ? this.writes : this.reads).rateLimited(sentAt, now);
+    (isWrite(call) ? this.writes : this.reads).heard(sentAt, now, reply.code === 429);
   }
 
   /** The membership writes a minute the pacer allows now (what a later execution may start from). */

@@ -65,6 +65,18 @@ export class QuotaWindow {
     this.times.push(now);
   }
 
+  /**
+   * The calls before `start` (an earlier execution's, assumed at `limit` when this window began) were in
+   * fact at `perMinute`: the minute is rebuilt so, with the calls since `start` as they were.
+   */
+  assumeBefore(start: number, perMinute: number, now: number): void {
+    const since = this.times.slice(this.head).filter((at) => at >= start);
+    const before: number[] = [];
+    for (let at = start; at > now - this.windowMs && perMinute > 0; at -= this.windowMs / perMinute) before.unshift(at);
+    this.times = [...before, ...since];
+    this.head = 0;
+  }
+
   /** A call Google refused for quota: it spent nothing. */
   refund(at: number): void {
     for (let i = this.times.length - 1; i >= this.head; i--) {
@@ -80,6 +92,10 @@ export class QuotaWindow {
 /** This many 429s within the window: Google's minute is full (one alone may come from its backend). */
 const BURST_429S = 3;
 const BURST_WINDOW_MS = 5_000;
+/** A quarter or more of the answers of that window 429s: contention, not Google's backend now and then. */
+const CONTENDED_SHARE = 0.25;
+/** How long an execution watches what Google lets through before trusting it over its first guess. */
+const LEARN_MS = 30_000;
 /** The limit never goes below a tenth of the budget, however contended. */
 const MIN_SHARE = 0.1;
 /** Without a 429 for this long, the limit grows back towards the budget: PROBE_SHARE of it a minute, more as the quiet lasts. */
@@ -91,11 +107,16 @@ export class SharedBudget {
   private last429 = -Infinity;
   private lastProbe: number;
   private recent429s: number[] = [];
+  private recentAnswers: number[] = [];
+  private readonly startedAt: number;
+  /** answers other than 429 since this execution began: calls Google let through */
+  private accepted = 0;
 
   /** `start`: the limit to begin at (what an earlier execution learnt), at most `max`; `free` and `burstShare` as QuotaWindow's. */
   constructor(private readonly max: number, now: number, options: { start?: number; free: number; burstShare: number }) {
     this.window = new QuotaWindow(Math.min(max, options.start ?? max), now, options.free, options.burstShare);
     this.lastProbe = now;
+    this.startedAt = now;
   }
 
   waitMs(now: number): number {
@@ -108,17 +129,31 @@ export class SharedBudget {
   }
 
   /**
-   * A call admitted at `sentAt` got a 429: it spent nothing, and Google's minute may be full. When 429s come
-   * in a burst it is: another user of the project holds the rest of it, and the calls we hold in it are our
-   * share, so the limit comes down to them. A lone 429 (Google's backend may send one below the quota)
-   * only costs a retry.
+   * Google answered a call admitted at `sentAt`. A 429 spent nothing, and Google's minute may be full. When
+   * 429s come in a burst it is: another user of the project holds the rest of it, and the calls we hold in
+   * it are our share, so the limit comes down to them. A lone 429 (Google's backend may send one below the
+   * quota) only costs a retry. Early in an execution, what we hold is partly a guess (the minute before it
+   * assumed spent at the whole budget); if the burst is heavy, the calls Google let through since the start
+   * tell the share better, and the guess is redone at that rate.
    */
-  rateLimited(sentAt: number, now: number): void {
+  heard(sentAt: number, now: number, rateLimited: boolean): void {
+    this.recentAnswers = this.recentAnswers.filter((at) => now - at < BURST_WINDOW_MS);
+    this.recentAnswers.push(now);
+    if (!rateLimited) {
+      this.accepted++;
+      return;
+    }
     this.window.refund(sentAt);
     this.recent429s = this.recent429s.filter((at) => now - at < BURST_WINDOW_MS);
     this.recent429s.push(now);
     if (this.recent429s.length < BURST_429S) return;
     this.last429 = now;
+    const age = now - this.startedAt;
+    const contended = this.recent429s.length >= this.recentAnswers.length * CONTENDED_SHARE;
+    if (contended && age >= LEARN_MS && age < 60_000) {
+      const rate = (this.accepted * 60_000) / age;
+      if (rate < this.window.count(now) && rate < this.window.limit) this.window.assumeBefore(this.startedAt, rate, now);
+    }
     this.window.limit = Math.max(Math.ceil(this.max * MIN_SHARE), Math.min(this.window.limit, this.window.count(now)));
   }
 

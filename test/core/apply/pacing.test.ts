@@ -64,9 +64,9 @@ function sharedGoogle(clock: TestClock, otherPerMinute: number, fail503: () => b
 }
 
 /** Sends `total` creates in rounds of 20, as runOperations does. */
-function sendInRounds(sender: PacedSender, total: number): MemberReply[] {
+function sendInRounds(sender: PacedSender, total: number, first = 0): MemberReply[] {
   const replies: MemberReply[] = [];
-  for (let at = 0; at < total; at += 20) replies.push(...sender.send(Array.from({ length: Math.min(20, total - at) }, (_, i) => create(at + i))));
+  for (let at = 0; at < total; at += 20) replies.push(...sender.send(Array.from({ length: Math.min(20, total - at) }, (_, i) => create(first + at + i))));
   return replies;
 }
 
@@ -84,6 +84,19 @@ describe('Pacer', () => {
     expect(perMinuteBetween(ours.okTimes, learnt, clock.now() - 1)).toBeGreaterThan(145);
     const after = (times: number[]) => times.filter((t) => t >= learnt).length;
     expect(after(ours.rejectedTimes) / after(ours.attemptTimes)).toBeLessThan(0.08);
+  });
+
+  it('a later execution finds the rate left sooner than a minute of 429s', () => {
+    const clock = new TestClock();
+    const { chat, ours } = sharedGoogle(clock, 150);
+    sendInRounds(new PacedSender(chat, clock, Infinity, new Pacer(clock.now()), () => 0.5), 600);
+    const rejectedBefore = ours.rejected;
+    const start = clock.now();
+    const next = new Pacer(start);
+    const replies = sendInRounds(new PacedSender(chat, clock, Infinity, next, () => 0.5), 300, 600);
+    expect(replies.every((reply) => reply.code === 200)).toBe(true);
+    expect(ours.rejected - rejectedBefore).toBeLessThan(75);
+    expect(perMinuteBetween(ours.okTimes, start, clock.now() - 1)).toBeGreaterThan(140);
   });
 
   it('a pause for retries costs no budget: with 10% of writes failing, the others fill the minute', () => {
@@ -114,7 +127,7 @@ describe('Pacer', () => {
     const shared = pacer.writeRatePerMinute;
     expect(shared).toBeLessThan(150);
     const alone = sharedGoogle(clock, 0);
-    sendInRounds(new PacedSender(alone.chat, clock, Infinity, pacer, () => 0.5), 2000);
+    sendInRounds(new PacedSender(alone.chat, clock, Infinity, pacer, () => 0.5), 2000, 400);
     expect(pacer.writeRatePerMinute).toBeGreaterThan(290);
   });
 
