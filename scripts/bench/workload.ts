@@ -82,7 +82,7 @@ export function throughputWorkload(rowCount = 10_000, spaceCount = 40, people = 
     const role = present ? (pick < 0.03 ? 'Manager' : '') : pick < 0.02 ? 'Manager' : pick < 0.03 ? 'Owner' : '';
     rows.push({ email: email(person), space: `spaces/${spaces[s].id}`, role, present });
   }
-  return build(`${rowCount.toLocaleString('en-US')} rows over ${spaceCount} spaces`, rows, spaces, people);
+  return build(`${rowCount.toLocaleString('en-US')} rows over ${spaceCount.toLocaleString('en-US')} spaces`, rows, spaces, people);
 }
 
 /** One space receiving `count` new members. */
