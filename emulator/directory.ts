@@ -1,7 +1,7 @@
 /**
  * Admin SDK Directory API, read-only: users.get / list and groups.get / list. Only what Chat Roster uses to
  * resolve emails to ids in bulk. Two views of a user (viewType, users.get/list reference):
- * - admin_view (the default): everything, for an administrator (the emulator uses the chatAdmin flag);
+ * - admin_view (the default): everything, for an administrator (the emulator uses the directoryAdmin flag, chatAdmin by default);
  * - domain_public: "only fields for the user that are publicly visible to other users in the domain", for
  *   any user of the organisation while its directory sharing (contact sharing) is on. Public fields here:
  *   id, primaryEmail, name (stricter reading: no aliases, suspended, orgUnitPath, isAdmin), and suspended
@@ -42,7 +42,7 @@ function viewOf(query: QueryParams): View {
  */
 function authorize(ctx: RequestContext, methodId: MethodId, view: View): void {
   requireScopes(ctx.caller, methodId, 'user');
-  if (ctx.caller.user.chatAdmin) return;
+  if (ctx.caller.user.directoryAdmin) return;
   const publicRead = view === 'domain_public' && ctx.state.directorySharing && ctx.state.isInternal(ctx.caller.user);
   if (!publicRead) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
 }
@@ -133,7 +133,7 @@ function listArgs(ctx: RequestContext, query: QueryParams, max: number, unsuppor
   const customer = query.string('customer');
   const domain = query.string('domain');
   if (customer === undefined && domain === undefined) throw invalidArgument('Bad Request');
-  if (customer !== undefined && (customer !== 'my_customer' || !ctx.caller.user.chatAdmin)) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
+  if (customer !== undefined && (customer !== 'my_customer' || !ctx.caller.user.directoryAdmin)) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
   if (domain !== undefined && domain.toLowerCase() !== ctx.state.domain.toLowerCase()) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
   const orderBy = query.string('orderBy');
   if (orderBy !== undefined && orderBy !== 'email') throw unimplemented('The emulator only orders by email.');
@@ -170,7 +170,7 @@ export const listUsers: MethodSpec = {
     const { size, token } = listArgs(ctx, query, 500, ['showDeleted', 'customFieldMask', 'event']);
     const search = query.string('query') ?? '';
     // Search is an administrator's (stricter reading: the guide shows it with the admin view only).
-    if (search.trim() !== '' && !ctx.caller.user.chatAdmin) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
+    if (search.trim() !== '' && !ctx.caller.user.directoryAdmin) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
     const clauses = parseUserQuery(search, ctx.state.orgUnits);
     const users = [...ctx.state.users.values()].filter((u) => visible(ctx, u, view) && matchesAll(clauses, searchable(u)))
       .map((u) => ({ u, email: u.email.toLowerCase() })).sort(byEmail);

@@ -18,6 +18,8 @@ export interface FaultSpec {
   retryAfterSeconds?: number;
   /** virtual epoch ms from which it no longer fires (an outage of a given length, e.g. a whole minute of 429s) */
   untilMs?: number;
+  /** lets this many matching calls through before firing (e.g. a list's second page) */
+  skip?: number;
 }
 
 const DEFAULT_MESSAGES: Record<FaultSpec['code'], string> = {
@@ -30,14 +32,14 @@ const DEFAULT_MESSAGES: Record<FaultSpec['code'], string> = {
 };
 
 export class FaultInjector {
-  private faults: Array<{ spec: FaultSpec; remaining: number }> = [];
+  private faults: Array<{ spec: FaultSpec; remaining: number; skip: number }> = [];
   private random = seededRandom(1);
 
   add(spec: FaultSpec): void {
     if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) {
       throw new Error(`injectFault: probability must be within 0..1, got ${spec.probability}`);
     }
-    this.faults.push({ spec: { ...spec }, remaining: spec.times ?? Number.POSITIVE_INFINITY });
+    this.faults.push({ spec: { ...spec }, remaining: spec.times ?? Number.POSITIVE_INFINITY, skip: spec.skip ?? 0 });
   }
 
   clear(): void {
@@ -54,6 +56,10 @@ export class FaultInjector {
       const { spec } = fault;
       if (fault.remaining <= 0 || (spec.methodId !== '*' && spec.methodId !== methodId)) continue;
       if (spec.untilMs !== undefined && now >= spec.untilMs) continue;
+      if (fault.skip > 0) {
+        fault.skip -= 1;
+        continue;
+      }
       if (spec.probability !== undefined && this.random() >= spec.probability) continue;
       fault.remaining -= 1;
       this.faults = this.faults.filter((f) => f.remaining > 0);

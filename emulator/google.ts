@@ -18,7 +18,7 @@ import type { HttpRequest, HttpResponse } from './http';
 import { getMember, listMembers } from './memberReads';
 import { createMember, deleteMember, patchMember } from './memberWrites';
 import { QueryParams } from './query';
-import { chargesFor, DEFAULT_QUOTAS, QuotaMeter, type Quotas } from './quota';
+import { chargesFor, DEFAULT_QUOTAS, QuotaMeter, type BackgroundConsumer, type Quotas } from './quota';
 import { isMembershipWrite, route } from './router';
 import type { OrgSeed, SeedGroupMember, UserProfile } from './seed';
 import { getSpace, listSpaces, searchSpaces } from './spaces';
@@ -26,7 +26,7 @@ import { OrgState, type MemberState, type Role } from './state';
 
 export type { OrgSeed } from './seed';
 export type { DirectoryPerson, OrgSettings, PlacedMembership } from './orgControl';
-export type { Quotas } from './quota';
+export type { BackgroundConsumer, Quotas } from './quota';
 export type { FaultSpec } from './faults';
 export type { HttpRequest, HttpResponse } from './http';
 
@@ -110,12 +110,17 @@ export class Google {
     let response: HttpResponse;
     try {
       if (!found) throw notFound(`The requested URL ${safePath(req.url)} was not found on this server (method ${req.method}).`);
+      const admin = ['true', '1'].includes(found.search.get('useAdminAccess') ?? '');
+      const charges = chargesFor(found.methodId, this.quotas, found.params.space, admin);
       const fault = this.faults.next(found.methodId, this.clock.now());
-      if (fault) throw fault;
+      if (fault) {
+        // It passed the quota check and failed behind it: charged, or the quota's own 429 (FIDELITY.md).
+        this.meter.admit(this.clock.now(), charges);
+        throw fault;
+      }
       const caller = this.tokens.authenticate(authorization, this.state);
       if (found.api === 'chat' && !this.state.appConfigured) throw notFound(APP_NOT_FOUND);
-      const admin = ['true', '1'].includes(found.search.get('useAdminAccess') ?? '');
-      this.meter.admit(this.clock.now(), chargesFor(found.methodId, this.quotas, found.params.space, admin));
+      this.meter.admit(this.clock.now(), charges);
       const spec = HANDLERS[found.methodId];
       const ctx: RequestContext = {
         state: this.state, now: this.clock.now(), caller, params: found.params, search: found.search,
@@ -205,6 +210,14 @@ export class Google {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /**
+   * Another user of the same Cloud project spends `perMinute` membership writes a minute from now on
+   * (quota.ts BackgroundConsumer); its calls aren't in `calls`. reset() stops it.
+   */
+  shareWriteBudget(perMinute: number): BackgroundConsumer {
+    return this.meter.addConsumer('membership_writes', perMinute, this.clock.now());
   }
 
   setRandomSeed(seed: number): void {

@@ -62,7 +62,7 @@ function rolesWanted(raw: string | undefined): Set<string> | undefined {
 
 function authorize(ctx: RequestContext): void {
   requireScopes(ctx.caller, 'admin.directory.members.list', 'user');
-  if (!ctx.caller.user.chatAdmin) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
+  if (!ctx.caller.user.directoryAdmin) throw permissionDenied(NOT_AUTHORIZED, 'forbidden');
 }
 
 export const listGroupMembers: MethodSpec = {

@@ -35,9 +35,11 @@ export function userOf(state: OrgState, email: string): UserRecord {
   return user;
 }
 
-/** Grants or takes away the "Manage chat and spaces conversations" admin privilege. */
+/** Grants or takes away the "Manage chat and spaces conversations" admin privilege, and Directory reads with it. */
 export function setChatAdmin(state: OrgState, email: string, on: boolean): void {
-  userOf(state, email).chatAdmin = on;
+  const user = userOf(state, email);
+  user.chatAdmin = on;
+  user.directoryAdmin = on;
 }
 
 function spaceOf(state: OrgState, spaceName: string): SpaceRecord {

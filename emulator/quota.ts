@@ -5,6 +5,9 @@
  */
 import { GoogleError } from './errors';
 
+const MINUTE = 60_000;
+const SECOND = 1_000;
+
 export interface Quotas {
   /** spaces.members.create / delete, and patch by the stricter reading (§2 note) */
   membershipWritesPerMinute: number;
@@ -53,12 +56,69 @@ class SlidingWindow {
   add(now: number): void {
     this.times.push(now);
   }
+
+  /** The oldest admitted call still inside the window (count() just ran); undefined when empty. */
+  oldest(): number | undefined {
+    return this.times[this.head];
+  }
+}
+
+/**
+ * Another user of the same Cloud project (another customer of a published add-on, reference/chat-api-limits.md
+ * §2 note): it wants `perMinute` calls of one quota, evenly spaced, for ever. Refused, it tries again the
+ * instant a slot frees, before any call of ours at that instant (stricter reading: it wins every race), and
+ * catches up its backlog, so over time it gets all it wants of the budget and we get the rest.
+ */
+export interface BackgroundConsumer {
+  /** the quota it spends (QuotaCharge.key), e.g. 'membership_writes' */
+  key: string;
+  perMinute: number;
+  /** calls it made (spent quota), and 429s it got */
+  spent: number;
+  refused: number;
+}
+
+interface ConsumerState extends BackgroundConsumer {
+  since: number;
+  retryAt: number;
 }
 
 export class QuotaMeter {
   private readonly windows = new Map<string, SlidingWindow>();
+  private readonly consumers: ConsumerState[] = [];
 
   constructor(readonly quotas: Quotas) {}
+
+  /**
+   * Starts a background consumer at `now`, as if it had been running for the minute before (its window
+   * already full of its calls): a steady other user, not one who starts with our run.
+   */
+  addConsumer(key: string, perMinute: number, now: number): BackgroundConsumer {
+    if (!(perMinute > 0)) throw new Error(`addConsumer: perMinute must be > 0, got ${perMinute}`);
+    const consumer: ConsumerState = { key, perMinute, spent: 0, refused: 0, since: now - MINUTE, retryAt: -Infinity };
+    this.consumers.push(consumer);
+    return consumer;
+  }
+
+  /** The background consumers' calls up to `now`, in time order, before a call of ours at `now` is judged. */
+  private catchUp(charge: QuotaCharge, now: number): void {
+    for (const consumer of this.consumers) {
+      if (consumer.key !== charge.key) continue;
+      const window = this.window(charge.key);
+      const interval = MINUTE / consumer.perMinute;
+      for (let at = Math.max(consumer.since + consumer.spent * interval, consumer.retryAt); at <= now;
+        at = Math.max(consumer.since + consumer.spent * interval, consumer.retryAt)) {
+        if (window.count(at, charge.windowMs) < charge.limit) {
+          window.add(at);
+          consumer.spent++;
+          consumer.retryAt = at;
+        } else {
+          consumer.refused++;
+          consumer.retryAt = (window.oldest() ?? at) + charge.windowMs;
+        }
+      }
+    }
+  }
 
   /**
    * Admits the call (spending from every charge) or throws 429 without spending anything: a rejected call
@@ -66,6 +126,7 @@ export class QuotaMeter {
    */
   admit(now: number, charges: QuotaCharge[]): void {
     for (const charge of charges) {
+      this.catchUp(charge, now);
       if (this.window(charge.key).count(now, charge.windowMs) >= charge.limit) {
         throw new GoogleError(429, 'RESOURCE_EXHAUSTED',
           `Quota exceeded for quota metric '${charge.metric}' and limit '${charge.limitName}' of service 'chat.googleapis.com' for consumer 'project_number:000000000000'.`,
@@ -76,8 +137,10 @@ export class QuotaMeter {
     for (const charge of charges) this.window(charge.key).add(now);
   }
 
+  /** Empties the windows and stops the background consumers. */
   clear(): void {
     this.windows.clear();
+    this.consumers.length = 0;
   }
 
   private window(key: string): SlidingWindow {
@@ -90,8 +153,6 @@ export class QuotaMeter {
   }
 }
 
-const MINUTE = 60_000;
-const SECOND = 1_000;
 
 /** Which quotas a Chat method spends from; Directory calls spend none (not emulated). */
 export function chargesFor(methodId: string, quotas: Quotas, spaceId: string | undefined, adminAccess: boolean): QuotaCharge[] {

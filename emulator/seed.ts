@@ -16,6 +16,12 @@ export interface SeedUser {
   autoAccept?: boolean;
   /** holds the "manage chat and spaces conversations" admin privilege (needed for useAdminAccess and the Directory) */
   chatAdmin?: boolean;
+  /**
+   * reads the Admin SDK Directory as an administrator; default: chatAdmin. The two are separate admin
+   * privileges in Workspace (a Chat admin role need not include Users › Read), so false with chatAdmin
+   * true is a Chat admin the Directory refuses.
+   */
+  directoryAdmin?: boolean;
   /** outside the organisation: not in the Directory, addable only by email to spaces allowing external users */
   external?: boolean;
   /** alias email addresses (Directory `aliases`): users.get accepts them as userKey; Chat doesn't resolve them */

@@ -15,6 +15,8 @@ export interface UserRecord {
   suspended: boolean;
   autoAccept: boolean;
   chatAdmin: boolean;
+  /** may read the Admin SDK Directory's admin view (seed `directoryAdmin`, default: chatAdmin) */
+  directoryAdmin: boolean;
   external: boolean;
   /** Directory aliases and non-editable aliases, as seeded (lower-case lookups go through the maps below). */
   aliases: string[];
@@ -165,7 +167,7 @@ export class OrgState {
       if (this.users.has(u.id) || this.userByEmail(u.email)) throw new Error(`seed: duplicate user ${u.id} ${u.email}`);
       const record: UserRecord = {
         id: u.id, email: u.email, suspended: u.suspended ?? false, autoAccept: u.autoAccept ?? true,
-        chatAdmin: u.chatAdmin ?? false, external: u.external ?? false,
+        chatAdmin: u.chatAdmin ?? false, directoryAdmin: u.directoryAdmin ?? u.chatAdmin ?? false, external: u.external ?? false,
         aliases: [...(u.aliases ?? [])], nonEditableAliases: [...(u.nonEditableAliases ?? [])],
         orgUnitPath: u.orgUnitPath ?? ROOT_UNIT, archived: u.archived ?? false, profile: { ...u.profile },
       };

@@ -7,6 +7,7 @@
  * A fault may instead be a latency spike: the answers come, late (past the run's deadline, or its time limit).
  */
 import type { HttpMethod, HttpRequest } from '../http';
+import { seededRandom } from '../random';
 
 export interface TransportFaultSpec {
   /** only requests of these HTTP methods (e.g. ['POST', 'DELETE'] for membership writes); default any */
@@ -17,6 +18,8 @@ export interface TransportFaultSpec {
   times?: number;
   /** a latency spike instead: the call answers normally, this much later (virtual ms) */
   delayMs?: number;
+  /** chance (0..1) that a matching batch breaks, drawn from a seeded PRNG (setSeed); default 1 */
+  probability?: number;
 }
 
 /** What a fired fault does to the call: lose its answers (throw for this URL), or answer late. */
@@ -26,13 +29,21 @@ export class TransportFaults {
   private faults: Array<{ spec: TransportFaultSpec; remaining: number }> = [];
   /** batches and fetches broken so far (for tests' counts) */
   fired = 0;
+  private random = seededRandom(1);
 
   add(spec: TransportFaultSpec = {}): void {
+    if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) {
+      throw new Error(`transportFaults: probability must be within 0..1, got ${spec.probability}`);
+    }
     this.faults.push({ spec: { ...spec }, remaining: spec.times ?? Number.POSITIVE_INFINITY });
   }
 
   clear(): void {
     this.faults = [];
+  }
+
+  setSeed(seed: number): void {
+    this.random = seededRandom(seed);
   }
 
   /** What happens to this batch, if a fault fires for one of its requests. */
@@ -42,6 +53,7 @@ export class TransportFaults {
       if (fault.remaining <= 0) continue;
       const url = requests.find((request) => request.url.includes(urlIncludes) && (!methods || methods.includes(request.method)))?.url;
       if (url === undefined) continue;
+      if (fault.spec.probability !== undefined && this.random() >= fault.spec.probability) continue;
       fault.remaining -= 1;
       this.fired += 1;
       this.faults = this.faults.filter((f) => f.remaining > 0);

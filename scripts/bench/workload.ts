@@ -28,9 +28,12 @@ export interface RosterRow {
 export interface Workload {
   name: string;
   seed: OrgSeed;
+  /** the memberships Chat must end with (the roster's rows, or what a rule asks) */
   rows: RosterRow[];
   /** the sheet as a user typed it, headers first */
   sheet: unknown[][];
+  /** a Rules sheet, headers first, when the memberships come from a rule */
+  rulesSheet?: unknown[][];
   /** membership writes the roster needs: creates + role patches + deletes */
   writesNeeded: { creates: number; patches: number; deletes: number; total: number };
 }
@@ -58,7 +61,7 @@ function build(name: string, rows: RosterRow[], spaces: { id: string; displayNam
   const patches = rows.filter((r) => !r.present && r.role !== '').length;
   return {
     name, seed, rows,
-    sheet: [HEADERS, ...rows.map((r) => [r.email, r.space, r.role, '', '', '', ''])],
+    sheet: rosterSheet(rows),
     writesNeeded: { creates, patches, deletes: 0, total: creates + patches },
   };
 }
@@ -79,7 +82,7 @@ export function throughputWorkload(rowCount = 10_000, spaceCount = 40, people = 
     const role = present ? (pick < 0.03 ? 'Manager' : '') : pick < 0.02 ? 'Manager' : pick < 0.03 ? 'Owner' : '';
     rows.push({ email: email(person), space: `spaces/${spaces[s].id}`, role, present });
   }
-  return build(`${rowCount.toLocaleString('en-US')} rows over ${spaceCount} spaces`, rows, spaces, people);
+  return build(`${rowCount.toLocaleString('en-US')} rows over ${spaceCount.toLocaleString('en-US')} spaces`, rows, spaces, people);
 }
 
 /** One space receiving `count` new members. */
@@ -87,6 +90,35 @@ export function bigSpaceWorkload(count = 3_000): Workload {
   const space = { id: 'BENCHbig', displayName: 'Bench Big Space' };
   const rows: RosterRow[] = Array.from({ length: count }, (_, p) => ({ email: email(p), space: `spaces/${space.id}`, role: '', present: false }));
   return build(`1 space, ${count.toLocaleString('en-US')} new members`, rows, [space], count);
+}
+
+/** The roster sheet holding these rows (the naive loop's input when a rule names the people). */
+export const rosterSheet = (rows: readonly RosterRow[]): unknown[][] => [HEADERS, ...rows.map((r) => [r.email, r.space, r.role, '', '', '', ''])];
+
+/** The throughput roster run by an account the Directory refuses (no admin privilege there, no directory sharing). */
+export function noDirectoryWorkload(): Workload {
+  const workload = throughputWorkload();
+  workload.seed.users = workload.seed.users.map((user) => (user.email === ADMIN ? { ...user, directoryAdmin: false } : user));
+  workload.seed.directorySharing = false;
+  return workload;
+}
+
+export const RULES_HEADERS = ['Source', 'Space', 'Role', 'Status', 'Details', 'Updated'];
+
+/**
+ * One Rules row enrolling an organisational unit of `people` into one space (the Roster empty); 30% of them
+ * already members, as in the throughput roster; 1,000 more people outside the unit.
+ */
+export function ouRuleWorkload(people = 5_000): Workload {
+  const random = seededRandom(20261205);
+  const space = { id: 'BENCHrule', displayName: 'Bench Rule Space' };
+  const rows: RosterRow[] = Array.from({ length: people }, (_, p) => ({ email: email(p), space: `spaces/${space.id}`, role: '', present: random() < 0.3 }));
+  const workload = build(`OU rule over ${people.toLocaleString('en-US')} people`, rows, [space], people + 1_000);
+  workload.seed.orgUnits = ['/Bench'];
+  workload.seed.users = workload.seed.users.map((user, index) => (index >= 1 && index <= people ? { ...user, orgUnitPath: '/Bench' } : user));
+  workload.sheet = [HEADERS];
+  workload.rulesSheet = [RULES_HEADERS, ['ou:/Bench', space.displayName, '', '', '', '']];
+  return workload;
 }
 
 /** Rows Chat doesn't hold as the roster asks (member missing or wrong role), and members the roster doesn't name. */

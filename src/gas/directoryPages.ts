@@ -18,11 +18,30 @@ export interface DirectoryPage<T> {
   next: string | undefined;
 }
 
-/** Reads every page: the first without a token, then each next one while Google gives a token; failures throw. */
+/**
+ * Tries per later page (DESIGN.md §6: the Advanced Service failing is retried, 1 + 2 + 4 + 8 s apart): the
+ * first page proved the view may be read, so a later one failing is Google failing. The first page isn't
+ * retried: its failure reads as a refusal (the service doesn't tell them apart) and the next view is tried.
+ */
+const PAGE_TRIES = 5;
+
+function withRetries<T>(fetch: (pageToken: string | undefined) => DirectoryPage<T>, pageToken: string | undefined): DirectoryPage<T> {
+  const tries = pageToken === undefined ? 1 : PAGE_TRIES;
+  for (let tried = 1; ; tried++) {
+    try {
+      return fetch(pageToken);
+    } catch (error) {
+      if (tried >= tries) throw error;
+      Utilities.sleep(1000 * 2 ** (tried - 1));
+    }
+  }
+}
+
+/** Reads every page: the first without a token, then each next one while Google gives a token; failures throw after retries. */
 export function eachPage<T>(fetch: (pageToken: string | undefined) => DirectoryPage<T>, each: (item: T) => void): void {
   let pageToken: string | undefined;
   do {
-    const page = fetch(pageToken);
+    const page = withRetries(fetch, pageToken);
     for (const item of page.items ?? []) each(item);
     pageToken = page.next || undefined;
   } while (pageToken);

@@ -160,3 +160,18 @@ describe('checks before a run: an address of the organisation that no one has (a
   });
 });
 
+describe('Google failing in the middle of a directory listing', () => {
+  it('a later page that fails is asked again: the listing completes, no row falls back to members.get', () => {
+    const seed = teamOrg();
+    seed.users.push(...Array.from({ length: 600 }, (_, i) => ({ id: String(400000 + i), email: `extra${i}@example.com` })));
+    const google = new Google({ seed });
+    const world = new AppsScriptWorld(google);
+    world.spreadsheet.setSheet('Roster', [HEADERS, ...MANY.map((member) => [member, TEAM, '', '', '', '', ''])]);
+    expect(runEntryPoint(world, 'setupRosterSheet', [], { user: ADMIN }).error).toBeUndefined();
+    google.injectFault({ methodId: 'admin.directory.users.list', code: 503, times: 1, skip: 1 });
+    expect(runEntryPoint<RunReport>(world, 'provisionRoster', [], { user: ADMIN }).error).toBeUndefined();
+    expect(google.calls.filter((call) => call.methodId === 'admin.directory.users.list').map((call) => call.status)).toEqual([200, 503, 200]);
+    expect(google.calls.filter((call) => call.methodId === 'chat.spaces.members.get')).toHaveLength(0);
+    expect(world.spreadsheet.sheet('Roster')!.slice(1).every((row) => row[4] === 'ADDED')).toBe(true);
+  });
+});

@@ -48,6 +48,18 @@ describe('Admin SDK Directory', () => {
     expect(noScope.call('GET', 'users/alice.smith%40example.com').status).toBe(403);
     expect(noScope.call('GET', 'groups/engineering%40example.com').status).toBe(403);
   });
+
+  it('a Chat admin without the Directory privilege is refused the admin view, and may use Chat admin access', () => {
+    const seed = demoOrg();
+    seed.users = seed.users.map((u) => (u.email === 'admin@example.com' ? { ...u, directoryAdmin: false } : u));
+    seed.directorySharing = false;
+    const { g, admin } = demo({ seed });
+    const dir = client(g, g.issueToken('admin@example.com', [scope('admin.directory.user.readonly'), scope('admin.directory.group.readonly')]), DIR);
+    expect(dir.call('GET', 'users', { customer: 'my_customer' }).status).toBe(403);
+    expect(dir.call('GET', 'users', { domain: 'example.com', viewType: 'domain_public' }).status).toBe(403);
+    expect(dir.call('GET', 'groups/engineering%40example.com').status).toBe(403);
+    expect(admin.list('spaces/AAAAmarketing', { useAdminAccess: true, filter: 'member.type = "HUMAN"' }).status).toBe(200);
+  });
 });
 
 describe('Admin SDK Directory: aliases', () => {

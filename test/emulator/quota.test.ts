@@ -32,6 +32,40 @@ describe('per-project membership write quota', () => {
   });
 });
 
+describe('another user of the project (background consumer)', () => {
+  it('takes its share of the write budget every minute, so a caller gets only the rest', () => {
+    const g = new Google({ seed: bigOrg(600) });
+    const owner = client(g, g.issueToken('owner@big.test', USER_SCOPES));
+    const other = g.shareWriteBudget(150);
+    const members = g.membersOf('BIG').slice(1);
+    let ok = 0;
+    // One attempt every 100 ms for three minutes: 600 a minute asked, 150 a minute left.
+    for (let i = 0; i < 1800; i++) {
+      if (owner.del(`spaces/BIG/members/${members[ok]?.member}`).status === 200) ok++;
+      g.clock.advance(100);
+    }
+    expect(ok).toBeGreaterThanOrEqual(440);
+    expect(ok).toBeLessThanOrEqual(460);
+    expect(other.spent).toBeGreaterThanOrEqual(3 * 150);
+    g.reset();
+    expect(g.shareWriteBudget(1).spent).toBe(0);
+  });
+});
+
+describe('what a failed call costs', () => {
+  it('an injected 5xx passed the quota check and is charged; a quota 429 spends nothing', () => {
+    const g = new Google({ seed: bigOrg(10), quotas: { membershipWritesPerMinute: 2 } });
+    const owner = client(g, g.issueToken('owner@big.test', USER_SCOPES));
+    g.injectFault({ methodId: 'chat.spaces.members.delete', code: 503, times: 1 });
+    expect(owner.del('spaces/BIG/members/u0@big.test').status).toBe(503);
+    expect(owner.del('spaces/BIG/members/u0@big.test').status).toBe(200);
+    expect(owner.del('spaces/BIG/members/u1@big.test').status).toBe(429);
+    expect(owner.del('spaces/BIG/members/u1@big.test').status).toBe(429);
+    g.clock.advance(60_000);
+    expect(owner.del('spaces/BIG/members/u1@big.test').status).toBe(200);
+  });
+});
+
 describe('per-space read quota', () => {
   it('15 reads a second per space; another space is unaffected; the next second is fine', () => {
     const { g, admin } = demo();

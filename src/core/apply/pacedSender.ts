@@ -2,10 +2,11 @@
  * Every membership call of a run goes through one PacedSender (DESIGN.md §1 "Pacing, not hoping"):
  * - calls leave in fetchAll batches as fast as the token buckets allow, so the write budget, not latency,
  *   sets the pace; a call that must wait doesn't hold back the calls behind it;
- * - 429 and 5xx are retried with backoff while the other calls go on; a 429 also slows the pacer;
+ * - 429 and 5xx are retried with backoff while the other calls go on; a write's 429 tells the pacer how
+ *   much of Google's minute is ours (pacing.ts);
  * - nothing starts after the deadline: unsent calls come back `deferred`, their rows stay PENDING;
- * - a gateway that throws must not crash the run: reads are re-sent one by one, so only the call that
- *   really fails gets an error; writes are never re-sent (part of the batch may have reached Google).
+ * - a gateway that throws (the transport failed) must not crash the run: its reads are retried like a 5xx;
+ *   its writes are never re-sent (they may have reached Google) and come back with code 0.
  */
 import { thrownError } from '../apiErrors';
 import { backoffMs, isRetryable, isWrite, MAX_TRIES, Pacer } from './pacing';
@@ -26,7 +27,15 @@ interface Pending {
   index: number;
   tries: number;
   notBefore: number;
+  /** batches of this call that threw; from 2 it goes alone, so a call that always throws fails only itself */
+  thrown: number;
 }
+
+/** Replies made up for the calls of a batch that threw (the transport failed: no answer came). */
+const transportFailures = new WeakSet<MemberReply>();
+
+/** A read whose batch threw: worth another try, as a 5xx is (the transport failed, Google didn't refuse). */
+const readLost = (call: MemberCall, reply: MemberReply): boolean => transportFailures.has(reply) && !isWrite(call);
 
 export interface SendStats {
   requests: number;
@@ -53,7 +62,7 @@ export class PacedSender implements MemberSender {
   send(calls: MemberCall[], options: { finishing?: boolean } = {}): MemberReply[] {
     const deadline = options.finishing ? this.deadline + FINISHING_GRACE_MS : this.deadline;
     const replies: MemberReply[] = new Array(calls.length);
-    let queue: Pending[] = calls.map((call, index) => ({ call, index, tries: 0, notBefore: 0 }));
+    let queue: Pending[] = calls.map((call, index) => ({ call, index, tries: 0, notBefore: 0, thrown: 0 }));
     while (queue.length > 0) {
       const now = this.clock.now();
       if (now >= deadline) {
@@ -62,13 +71,17 @@ export class PacedSender implements MemberSender {
       }
       const batch: Pending[] = [];
       const waiting: Pending[] = [];
+      let solo = false;
       for (const item of queue) {
         // Google asked for a pause past the deadline (a long Retry-After): the next execution retries it.
         if (item.notBefore >= deadline) {
           replies[item.index] = DEFERRED;
           continue;
         }
-        const ready = batch.length < MAX_BATCH && item.notBefore <= now && this.pacer.admit(item.call, now);
+        const alone = item.thrown >= 2;
+        const fits = !solo && batch.length < MAX_BATCH && (!alone || batch.length === 0);
+        const ready = fits && item.notBefore <= now && this.pacer.admit(item.call, now);
+        if (ready && alone) solo = true;
         (ready ? batch : waiting).push(item);
       }
       queue = waiting;
@@ -79,11 +92,10 @@ export class PacedSender implements MemberSender {
       const answers = this.sendBatch(batch.map((item) => item.call));
       batch.forEach((item, at) => {
         const reply = answers[at];
-        if (reply.code === 429) {
-          this.stats.rateLimited++;
-          this.pacer.rateLimited(item.call, this.clock.now());
-        }
-        if (isRetryable(reply) && item.tries + 1 < MAX_TRIES) {
+        if (reply.code === 429) this.stats.rateLimited++;
+        this.pacer.answered(item.call, reply, now, this.clock.now());
+        if (readLost(item.call, reply)) item.thrown++;
+        if ((isRetryable(reply) || readLost(item.call, reply)) && item.tries + 1 < MAX_TRIES) {
           this.stats.retries++;
           item.tries++;
           item.notBefore = this.clock.now() + backoffMs(item.tries, this.random, reply.retryAfterSeconds);
@@ -110,16 +122,9 @@ export class PacedSender implements MemberSender {
       if (replies.length !== calls.length) throw new Error(`expected ${calls.length} replies, got ${replies.length}`);
       return replies;
     } catch (thrown) {
-      const failed: MemberReply = { code: 0, error: thrownError(thrown) };
-      if (calls.length === 1) return [failed];
-      return calls.map((call) => {
-        if (isWrite(call)) return failed;
-        try {
-          return this.chat.send([call])[0] ?? failed;
-        } catch (single) {
-          return { code: 0, error: thrownError(single) };
-        }
-      });
+      const lost: MemberReply = { code: 0, error: thrownError(thrown) };
+      transportFailures.add(lost);
+      return calls.map(() => lost);
     }
   }
 }

@@ -1,11 +1,13 @@
 /**
- * Pacing, not hoping (DESIGN.md §1): token buckets just under Google's budgets, and capped exponential
+ * Pacing, not hoping (DESIGN.md §1): calls paced just under Google's budgets, and capped exponential
  * backoff with jitter for the calls worth retrying. Numbers: reference/chat-api-limits.md §2–3, §7.
  *
- * A bucket of rate r and capacity c lets through at most c + r·T calls in any window T, so a window of
- * 60 s sees at most c + 60·r: the write bucket keeps that at 300 (297 a minute + 3).
+ * Per project (writes, reads): a sliding minute like Google's, at most the budget of ours in it, fewer when
+ * another user of the project holds part of it (sharedBudget.ts). Per space (reads): a token bucket of rate
+ * r and capacity c lets through at most c + r·T calls in any window T.
  */
 import type { MemberCall, MemberReply } from '../ports';
+import { SharedBudget } from './sharedBudget';
 
 export interface Limits {
   /** membership create, delete and patch (stricter reading: patch is a write), per project */
@@ -17,7 +19,7 @@ export interface Limits {
 }
 
 export const GOOGLE_LIMITS: Limits = { writesPerMinute: 300, readsPerMinute: 3000, readsPerSecondPerSpace: 15 };
-/** The write bucket's capacity: a burst this large plus the rate stays within Google's minute. */
+/** Slots of Google's minute the pacer leaves free, for time skew between our clock and Google's. */
 const WRITE_BURST = 3;
 /** The rate Chat Roster keeps to at Google's budget (the sidebar estimates the time left from it). */
 export const WRITES_PER_MINUTE = GOOGLE_LIMITS.writesPerMinute - WRITE_BURST;
@@ -26,7 +28,7 @@ export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(private rate: number /* tokens per ms */, private readonly capacity: number, now: number, private readonly maxRate = rate) {
+  constructor(private readonly rate: number /* tokens per ms */, private readonly capacity: number, now: number) {
     this.tokens = capacity;
     this.updatedAt = now;
   }
@@ -52,17 +54,6 @@ export class TokenBucket {
     return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.rate);
   }
 
-  /** Someone else spends the same budget (a 429): slow down, but never below a quarter of the budget. */
-  slowDown(now: number): void {
-    this.refill(now);
-    this.rate = Math.max(this.maxRate / 4, this.rate * 0.8);
-  }
-
-  /** Back towards the full rate while no 429 arrives: half the budget per minute. */
-  recover(elapsedMs: number): void {
-    this.rate = Math.min(this.maxRate, this.rate + (this.maxRate / 2) * (elapsedMs / 60_000));
-  }
-
   get ratePerMinute(): number {
     return this.rate * 60_000;
   }
@@ -79,26 +70,28 @@ export function spaceOf(call: MemberCall): string {
 
 /** The per-space read bucket's capacity. */
 const SPACE_READ_BURST = 3;
-
-/** This many 429s within the window mean the budget is contended. */
-const BURST_429S = 3;
-const BURST_WINDOW_MS = 10_000;
+/** Slots of Google's minute the pacer leaves free, for time skew between our clock and Google's. */
+const WRITE_MARGIN = WRITE_BURST;
+/** Writes: bursts of at most a tenth of a minute's writes (pauses that long are made up afterwards). */
+const WRITE_BURST_SHARE = 0.1;
+/**
+ * Reads: an execution reads in a burst at its start (snapshots, probes), then writes for minutes, so the
+ * minute before an execution is assumed half spent: half the read budget may go at once. Wrong (another
+ * user reading), 429s tell, and the limit comes down to our share.
+ */
+const READ_FREE_SHARE = 0.5;
 
 /** One pacer per execution: every membership call of the run goes through it. */
 export class Pacer {
-  private readonly writes: TokenBucket;
-  private readonly reads: TokenBucket;
+  private readonly writes: SharedBudget;
+  private readonly reads: SharedBudget;
   private readonly spaceReads = new Map<string, TokenBucket>();
-  private lastSlowDown: number;
-  private lastRecovery: number;
-  private recent429s: number[] = [];
 
-  constructor(now: number, private readonly limits: Limits = GOOGLE_LIMITS) {
-    const perMs = (perMinute: number) => perMinute / 60_000;
-    this.writes = new TokenBucket(perMs(limits.writesPerMinute - WRITE_BURST), WRITE_BURST, now);
-    this.reads = new TokenBucket(perMs(limits.readsPerMinute - 30), 30, now);
-    this.lastSlowDown = now;
-    this.lastRecovery = now;
+  /** `writesPerMinute`: where to start (what an earlier execution learnt), default the whole budget. */
+  constructor(now: number, private readonly limits: Limits = GOOGLE_LIMITS, writesPerMinute?: number) {
+    this.writes = new SharedBudget(limits.writesPerMinute - WRITE_MARGIN, now, { start: writesPerMinute, free: WRITE_MARGIN, burstShare: WRITE_BURST_SHARE });
+    const maxReads = limits.readsPerMinute * 0.99;
+    this.reads = new SharedBudget(maxReads, now, { free: Math.floor(maxReads * READ_FREE_SHARE), burstShare: READ_FREE_SHARE });
   }
 
   private spaceBucket(space: string, now: number): TokenBucket {
@@ -114,11 +107,13 @@ export class Pacer {
 
   /** Takes what the call needs if it may go now. */
   admit(call: MemberCall, now: number): boolean {
-    this.recover(now);
-    if (isWrite(call)) return this.writes.tryTake(now);
-    const space = this.spaceBucket(spaceOf(call), now);
-    if (space.waitMs(now) > 0 || this.reads.waitMs(now) > 0) return false;
-    return space.tryTake(now) && this.reads.tryTake(now);
+    if (this.waitMs(call, now) > 0) return false;
+    if (isWrite(call)) {
+      this.writes.take(now);
+      return true;
+    }
+    this.reads.take(now);
+    return this.spaceBucket(spaceOf(call), now).tryTake(now);
   }
 
   /** When the call could be admitted. */
@@ -127,29 +122,14 @@ export class Pacer {
     return Math.max(this.spaceBucket(spaceOf(call), now).waitMs(now), this.reads.waitMs(now));
   }
 
-  /**
-   * 429s in a burst mean the budget is shared right now (another user of the add-on): slow the kind of
-   * call that got them. A lone 429 (Google's backend may send one below the quota) only costs a retry.
-   */
-  rateLimited(call: MemberCall, now: number): void {
-    this.recent429s = this.recent429s.filter((at) => now - at < BURST_WINDOW_MS);
-    this.recent429s.push(now);
-    if (this.recent429s.length < BURST_429S) return;
-    this.recent429s = [];
-    (isWrite(call) ? this.writes : this.reads).slowDown(now);
-    this.lastSlowDown = now;
+  /** Google's answer to a call admitted at `sentAt`: a 429 spent nothing, and may say the budget is shared now. */
+  answered(call: MemberCall, reply: MemberReply, sentAt: number, now: number): void {
+    (isWrite(call) ? this.writes : this.reads).heard(sentAt, now, reply.code === 429);
   }
 
-  private recover(now: number): void {
-    if (now - this.lastSlowDown < 10_000) return;
-    const elapsed = now - this.lastRecovery;
-    this.lastRecovery = now;
-    this.writes.recover(elapsed);
-    this.reads.recover(elapsed);
-  }
-
+  /** The membership writes a minute the pacer allows now (what a later execution may start from). */
   get writeRatePerMinute(): number {
-    return this.writes.ratePerMinute;
+    return this.writes.perMinute;
   }
 }
 

@@ -60,6 +60,16 @@ describe('PacedSender', () => {
     expect(busiestWindow(sentAt, 1000)).toBeLessThanOrEqual(15);
   });
 
+  it('reads at an execution\'s start go at once up to half the read budget: 1,000 spaces listed in ten batches', () => {
+    const clock = new TestClock();
+    const spaces = Array.from({ length: 1000 }, (_, i) => `spaces/S${i}`);
+    const chat = chatWithSpaces(...spaces);
+    timedChat(chat, clock, 300);
+    const replies = new PacedSender(chat, clock, Infinity).send(spaces.map(list));
+    expect(replies.every((reply) => reply.code === 200)).toBe(true);
+    expect(chat.sends).toBe(10);
+  });
+
   it('retries 429 and 5xx with growing waits, honouring Retry-After, until Google answers', () => {
     const clock = new TestClock();
     const chat = chatWithSpaces('spaces/S');
@@ -80,6 +90,33 @@ describe('PacedSender', () => {
     expect(waits[0]).toBeGreaterThanOrEqual(1000);
     expect(waits[1]).toBeGreaterThanOrEqual(20_000);
     expect(waits[2]).toBeGreaterThanOrEqual(4000);
+  });
+
+  it('reads whose batch threw (the transport failed) are asked again and answered; writes in it are not re-sent', () => {
+    const clock = new TestClock();
+    const chat = chatWithSpaces('spaces/A', 'spaces/B');
+    const send = chat.send.bind(chat);
+    let batches = 0;
+    chat.send = (calls) => {
+      batches++;
+      if (batches === 1) throw new Error('Exception: Address unavailable');
+      return send(calls);
+    };
+    const replies = new PacedSender(chat, clock, Infinity, undefined, () => 0).send([list('spaces/A'), list('spaces/B'), create(1, 'spaces/A')]);
+    expect(replies.map((reply) => reply.code)).toEqual([200, 200, 0]);
+    expect(chat.writes()).toHaveLength(0);
+  });
+
+  it('a read that always throws fails alone: the reads batched with it are answered', () => {
+    const clock = new TestClock();
+    const chat = chatWithSpaces('spaces/A', 'spaces/B', 'spaces/C');
+    const send = chat.send.bind(chat);
+    chat.send = (calls) => {
+      if (calls.some((call) => call.method === 'list' && call.parent === 'spaces/B')) throw new Error('Exception: bad request');
+      return send(calls);
+    };
+    const replies = new PacedSender(chat, clock, Infinity, undefined, () => 0).send([list('spaces/A'), list('spaces/B'), list('spaces/C')]);
+    expect(replies.map((reply) => reply.code)).toEqual([200, 0, 200]);
   });
 
   it('gives up after a bounded number of tries with Google’s answer', () => {
