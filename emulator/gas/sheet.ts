@@ -8,6 +8,7 @@ import { FakeRange } from './range';
 import { FakeConditionalFormatRule } from './sheetBuilders';
 import type { SheetEnv } from './sheetEnv';
 import { applyWritten, interpretInput, parseA1, type GridRange, type SheetData } from './sheetData';
+import { cellChanges } from './sheetsCost';
 import type { FakeSpreadsheetHandle } from './spreadsheetHandle';
 
 export class FakeSheet {
@@ -65,10 +66,14 @@ export class FakeSheet {
     const row = this.data.lastRow() + 1;
     this.data.maxRows = Math.max(this.data.maxRows, row);
     this.data.maxColumns = Math.max(this.data.maxColumns, values.length);
-    values.forEach((input, index) => {
+    const cells = values.map((input, index) => {
       const cell = this.data.cellForWrite(row, index + 1);
-      applyWritten(cell, interpretInput(input, cell.format, this.env.doc.timeZone));
+      const written = interpretInput(input, cell.format, this.env.doc.timeZone);
+      const changed = cellChanges(cell, written);
+      applyWritten(cell, written);
+      return { row, changed };
     });
+    this.env.wrote(this.data, cells);
     return this;
   }
 

@@ -15,6 +15,7 @@ import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 import type { GridRange, SheetData } from './sheetData';
+import type { SheetsCost, SheetsIo } from './sheetsCost';
 
 export const HANDLE_CALLS: ReadonlySet<string> = new Set([
   'getActive', 'getActiveSpreadsheet', 'getActiveSheet', 'getSheetByName', 'getSheets', 'getRange', 'getDataRange',
@@ -35,8 +36,19 @@ export interface RangeRef {
 export interface SheetEnv {
   readonly ctx: ExecutionContext;
   readonly doc: FakeSpreadsheet;
-  /** counts the call by method name and checks the execution is alive and holds `Class.method`'s scopes */
+  /**
+   * counts the call by method name, checks the execution is alive and holds `Class.method`'s scopes, and
+   * charges a round trip's virtual time (sheetsCost.ts)
+   */
   enter(method: string, className: SpreadsheetClass): void;
+  /** what this execution's Sheets calls moved and cost (sheetsCost.ts) */
+  readonly io: SheetsIo;
+  /** the cost model; null = Sheets calls are free on the virtual clock */
+  readonly cost: SheetsCost | null;
+  /** `cells` cells read by a value read: their cost passes on the virtual clock */
+  read(cells: number): void;
+  /** a value write into `data`: each cell's row and whether it changed; their cost passes on the virtual clock */
+  wrote(data: SheetData, cells: readonly { row: number; changed: boolean }[]): void;
   sheet(data: SheetData): FakeSheet;
   range(ref: RangeRef): FakeRange;
   /** the stored coordinates behind a Range handle of this execution (undefined for anything else) */

@@ -7,12 +7,15 @@
  */
 import type { ExecutionCounters } from '../gas/execution';
 import type { Execution } from '../gas/world';
+import { newSheetsIo, type SheetsIo } from '../gas/sheetsCost';
 
 export interface FlushCost {
   progressFlushes: number;
   progressFlushCalls: number;
   /** the execution's Sheets calls by method */
   sheetsByMethod: Record<string, number>;
+  /** the execution's Sheets time and cells read, written and changed (sheetsCost.ts) */
+  sheetsIo: SheetsIo;
 }
 
 export interface FlushWatch {
@@ -25,11 +28,13 @@ export interface FlushWatch {
 export function watchFlushes(): FlushWatch {
   const marks: { setValues: number; getValues: number; apiCalls: number }[] = [];
   let counters: ExecutionCounters | undefined;
+  let io: SheetsIo = newSheetsIo();
   const apiCalls = () => (counters ? counters.urlFetchCalls + counters.advancedCalls : 0);
   return {
     beforeLoad(execution) {
       const seen = execution.counters;
       counters = seen;
+      io = execution.sheetsIo;
       const app = execution.globals.SpreadsheetApp as { flush(): void };
       const flush = app.flush.bind(app);
       app.flush = () => {
@@ -51,7 +56,7 @@ export function watchFlushes(): FlushWatch {
         setValuesBefore = mark.setValues;
         getValuesBefore = mark.getValues;
       }
-      return { progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters?.sheets } };
+      return { progressFlushes, progressFlushCalls, sheetsByMethod: { ...counters?.sheets }, sheetsIo: structuredClone(io) };
     },
   };
 }

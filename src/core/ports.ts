@@ -137,6 +137,11 @@ export interface CellBlock {
 export interface RosterStore {
   /** The Roster sheet's whole data range in one read (row 0 = headers); null when the sheet is missing. */
   read(): unknown[][] | null;
+  /**
+   * Rows first..first+count-1, columns 1..width, in one read (a progress flush's check of the rows it writes:
+   * sheetWriter.ts); null when the sheet is missing. Optional: without it every check reads the whole sheet.
+   */
+  readRows?(first: number, count: number, width: number): unknown[][] | null;
   /** One write per block. */
   write(blocks: CellBlock[]): void;
   /** Makes written cells visible now (progress) and before a lock is released. */

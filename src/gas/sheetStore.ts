@@ -1,4 +1,4 @@
-/** The Roster sheet through SpreadsheetApp: one getValues to read, one setValues per block to write. */
+/** The Roster sheet through SpreadsheetApp: one getValues to read (all of it, or some rows), one setValues per block to write. */
 import type { CellBlock, RosterStore } from '../core/ports';
 
 export class SheetRosterStore implements RosterStore {
@@ -11,6 +11,11 @@ export class SheetRosterStore implements RosterStore {
   read(): unknown[][] | null {
     const sheet = this.sheet();
     return sheet ? sheet.getDataRange().getValues() : null;
+  }
+
+  readRows(first: number, count: number, width: number): unknown[][] | null {
+    const sheet = this.sheet();
+    return sheet ? sheet.getRange(first, 1, count, width).getValues() : null;
   }
 
   write(blocks: CellBlock[]): void {

@@ -1,8 +1,9 @@
 /**
- * Outcomes → the cell blocks that write Status / Details / Updated back (DESIGN.md §1 "one read, one write").
- * Each run of adjacent output columns is ONE block spanning the first to the last changed row, whatever
- * the number of rows: rows in between are rewritten with the values just read, which costs nothing in
- * Sheets calls and keeps their content. Missing output headers are added after the last used column.
+ * Outcomes → the cell blocks that write Status / Details / Updated back (DESIGN.md §1, §5): only the rows
+ * whose Status or Details change, adjacent rows in one block, and nearby blocks joined (the rows between
+ * rewritten with what they hold) while the cells written stay within 1.5 × the cells that change. Each run
+ * of adjacent output columns gets the same row spans. Missing output headers are added after the last used
+ * column. How many of the blocks a flush writes is the caller's choice (sheetWriter.ts).
  */
 import { cellText, plainText } from './cells';
 import type { RowCells } from '../model';
@@ -23,6 +24,12 @@ export interface WritebackInput {
   stamp: string;
   /** Renders Date cells read back from Updated (Clock.stamp), so rewriting them keeps their look. */
   formatDate: (ms: number) => string;
+  /**
+   * At most this many row spans (default: all): 'defer' keeps those that change the most cells (the others wait
+   * for a later write), 'bridge' joins the nearest spans until that many are left (every row is written).
+   */
+  maxBlocks?: number;
+  overflow?: 'defer' | 'bridge';
 }
 
 interface OutputColumn {
@@ -69,32 +76,83 @@ function changedRows(input: WritebackInput): Map<number, RowCells> {
   return changed;
 }
 
+/** Rows first..last (1-based, inclusive). */
+export interface RowSpan { first: number; last: number }
+
+/**
+ * Groups the changed rows (sorted) into spans: adjacent rows share one; then the smallest gaps between spans
+ * are bridged (their rows rewritten with what they hold) while the cells written stay within `ratio` × the
+ * cells that change, so a flush costs few calls without rewriting the roster.
+ */
+export function rowSpans(rows: readonly number[], cellsOf: (row: number) => number, width: number, ratio: number, maxSpans = Infinity): RowSpan[] {
+  const spans: RowSpan[] = [];
+  for (const row of rows) {
+    const last = spans[spans.length - 1];
+    if (last && last.last + 1 === row) last.last = row;
+    else spans.push({ first: row, last: row });
+  }
+  const changedCells = rows.reduce((sum, row) => sum + cellsOf(row), 0);
+  let written = rows.length * width;
+  const gaps = spans.slice(1).map((span, index) => ({ index, rows: span.first - spans[index].last - 1 }))
+    .sort((a, b) => a.rows - b.rows || a.index - b.index);
+  const bridged = new Set<number>();
+  let count = spans.length;
+  for (const gap of gaps) {
+    if (written + gap.rows * width > ratio * changedCells && count <= maxSpans) break;
+    count--;
+    written += gap.rows * width;
+    bridged.add(gap.index);
+  }
+  const merged: RowSpan[] = [];
+  spans.forEach((span, index) => {
+    if (index > 0 && bridged.has(index - 1)) merged[merged.length - 1].last = span.last;
+    else merged.push({ ...span });
+  });
+  return merged;
+}
+
+/** The `max` spans (in sheet order) holding the most changed cells; all of them without a max. */
+function largest(spans: RowSpan[], rows: readonly number[], cellsOf: (row: number) => number, max?: number): RowSpan[] {
+  if (max === undefined || spans.length <= max) return spans;
+  const weight = (span: RowSpan) => rows.filter((row) => row >= span.first && row <= span.last).reduce((sum, row) => sum + cellsOf(row), 0);
+  const kept = new Set(spans.map((span) => ({ span, weight: weight(span) })).sort((a, b) => b.weight - a.weight).slice(0, max).map(({ span }) => span));
+  return spans.filter((span) => kept.has(span));
+}
+
+/** Cells written at most this many times the cells that change (DESIGN.md §5). */
+export const WRITE_RATIO = 1.5;
+
 export function writebackBlocks(input: WritebackInput): CellBlock[] {
   const changed = changedRows(input);
-  let firstRow = Infinity;
-  let lastRow = 0;
-  for (const sheetRow of changed.keys()) {
-    firstRow = Math.min(firstRow, sheetRow);
-    lastRow = Math.max(lastRow, sheetRow);
-  }
   const existing = (sheetRow: number, index: number): string =>
     cellText(input.grid[sheetRow - 1]?.[index], input.formatDate);
+  const columns = outputColumns(input.columns, input.stamp);
+  const newValue = (outcome: RowCells, column: OutputColumn) => column.value(outcome);
+  // What a row's cells change: Updated changes with them unless the stamp is the same second's.
+  const cellsOf = (sheetRow: number) => {
+    const outcome = changed.get(sheetRow)!;
+    return columns.filter((column) => column.isNew || newValue(outcome, column) !== existing(sheetRow, column.index)).length;
+  };
+  const rows = [...changed.keys()].sort((a, b) => a - b);
+  const valueAt = (sheetRow: number, column: OutputColumn): string => {
+    if (sheetRow === 1) return plainText(column.isNew ? column.header : existing(1, column.index));
+    const outcome = changed.get(sheetRow);
+    return plainText(outcome ? newValue(outcome, column) : existing(sheetRow, column.index));
+  };
 
   const blocks: CellBlock[] = [];
-  for (const run of contiguousRuns(outputColumns(input.columns, input.stamp))) {
-    const addsHeader = run.some((column) => column.isNew);
-    if (!addsHeader && changed.size === 0) continue;
-    const top = addsHeader ? 1 : firstRow;
-    const bottom = Math.max(lastRow, top);
-    const values: string[][] = [];
-    for (let sheetRow = top; sheetRow <= bottom; sheetRow++) {
-      const outcome = changed.get(sheetRow);
-      values.push(run.map((column) => {
-        if (sheetRow === 1) return plainText(column.isNew ? column.header : existing(1, column.index));
-        return plainText(outcome ? column.value(outcome) : existing(sheetRow, column.index));
-      }));
+  for (const run of contiguousRuns(columns)) {
+    // A new header column is written from row 1 down, once (every row below then gets its first status).
+    const spans = run.some((column) => column.isNew)
+      ? [{ first: 1, last: Math.max(1, rows[rows.length - 1] ?? 1) }]
+      : input.overflow === 'bridge'
+        ? rowSpans(rows, cellsOf, columns.length, WRITE_RATIO, input.maxBlocks)
+        : largest(rowSpans(rows, cellsOf, columns.length, WRITE_RATIO), rows, cellsOf, input.maxBlocks);
+    for (const span of spans) {
+      const values: string[][] = [];
+      for (let sheetRow = span.first; sheetRow <= span.last; sheetRow++) values.push(run.map((column) => valueAt(sheetRow, column)));
+      blocks.push({ row: span.first, column: run[0].index + 1, values });
     }
-    blocks.push({ row: top, column: run[0].index + 1, values });
   }
   return blocks;
 }
