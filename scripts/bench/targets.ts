@@ -4,6 +4,7 @@ import { countsText, duration, int, ratio } from './format';
 import type { CallSummary } from './calls';
 import type { NaiveRun } from './naive';
 import { baseSheetCalls, finalAndRight, type ConvergeRun, type SecondRun } from './scenarios';
+import { sheetCellLines } from './sheetCells';
 
 export interface Results {
   throughput: ConvergeRun;
@@ -100,5 +101,6 @@ export function lines(results: Results): Line[] {
     l('6 size', 'dist/Code.js', `${(results.codeBytes / 1024).toFixed(1)} KB (${int(results.codeBytes)} bytes)`, `< ${CODE_LIMIT_BYTES / 1024} KB`, pass(results.codeBytes < CODE_LIMIT_BYTES), true),
     l('7 large organisation', 'time ÷ lower bound, same roster, 50,000 people in the directory', `${ratio(orgRatio)} (${duration(bigOrg.timeMs)} in ${bigOrg.executions.length} executions; ${finalAndRight(bigOrg) ? 'all rows final and right' : `NOT right: ${countsText(bigOrg.statuses)}`})`, '(≤ 1.10 as in 1)', orgRatio <= 1.1 ? 'PASS' : 'FAIL'),
     l('7 large organisation', 'Directory reads per execution', `${directoryReads.join(', ')} (the run's first execution lists the directory; the others reuse its answers)`),
+    ...sheetCellLines([t, big, bigOrg]),
   ];
 }
