@@ -92,10 +92,12 @@ export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet
   const sheets = new Map<SheetData, FakeSheet>();
   const cost = options.cost ?? null;
   const io = options.io ?? newSheetsIo();
+  // Whole milliseconds on the clock (rounded up: never flatters), so virtual instants stay integers.
   const charge = (ms: number) => {
     if (ms <= 0) return;
-    io.virtualMs += ms;
-    ctx.advance(ms);
+    const whole = Math.ceil(ms);
+    io.virtualMs += whole;
+    ctx.advance(whole);
   };
   const env: SheetEnv = {
     ctx,

@@ -84,7 +84,7 @@ export class SheetWriter {
     this.notes?.keep(outcomes);
     const final = this.checked !== null;
     const logNow = final || this.progressFlushes++ % LOG_EVERY_FLUSHES === 0;
-    const maxBlocks = final ? FINAL_BLOCKS : MAX_FLUSH_CALLS - 2 - (logNow ? 1 : 0);
+    const maxBlocks = final ? FINAL_BLOCKS : MAX_FLUSH_CALLS - 2 - (logNow && this.log ? 1 : 0);
     const now = this.checked ?? this.progressCheck(outcomes, maxBlocks);
     this.checked = null;
     const blocks = now ? this.blocks(now, outcomes, final, maxBlocks) : [];
