@@ -108,6 +108,11 @@ export class FakeRange {
     return this;
   }
 
+  /** Not Apps Script: RangeList.setValue's part for this range, inside that one call. */
+  fill(value: unknown): void {
+    this.write(() => value);
+  }
+
   /** Checks every cell first, then writes: a refused value leaves the range untouched. */
   private write(input: (r: number, c: number) => unknown): void {
     const written = this.map((row, column, r, c) => interpretInput(input(r, c), this.cell(row, column)?.format, this.env.doc.timeZone));

@@ -2,7 +2,7 @@
  * What the SpreadsheetApp handles (Spreadsheet, Sheet, Range) share within one execution, and the
  * definition of a "Sheets call".
  *
- * Counting: every method call on SpreadsheetApp, Spreadsheet, Sheet and Range is counted by name in
+ * Counting: every method call on SpreadsheetApp, Spreadsheet, Sheet, Range and RangeList is counted by name in
  * `counters.sheets`. `counters.sheetCalls()` counts **round trips to Sheets**: every such call except
  * those in HANDLE_CALLS, which only hand out a handle or read the handle's own coordinates (getActive,
  * getSheetByName, getRange, getDataRange, getUi, getRow, …). So getValues, setValues, setNumberFormat,
@@ -20,12 +20,12 @@ import type { SheetsCost, SheetsIo } from './sheetsCost';
 export const HANDLE_CALLS: ReadonlySet<string> = new Set([
   'getActive', 'getActiveSpreadsheet', 'getActiveSheet', 'getSheetByName', 'getSheets', 'getRange', 'getDataRange',
   'getUi', 'getId', 'getName', 'getUrl', 'getSheet', 'getParent', 'getRow', 'getColumn', 'getNumRows',
-  'getNumColumns', 'getA1Notation', 'newConditionalFormatRule', 'newDataValidation',
+  'getNumColumns', 'getA1Notation', 'newConditionalFormatRule', 'newDataValidation', 'getRangeList', 'getRanges',
 ]);
 
 export const isRoundTrip = (method: string): boolean => !HANDLE_CALLS.has(method);
 
-export type SpreadsheetClass = 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range';
+export type SpreadsheetClass = 'SpreadsheetApp' | 'Spreadsheet' | 'Sheet' | 'Range' | 'RangeList';
 
 /** A range as stored: the sheet and its cells' coordinates. */
 export interface RangeRef {

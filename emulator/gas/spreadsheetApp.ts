@@ -14,7 +14,7 @@ import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 import { DataValidationCriteria, FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './sheetBuilders';
 import { isRoundTrip, type RangeRef, type SheetEnv } from './sheetEnv';
-import { countWritten, newSheetsIo, type SheetsCost, type SheetsIo } from './sheetsCost';
+import { CACHED_WRITES, countWritten, newSheetsIo, type SheetsCost, type SheetsIo } from './sheetsCost';
 import type { SheetData } from './sheetData';
 import { FakeSpreadsheetHandle } from './spreadsheetHandle';
 
@@ -92,13 +92,19 @@ export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet
   const sheets = new Map<SheetData, FakeSheet>();
   const cost = options.cost ?? null;
   const io = options.io ?? newSheetsIo();
-  // Whole milliseconds on the clock (rounded up: never flatters), so virtual instants stay integers.
-  const charge = (ms: number) => {
+  // The clock moves in whole milliseconds (virtual instants stay integers); fractions are carried, not lost.
+  let owed = 0;
+  const charge = (ms: number, what: string) => {
     if (ms <= 0) return;
-    const whole = Math.ceil(ms);
-    io.virtualMs += whole;
+    io.virtualMs += ms;
+    io.msBy[what] = (io.msBy[what] ?? 0) + ms;
+    owed += ms;
+    const whole = Math.floor(owed);
+    owed -= whole;
     ctx.advance(whole);
   };
+  /** writes in the write cache, not committed yet (sheetsCost.ts) */
+  let pending = false;
   const env: SheetEnv = {
     ctx,
     doc,
@@ -107,15 +113,24 @@ export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet
     enter(method, className) {
       ctx.enter(`${className}.${method}`);
       count(method);
-      if (cost && isRoundTrip(method)) charge(cost.roundTripMs);
+      if (!cost || !isRoundTrip(method)) return;
+      if (CACHED_WRITES.has(method)) {
+        pending = true;
+        charge(cost.writeCallMs, method);
+        return;
+      }
+      // A flush is the commit; any other round trip commits pending writes first.
+      if (pending && method !== 'flush') charge(cost.roundTripMs, 'commit');
+      charge(cost.roundTripMs, method);
+      pending = false;
     },
     read(cells) {
       io.cellsRead += cells;
-      if (cost) charge(cells * cost.readCellMs);
+      if (cost) charge(cells * cost.readCellMs, 'cells read');
     },
     wrote(data, cells) {
       for (const cell of cells) countWritten(io, data.name, cell.row, cell.changed);
-      if (cost) charge(cells.length * cost.writeCellMs);
+      if (cost) charge(cells.length * cost.writeCellMs, 'cells written');
     },
     sheet(data) {
       let sheet = sheets.get(data);

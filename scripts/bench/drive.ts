@@ -22,7 +22,7 @@ export interface ExecutionStats<T> {
   callsTo: number;
   /** round trips to Sheets (emulator's count: every call but handle getters) */
   sheetCalls: number;
-  /** Sheets calls of the progress flushes (their setValues + flush): flushes with API calls after them */
+  /** Sheets calls of the progress flushes (their check, writes and flush): every flush but the final write's (flushWatch.ts) */
   progressFlushes: number;
   progressFlushCalls: number;
   sheetsByMethod: Record<string, number>;

@@ -134,6 +134,16 @@ export interface CellBlock {
   values: string[][];
 }
 
+/** Rows first..last (1-based, inclusive). */
+export interface RowSpan { first: number; last: number }
+
+/** Cells of one column (1-based) that all get one plain-text value, in row spans: one RangeList.setValue. */
+export interface ValueRun {
+  column: number;
+  value: string;
+  rows: RowSpan[];
+}
+
 export interface RosterStore {
   /** The Roster sheet's whole data range in one read (row 0 = headers); null when the sheet is missing. */
   read(): unknown[][] | null;
@@ -144,6 +154,8 @@ export interface RosterStore {
   readRows?(first: number, count: number, width: number): unknown[][] | null;
   /** One write per block. */
   write(blocks: CellBlock[]): void;
+  /** One write per run (RangeList.setValue). Optional: without it every write is in blocks. */
+  writeRuns?(runs: ValueRun[]): void;
   /** Makes written cells visible now (progress) and before a lock is released. */
   flush(): void;
 }

@@ -4,18 +4,30 @@
  * two flushes (the flush re-reads the rows it writes, and the whole sheet when they aren't what it knew).
  */
 import type { RowOutcome } from '../../../src/core/model';
-import type { CellBlock } from '../../../src/core/ports';
+import type { CellBlock, ValueRun } from '../../../src/core/ports';
 import { SheetWriter } from '../../../src/core/run/sheetWriter';
 import { parseRoster } from '../../../src/core/sheet/readRoster';
 import { FakeStore, TestClock, rosterGrid } from '../fakes';
 
-/** The fake sheet with the partial read a progress flush uses; counts reads as Sheets calls. */
+/** The fake sheet with the partial read a progress flush uses (and, with `runs`, RangeList writes); counts reads. */
 class RowsStore extends FakeStore {
   wholeReads = 0;
   rowReads: { first: number; count: number }[] = [];
   override read(): unknown[][] | null {
     this.wholeReads++;
     return super.read();
+  }
+  runs: ValueRun[][] = [];
+  writeRuns?: (runs: ValueRun[]) => void;
+  constructor(grid: unknown[][], rangeLists: boolean) {
+    super(grid);
+    if (!rangeLists) return;
+    this.writeRuns = (runs) => {
+      this.runs.push(runs);
+      for (const run of runs) {
+        for (const span of run.rows) for (let row = span.first; row <= span.last; row++) this.grid![row - 1][run.column - 1] = run.value;
+      }
+    };
   }
   readRows(first: number, count: number, width: number): unknown[][] | null {
     this.rowReads.push({ first, count });
@@ -32,14 +44,15 @@ const outcomes = (finished: number[]) => Array.from({ length: ROWS }, (_, i) => 
 const cells = (blocks: CellBlock[]) => blocks.reduce((sum, block) => sum + block.values.length * block.values[0].length, 0);
 const statusOf = (store: FakeStore, sheetRow: number) => store.grid![sheetRow - 1][4];
 
-function setUp() {
-  const store = new RowsStore(grid());
+function setUp(runs = false) {
+  const store = new RowsStore(grid(), runs);
   const parsed = parseRoster(store.grid!);
   if (!parsed.ok) throw new Error(parsed.message);
   const clock = new TestClock();
   const writer = new SheetWriter(parsed.rows, { store, clock }, null, null, true);
   writer.write(outcomes([])); // the first flush: every row PENDING
   store.writes.length = 0;
+  store.runs.length = 0;
   clock.time += 15_000; // a later flush: a changed row's Updated changes too
   return { store, writer };
 }
@@ -68,10 +81,23 @@ describe('SheetWriter progress flushes', () => {
 
   it('write the blocks that change the most first, and the others at a later flush', () => {
     const { store, writer } = setUp();
-    writer.write(outcomes([10, 60, 61, 120, 121, 122]));
-    expect(store.writes[0].map((block) => block.row)).toEqual([60, 120]);
-    writer.write(outcomes([10, 60, 61, 120, 121, 122]));
-    expect(store.writes[1].map((block) => block.row)).toEqual([10]);
+    const finished = outcomes([10, 30, 50, 60, 61, 90, 120, 121, 122, 150, 180]);
+    writer.write(finished);
+    expect(store.writes[0].map((block) => block.row)).toEqual([10, 30, 50, 60, 90, 120]);
+    writer.write(finished);
+    expect(store.writes[1].map((block) => block.row)).toEqual([150, 180]);
+  });
+
+  it('write rows changed all over the roster in one call per value (RangeList), only the cells that change', () => {
+    const { store, writer } = setUp(true);
+    const finished = [10, 40, 60, 61, 120, 121, 122, 180];
+    writer.write(outcomes(finished));
+    expect(store.writes).toEqual([]);
+    expect(store.runs[0]).toHaveLength(3);
+    expect(store.runs[0].map((run) => run.column)).toEqual([5, 6, 7]);
+    expect(store.runs[0][0].rows).toEqual([{ first: 10, last: 10 }, { first: 40, last: 40 }, { first: 60, last: 61 }, { first: 120, last: 122 }, { first: 180, last: 180 }]);
+    expect(finished.map((row) => statusOf(store, row))).toEqual(finished.map(() => 'ERROR'));
+    expect(statusOf(store, 11)).toBe('PENDING');
   });
 
   it('put each status on the row that holds its inputs after the administrator inserted a row above', () => {

@@ -22,20 +22,35 @@ describe('Sheets calls on the virtual clock', () => {
     const range = sheet.getRange(1, 1, 100, 2);
     expect(google.clock.now()).toBe(before);
     range.getValues();
-    expect(google.clock.now() - before).toBe(Math.ceil(SHEETS_COST.roundTripMs) + Math.ceil(200 * SHEETS_COST.readCellMs));
+    expect(google.clock.now() - before).toBe(SHEETS_COST.roundTripMs + 200 * SHEETS_COST.readCellMs);
     expect(execution.sheetsIo.cellsRead).toBe(200);
   });
 
-  it('make a cell-by-cell loop cost a round trip per cell, and one block one round trip', () => {
-    const { google, sheet } = setup();
-    const start = google.clock.now();
-    for (let row = 2; row <= 51; row++) sheet.getRange(row, 2).setValue('ADDED');
-    const loop = google.clock.now() - start;
-    sheet.getRange(52, 2, 50, 1).setValues(Array.from({ length: 50 }, () => ['ADDED']));
-    const block = google.clock.now() - start - loop;
-    // Each call's time is rounded up to a whole millisecond.
-    expect(loop).toBe(50 * (SHEETS_COST.roundTripMs + Math.ceil(SHEETS_COST.writeCellMs)));
-    expect(block).toBe(SHEETS_COST.roundTripMs + Math.ceil(50 * SHEETS_COST.writeCellMs));
+  it('keep writes in the write cache until a flush, or a read, commits them in a round trip', () => {
+    const { google, SpreadsheetApp, sheet } = setup();
+    const ms = (run: () => void) => {
+      const before = google.clock.now();
+      run();
+      return google.clock.now() - before;
+    };
+    // The clock moves in whole milliseconds; fractions are carried to the next call.
+    const about = (ms: number, expected: number) => expect(Math.abs(ms - expected)).toBeLessThan(1);
+    about(ms(() => { for (let row = 2; row <= 51; row++) sheet.getRange(row, 2).setValue('ADDED'); }), 50 * (SHEETS_COST.writeCallMs + SHEETS_COST.writeCellMs));
+    about(ms(() => SpreadsheetApp.flush()), SHEETS_COST.roundTripMs);
+    sheet.getRange(2, 2).setValue('INVITED');
+    about(ms(() => sheet.getRange(1, 1).getValue()), 2 * SHEETS_COST.roundTripMs + SHEETS_COST.readCellMs + SHEETS_COST.writeCallMs + SHEETS_COST.writeCellMs);
+    about(ms(() => sheet.getRange(1, 1).getValue()), SHEETS_COST.roundTripMs + SHEETS_COST.readCellMs);
+  });
+
+  it('write one value into scattered cells in one call with a RangeList', () => {
+    const { execution, sheet } = setup();
+    const before = execution.counters.sheetCalls();
+    sheet.getRangeList(['B2', 'B5:B7', 'B40']).setValue('ADDED');
+    expect(execution.counters.sheetCalls() - before).toBe(1);
+    expect(execution.sheetsIo.bySheet.Roster).toEqual({ written: 5, changed: 5, headerWritten: 0, headerChanged: 0 });
+    const values = sheet.getRange(1, 2, 40, 1).getValues().map(([value]) => value);
+    expect([2, 5, 6, 7, 40].map((row) => values[row - 1])).toEqual(['ADDED', 'ADDED', 'ADDED', 'ADDED', 'ADDED']);
+    expect(values[2]).toBe('');
   });
 
   it('are free with sheetsCost: null, for tests that time nothing else', () => {
