@@ -205,7 +205,7 @@ function deferred(
     const more = [...chosen, ...kind].sort((a, b) => a - b);
     if (valueRuns(more).length <= maxCalls) chosen = more;
   }
-  return weight(chosen) > byBlocks.cells ? { blocks: [], runs: valueRuns(chosen) } : byBlocks.plan;
+  return weight(chosen) >= byBlocks.cells ? { blocks: [], runs: valueRuns(chosen) } : byBlocks.plan;
 }
 
 /** The blocks of a sheet with few rows (Spaces, Rules): one per run of adjacent output columns, first to last changed row. */
