@@ -10,6 +10,7 @@ import { FakeDataValidation } from './sheetBuilders';
 import type { SheetEnv, RangeRef } from './sheetEnv';
 import { DEFAULT_NUMBER_FORMAT, a1Notation, applyWritten, columnLetters, displayValue, interpretInput, isDate, type Cell, type CellValue } from './sheetData';
 import type { FakeSheet } from './sheet';
+import { cellChanges } from './sheetsCost';
 
 export class FakeRange {
   constructor(private readonly env: SheetEnv, readonly ref: RangeRef) {}
@@ -48,28 +49,38 @@ export class FakeRange {
   getA1Notation(): string { this.enter('getA1Notation'); return a1Notation(this.grid); }
   getSheet(): FakeSheet { this.enter('getSheet'); return this.env.sheet(this.ref.data); }
 
+  /** A value read's cells, charged on the virtual clock (sheetsCost.ts). */
+  private readCells(): void {
+    this.env.read(this.grid.numRows * this.grid.numColumns);
+  }
+
   getValues(): CellValue[][] {
     this.enter('getValues');
+    this.readCells();
     return this.map((row, column) => this.outValue(this.cell(row, column)?.value ?? ''));
   }
 
   getValue(): CellValue {
     this.enter('getValue');
+    this.env.read(1);
     return this.outValue(this.cell(this.grid.row, this.grid.column)?.value ?? '');
   }
 
   getDisplayValues(): string[][] {
     this.enter('getDisplayValues');
+    this.readCells();
     return this.map((row, column) => displayValue(this.cell(row, column), this.env.doc.timeZone));
   }
 
   getDisplayValue(): string {
     this.enter('getDisplayValue');
+    this.env.read(1);
     return displayValue(this.cell(this.grid.row, this.grid.column), this.env.doc.timeZone);
   }
 
   getFormulas(): string[][] {
     this.enter('getFormulas');
+    this.readCells();
     return this.map((row, column) => this.cell(row, column)?.formula ?? '');
   }
 
@@ -97,6 +108,11 @@ export class FakeRange {
     return this;
   }
 
+  /** Not Apps Script: RangeList.setValue's part for this range, inside that one call. */
+  fill(value: unknown): void {
+    this.write(() => value);
+  }
+
   /** Checks every cell first, then writes: a refused value leaves the range untouched. */
   private write(input: (r: number, c: number) => unknown): void {
     const written = this.map((row, column, r, c) => interpretInput(input(r, c), this.cell(row, column)?.format, this.env.doc.timeZone));
@@ -107,7 +123,12 @@ export class FakeRange {
         throw this.env.ctx.error(`The data you entered in cell ${columnLetters(column)}${row} violates the data validation rules set on this cell.`);
       }
     });
-    this.map((row, column, r, c) => applyWritten(this.ref.data.cellForWrite(row, column), written[r][c]));
+    const cells: { row: number; changed: boolean }[] = [];
+    this.map((row, column, r, c) => {
+      cells.push({ row, changed: cellChanges(this.cell(row, column), written[r][c]) });
+      applyWritten(this.ref.data.cellForWrite(row, column), written[r][c]);
+    });
+    this.env.wrote(this.ref.data, cells);
   }
 
   setNumberFormat(format: string): this {
@@ -185,13 +206,16 @@ export class FakeRange {
   /** Clears contents (values and formulas), keeping formats and validation, like Range.clearContent. */
   clearContent(): this {
     this.enter('clearContent');
+    const cells: { row: number; changed: boolean }[] = [];
     this.map((row, column) => {
       const cell = this.cell(row, column);
+      cells.push({ row, changed: cellChanges(cell, { value: '' }) });
       if (cell) {
         cell.value = '';
         delete cell.formula;
       }
     });
+    this.env.wrote(this.ref.data, cells);
     return this;
   }
 }

@@ -46,6 +46,7 @@ export const SCOPE_TABLE: Readonly<Record<string, ServiceScopes>> = {
   Spreadsheet: { source: `${REF}spreadsheet/spreadsheet`, methods: { '*': SHEETS } },
   Sheet: { source: `${REF}spreadsheet/sheet`, methods: { '*': SHEETS } },
   Range: { source: `${REF}spreadsheet/range`, methods: { '*': SHEETS } },
+  RangeList: { source: `${REF}spreadsheet/range-list`, methods: { '*': SHEETS } },
   DataValidationBuilder: { source: `${REF}spreadsheet/data-validation-builder`, methods: { '*': SHEETS } },
   ConditionalFormatRuleBuilder: { source: `${REF}spreadsheet/conditional-format-rule-builder`, methods: { '*': SHEETS } },
   // The Ui page lists no scope; Apps Script refuses showSidebar without script.container.ui (its own message,

@@ -1,6 +1,8 @@
 /**
  * Sheet: one tab of the spreadsheet, for one execution. getRange checks the sheet's bounds with Apps
  * Script's messages (a new sheet has 1000 rows × 26 columns; appendRow grows it).
+ * getRangeList gives a RangeList whose setValue writes one value into every cell of its ranges in one call
+ * (its other methods are not modelled).
  * Not modelled: insert/delete rows and columns, hiding, protection, charts, filters, named ranges;
  * autoResizeColumns records nothing but the call.
  */
@@ -8,7 +10,24 @@ import { FakeRange } from './range';
 import { FakeConditionalFormatRule } from './sheetBuilders';
 import type { SheetEnv } from './sheetEnv';
 import { applyWritten, interpretInput, parseA1, type GridRange, type SheetData } from './sheetData';
+import { cellChanges } from './sheetsCost';
 import type { FakeSpreadsheetHandle } from './spreadsheetHandle';
+
+/** RangeList: several ranges of one sheet; setValue writes the same value into every cell of them, in one call. */
+export class FakeRangeList {
+  constructor(private readonly env: SheetEnv, private readonly ranges: FakeRange[]) {}
+
+  getRanges(): FakeRange[] {
+    this.env.enter('getRanges', 'RangeList');
+    return [...this.ranges];
+  }
+
+  setValue(value: unknown): this {
+    this.env.enter('setValue', 'RangeList');
+    for (const range of this.ranges) range.fill(value);
+    return this;
+  }
+}
 
 export class FakeSheet {
   constructor(private readonly env: SheetEnv, readonly data: SheetData, private readonly parent: () => FakeSpreadsheetHandle) {}
@@ -34,6 +53,16 @@ export class FakeSheet {
     }
     if (column === undefined) throw this.env.ctx.error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return this.rangeAt({ row: rowOrA1, column, numRows, numColumns });
+  }
+
+  /** Ranges in A1 notation ('E2:E5', 'F9'), for one call to write them all (RangeList.setValue). */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.enter('getRangeList');
+    return new FakeRangeList(this.env, a1Notations.map((a1) => {
+      const grid = parseA1(a1, this.data.maxRows, this.data.maxColumns);
+      if (!grid) throw this.env.ctx.error('Range not found');
+      return this.rangeAt(grid);
+    }));
   }
 
   getDataRange(): FakeRange {
@@ -65,10 +94,14 @@ export class FakeSheet {
     const row = this.data.lastRow() + 1;
     this.data.maxRows = Math.max(this.data.maxRows, row);
     this.data.maxColumns = Math.max(this.data.maxColumns, values.length);
-    values.forEach((input, index) => {
+    const cells = values.map((input, index) => {
       const cell = this.data.cellForWrite(row, index + 1);
-      applyWritten(cell, interpretInput(input, cell.format, this.env.doc.timeZone));
+      const written = interpretInput(input, cell.format, this.env.doc.timeZone);
+      const changed = cellChanges(cell, written);
+      applyWritten(cell, written);
+      return { row, changed };
     });
+    this.env.wrote(this.data, cells);
     return this;
   }
 

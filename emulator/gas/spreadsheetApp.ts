@@ -13,7 +13,8 @@ import type { FakeHtmlOutput } from './html';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 import { DataValidationCriteria, FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './sheetBuilders';
-import type { RangeRef, SheetEnv } from './sheetEnv';
+import { isRoundTrip, type RangeRef, type SheetEnv } from './sheetEnv';
+import { CACHED_WRITES, countWritten, newSheetsIo, type SheetsCost, type SheetsIo } from './sheetsCost';
 import type { SheetData } from './sheetData';
 import { FakeSpreadsheetHandle } from './spreadsheetHandle';
 
@@ -78,6 +79,10 @@ export class FakeUi {
 
 export interface SpreadsheetAppOptions {
   addOnName: string;
+  /** null or absent: Sheets calls are free on the virtual clock */
+  cost?: SheetsCost | null;
+  /** where the execution's Sheets time and cells are counted */
+  io?: SheetsIo;
 }
 
 export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet, options: SpreadsheetAppOptions) {
@@ -85,12 +90,47 @@ export function createSpreadsheetApp(ctx: ExecutionContext, doc: FakeSpreadsheet
     ctx.counters.sheets[method] = (ctx.counters.sheets[method] ?? 0) + 1;
   };
   const sheets = new Map<SheetData, FakeSheet>();
+  const cost = options.cost ?? null;
+  const io = options.io ?? newSheetsIo();
+  // The clock moves in whole milliseconds (virtual instants stay integers); fractions are carried, not lost.
+  let owed = 0;
+  const charge = (ms: number, what: string) => {
+    if (ms <= 0) return;
+    io.virtualMs += ms;
+    io.msBy[what] = (io.msBy[what] ?? 0) + ms;
+    owed += ms;
+    const whole = Math.floor(owed);
+    owed -= whole;
+    ctx.advance(whole);
+  };
+  /** writes in the write cache, not committed yet (sheetsCost.ts) */
+  let pending = false;
   const env: SheetEnv = {
     ctx,
     doc,
+    cost,
+    io,
     enter(method, className) {
       ctx.enter(`${className}.${method}`);
       count(method);
+      if (!cost || !isRoundTrip(method)) return;
+      if (CACHED_WRITES.has(method)) {
+        pending = true;
+        charge(cost.writeCallMs, method);
+        return;
+      }
+      // A flush is the commit; any other round trip commits pending writes first.
+      if (pending && method !== 'flush') charge(cost.roundTripMs, 'commit');
+      charge(cost.roundTripMs, method);
+      pending = false;
+    },
+    read(cells) {
+      io.cellsRead += cells;
+      if (cost) charge(cells * cost.readCellMs, 'cells read');
+    },
+    wrote(data, cells) {
+      for (const cell of cells) countWritten(io, data.name, cell.row, cell.changed);
+      if (cost) charge(cells.length * cost.writeCellMs, 'cells written');
     },
     sheet(data) {
       let sheet = sheets.get(data);

@@ -22,6 +22,7 @@ import { DEFAULT_SCOPES } from './scopes';
 import { createScriptApp, type FakeScriptApp } from './scriptApp';
 import { isRoundTrip } from './sheetEnv';
 import { createSpreadsheetApp } from './spreadsheetApp';
+import { newSheetsIo, SHEETS_COST, type SheetsCost, type SheetsIo } from './sheetsCost';
 import type { FakeTrigger } from './triggers';
 import { createUrlFetchApp } from './urlFetch';
 import { TransportFaults } from './transportFaults';
@@ -42,6 +43,8 @@ export interface WorldOptions {
   /** the add-on menu's name; default 'Chat Roster' */
   addOnName?: string;
   spreadsheetName?: string;
+  /** what Sheets calls cost on the virtual clock (sheetsCost.ts); default SHEETS_COST; null: free */
+  sheetsCost?: SheetsCost | null;
 }
 
 export interface StartExecutionOptions {
@@ -66,6 +69,8 @@ export interface Execution {
   readonly counters: ExecutionCounters;
   readonly ui: ExecutionUi;
   readonly logs: string[];
+  /** what its Sheets calls moved and how long they took (sheetsCost.ts) */
+  readonly sheetsIo: SheetsIo;
   /** ends the execution: locks it holds are released and later calls throw */
   end(): void;
 }
@@ -156,8 +161,10 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
     const VirtualDate = virtualDateClass(this.google.clock);
     ctx.newDate = (ms) => new VirtualDate(ms);
     const advanced = new AdvancedServiceCaller(ctx, this.urlFetchQuota);
+    const sheetsIo = newSheetsIo();
+    const sheetsCost = this.options.sheetsCost === undefined ? SHEETS_COST : this.options.sheetsCost;
     const globals: Record<string, unknown> = {
-      SpreadsheetApp: createSpreadsheetApp(ctx, this.spreadsheet, { addOnName: this.options.addOnName ?? 'Chat Roster' }),
+      SpreadsheetApp: createSpreadsheetApp(ctx, this.spreadsheet, { addOnName: this.options.addOnName ?? 'Chat Roster', cost: sheetsCost, io: sheetsIo }),
       UrlFetchApp: createUrlFetchApp(ctx, this),
       Chat: createChatService(advanced),
       AdminDirectory: createAdminDirectoryService(advanced),
@@ -181,7 +188,7 @@ export class AppsScriptWorld<G extends EmulatedGoogle = Google> {
     ctx.globals = globals;
     const locks = this.locks;
     return {
-      id, user: options.user, globals, counters: ctx.counters, ui: ctx.ui, logs: ctx.logs,
+      id, user: options.user, globals, counters: ctx.counters, ui: ctx.ui, logs: ctx.logs, sheetsIo,
       end() {
         ctx.ended = true;
         locks.releaseAll(id);

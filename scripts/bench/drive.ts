@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Google } from '../../emulator/google';
 import { AppsScriptWorld } from '../../emulator/gas/world';
 import { watchFlushes } from '../../emulator/runtime/flushWatch';
+import type { SheetsIo } from '../../emulator/gas/sheetsCost';
 import { repeatUntilDone, runEntryPoint } from '../../emulator/runtime/addon';
 import type { RunReport } from '../../src/shared/report';
 import { ADMIN, type Workload } from './workload';
@@ -21,10 +22,14 @@ export interface ExecutionStats<T> {
   callsTo: number;
   /** round trips to Sheets (emulator's count: every call but handle getters) */
   sheetCalls: number;
-  /** Sheets calls of the progress flushes (their setValues + flush): flushes with API calls after them */
+  /** Sheets calls of the progress flushes (their check, writes and flush): every flush but the final write's (flushWatch.ts) */
   progressFlushes: number;
   progressFlushCalls: number;
   sheetsByMethod: Record<string, number>;
+  /** virtual ms its Sheets calls took (emulator/gas/sheetsCost.ts) */
+  sheetsMs: number;
+  /** cells read, and cells written and changed per sheet, row 1 apart (emulator/gas/sheetsCost.ts) */
+  sheetsIo: SheetsIo;
 }
 
 /** One execution of `name` from the .js files of `folder` that `filter` keeps, through the one harness. */
@@ -33,10 +38,10 @@ export function execute<T>(world: AppsScriptWorld, name: string, folder: string,
   const callsFrom = world.google.calls.length;
   const watch = watchFlushes();
   const { value, error, sheetCalls } = runEntryPoint<T>(world, name, [], { user: ADMIN, distDir: folder, filter, beforeLoad: watch.beforeLoad });
-  const { progressFlushes, progressFlushCalls, sheetsByMethod } = watch.cost();
+  const { progressFlushes, progressFlushCalls, sheetsByMethod, sheetsIo } = watch.cost();
   return {
     value, error, startAt, endAt: world.google.clock.now(), callsFrom, callsTo: world.google.calls.length, sheetCalls,
-    progressFlushes, progressFlushCalls, sheetsByMethod,
+    progressFlushes, progressFlushCalls, sheetsByMethod, sheetsMs: sheetsIo.virtualMs, sheetsIo,
   };
 }
 

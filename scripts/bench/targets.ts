@@ -7,6 +7,7 @@ import { FRESH_RUNS, type PlanSpeed } from './planSpeed';
 import { countsText, duration, int, ratio } from './format';
 import type { NaiveRun } from './naive';
 import { baseSheetCalls, finalAndRight, type ConvergeRun, type SecondRun } from './scenarios';
+import { sheetCellLines } from './sheetCells';
 import type { WorkloadSpec } from './workloads';
 
 export interface WorkloadResult {
@@ -93,5 +94,6 @@ export function lines(results: Results): Line[] {
       ? l('5 local speed', 'parse + plan 1,000,000 rows', `${int(planSpeed.totalMs)} ms (parse ${planSpeed.parseMs}, validate ${planSpeed.validateMs}, resolve ${planSpeed.resolveMs}, plan ${planSpeed.planMs}; median of ${FRESH_RUNS} fresh processes${results.planSpeedNote ? `, ${results.planSpeedNote}` : ''})`, `< ${PLAN_LIMIT_MS} ms`, pass(planSpeed.totalMs < PLAN_LIMIT_MS))
       : l('5 local speed', 'parse + plan 1,000,000 rows', `not measured${results.planSpeedNote ? ` (${results.planSpeedNote})` : ''}`, `< ${PLAN_LIMIT_MS} ms`),
     l('size', 'dist/Code.js', `${(results.codeBytes / 1024).toFixed(1)} KB (${int(results.codeBytes)} bytes)`, `< ${CODE_LIMIT_BYTES / 1024} KB`, pass(results.codeBytes < CODE_LIMIT_BYTES)),
+    ...sheetCellLines(results.workloads.map(({ run }) => run)),
   ];
 }

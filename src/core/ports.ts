@@ -134,11 +134,28 @@ export interface CellBlock {
   values: string[][];
 }
 
+/** Rows first..last (1-based, inclusive). */
+export interface RowSpan { first: number; last: number }
+
+/** Cells of one column (1-based) that all get one plain-text value, in row spans: one RangeList.setValue. */
+export interface ValueRun {
+  column: number;
+  value: string;
+  rows: RowSpan[];
+}
+
 export interface RosterStore {
   /** The Roster sheet's whole data range in one read (row 0 = headers); null when the sheet is missing. */
   read(): unknown[][] | null;
+  /**
+   * Rows first..first+count-1, columns 1..width, in one read (a progress flush's check of the rows it writes:
+   * sheetWriter.ts); null when the sheet is missing. Optional: without it every check reads the whole sheet.
+   */
+  readRows?(first: number, count: number, width: number): unknown[][] | null;
   /** One write per block. */
   write(blocks: CellBlock[]): void;
+  /** One write per run (RangeList.setValue). Optional: without it every write is in blocks. */
+  writeRuns?(runs: ValueRun[]): void;
   /** Makes written cells visible now (progress) and before a lock is released. */
   flush(): void;
 }

@@ -43,13 +43,26 @@ export function logSheet(): GoogleAppsScript.Spreadsheet.Sheet {
  * The range of `rows` rows from `row` down. Past the sheet's last row Sheets throws ("outside the dimensions
  * of the sheet"): the sheet then grows by them and GROW_ROWS more, so growing is one call every GROW_ROWS rows.
  */
-function rowsAt(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, rows: number): GoogleAppsScript.Spreadsheet.Range {
+function rowsAt(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, rows: number, columns = LOG_HEADERS.length): GoogleAppsScript.Spreadsheet.Range {
   try {
-    return sheet.getRange(row, 1, rows, LOG_HEADERS.length);
+    return sheet.getRange(row, 1, rows, columns);
   } catch {
     sheet.insertRowsAfter(row - 1, rows + GROW_ROWS);
-    return sheet.getRange(row, 1, rows, LOG_HEADERS.length);
+    return sheet.getRange(row, 1, rows, columns);
   }
+}
+
+/**
+ * The batch without the columns blank in every row (a change row leaves the run row's counts blank): the rows
+ * below the log's end are blank already, and every cell written costs Sheets time (DESIGN.md §5).
+ */
+function withoutBlankTail(rows: string[][]): string[][] {
+  const width = Math.max(1, ...rows.map((cells) => {
+    let last = cells.length;
+    while (last > 0 && cells[last - 1] === '') last--;
+    return last;
+  }));
+  return rows.map((cells) => cells.slice(0, width));
 }
 
 /** A log whose header is not the current one gets the current header under its last row; returns the new last row. */
@@ -74,7 +87,8 @@ export const sheetRunLog: RunLog = {
   },
   write(row, rows) {
     if (rows.length === 0) return;
-    rowsAt(logSheet(), row, rows.length).setValues(rows);
+    const cells = withoutBlankTail(rows);
+    rowsAt(logSheet(), row, cells.length, cells[0].length).setValues(cells);
   },
   deleteRows(first, count) {
     logSheet().deleteRows(first, count);

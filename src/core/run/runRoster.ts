@@ -32,14 +32,14 @@ import type { MirrorConfirmation } from '../plan/planMirror';
 import { PacedSender } from '../apply/pacedSender';
 import { reportWithMessage } from './summary';
 import { progressMessage, wholeRosterReport, withChangedRows, withSettings } from './runReport';
-import { SheetWriter } from './sheetWriter';
+import { progressDue, SheetWriter } from './sheetWriter';
 import type { RunMode, RunReport } from '../../shared/report';
 
 export type { RunOptions } from './pipeline';
 
 /** An execution dies at 6 minutes (reference/apps-script-limits.md §2); the last 15 s are for writing back. */
 export const WORK_BUDGET_MS = 6 * 60_000 - 15_000;
-/** Progress reaches the sheet this often while a run goes on. */
+/** Progress reaches the sheet this often at most while a run goes on (less often when writing it costs more, and after the last round: sheetWriter.ts). */
 export const PROGRESS_FLUSH_MS = 15_000;
 
 export interface RunDeps extends PipelineDeps {
@@ -111,7 +111,8 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   if (record && deps.state) saveRecord(deps.state, record);
   const notes = record && deps.state ? new RowNotes(deps.state, record.id, rows) : null;
 
-  const sender = new PacedSender(deps.chat, clock, startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS),
+  const deadline = startedAt + (deps.workBudgetMs ?? WORK_BUDGET_MS);
+  const sender = new PacedSender(deps.chat, clock, deadline,
     new Pacer(startedAt, deps.limits ?? GOOGLE_LIMITS), deps.random);
   const resolvedSpaces = new Map<number, string>();
   const changeLog = mode === 'apply' && deps.log ? new ChangeLog({
@@ -119,7 +120,7 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     log: deps.log, maxRows: deps.logMaxRows, stamp: (ms) => clock.stamp(ms), now: () => clock.now(),
     account: deps.options.callerEmail, run: record?.id ?? '', rows: new Map(rows.map((row) => [row.sheetRow, row])), spaces: resolvedSpaces,
   }) : null;
-  const writer = new SheetWriter(parsed.rows, deps, notes, changeLog, mode === 'apply');
+  const writer = new SheetWriter(parsed.rows, deps, notes, changeLog, mode === 'apply', grid);
   let lastFlush = startedAt;
   const publisher = record ? new ProgressPublisher(deps.progress, clock, record) : null;
   const settledSoFar = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
@@ -135,9 +136,11 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
     wholeRosterReport(mode, parsed.rows, outcomes, labels, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
   const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
     publisher?.round(() => reportSoFar(settledSoFar(beforeRun, fromRun), [...beforeRun, ...fromRun]), fromRun.length);
-    if (clock.now() - lastFlush < PROGRESS_FLUSH_MS) return;
+    const settled = settledSoFar(beforeRun, fromRun);
+    const rowsLeft = () => settled.filter((outcome) => outcome.status === 'PENDING').length;
+    if (!progressDue(clock.now() - lastFlush, writer.progressEveryMs(PROGRESS_FLUSH_MS), deadline - clock.now(), rowsLeft, lastFlush > startedAt)) return;
     lastFlush = clock.now();
-    writer.write(settledSoFar(beforeRun, fromRun));
+    writer.write(settled);
   };
   publisher?.planning(reportSoFar(rows.map((row) => pendingOutcome(row.sheetRow)), [], resolvedSpaces));
 

@@ -49,7 +49,8 @@ export interface EditOutcome {
 export const NEWCOMERS = ['new1@example.com', 'new2@example.com', 'new3@example.com'];
 
 export function editWorkload(): Workload {
-  const workload = makeWorkload({ spaces: 3, usersPerSpace: 60, mix: true });
+  // Long enough for several progress writes in the first execution (they come every 15–25 s here: sheetWriter.ts).
+  const workload = makeWorkload({ spaces: 3, usersPerSpace: 120, mix: true });
   NEWCOMERS.forEach((email, i) => workload.seed.users.push({ id: String(900001 + i), email }));
   return workload;
 }

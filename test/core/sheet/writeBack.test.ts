@@ -1,6 +1,6 @@
 import type { RowCells } from '../../../src/core/model';
 import { columnMap, type ColumnMap } from '../../../src/core/sheet/readRoster';
-import { writebackBlocks } from '../../../src/core/sheet/writeBack';
+import { writeback, writebackBlocks } from '../../../src/core/sheet/writeBack';
 
 function blocksFor(grid: unknown[][], outcomes: RowCells[]) {
   const columns = columnMap(grid) as ColumnMap;
@@ -72,5 +72,40 @@ describe('writebackBlocks', () => {
   it('writes nothing when nothing changed', () => {
     const grid = [headers, ['a', 'S', 'UNCHANGED', 'same', 't']];
     expect(blocksFor(grid, [{ sheetRow: 2, status: 'UNCHANGED', details: 'same' }])).toEqual([]);
+  });
+});
+
+describe('writeback with value runs (RangeList)', () => {
+  const grid = [headers, ...Array.from({ length: 30 }, (_, i) => [`p${i}`, 'S', 'PENDING', 'queued', 'then'])];
+  const plan = (outcomes: RowCells[], limits: Parameters<typeof writeback>[1]) =>
+    writeback({ grid, columns: columnMap(grid) as ColumnMap, outcomes, stamp: 'NOW', formatDate: (ms) => `D${ms}` }, limits);
+  const added = (sheetRow: number, details = 'Added'): RowCells => ({ sheetRow, status: 'ADDED', details });
+
+  it('writes rows changed far apart as one call per value of each column, each cell that changes once', () => {
+    const { blocks, runs } = plan([added(3), added(10), added(11), added(18), added(25)], { maxCalls: 3, runs: true });
+    expect(blocks).toEqual([]);
+    const rows = [{ first: 3, last: 3 }, { first: 10, last: 11 }, { first: 18, last: 18 }, { first: 25, last: 25 }];
+    expect(runs).toEqual([
+      { column: 3, value: 'ADDED', rows },
+      { column: 4, value: 'Added', rows },
+      { column: 5, value: 'NOW', rows },
+    ]);
+  });
+
+  it('past its calls, writes the commonest Status and Details now and leaves the others for later', () => {
+    const { runs } = plan([added(3), added(10), added(20, 'Added as Owner'), added(25)], { maxCalls: 3, runs: true, overflow: 'defer' });
+    expect(runs.map((run) => run.value)).toEqual(['ADDED', 'Added', 'NOW']);
+    expect(runs[0].rows).toEqual([{ first: 3, last: 3 }, { first: 10, last: 10 }, { first: 25, last: 25 }]);
+  });
+
+  it('keeps a plain-text apostrophe on a value Sheets would read as a formula', () => {
+    const { runs } = plan([3, 9, 15, 21].map((row) => added(row, '=1+1')), { maxCalls: 3, runs: true });
+    expect(runs[1].value).toBe("'=1+1");
+  });
+
+  it('bridges every row into the blocks it may use when it must write them all', () => {
+    const { blocks, runs } = plan([added(3), added(25)], { maxCalls: 1, overflow: 'bridge' });
+    expect(runs).toEqual([]);
+    expect(blocks.map((block) => [block.row, block.values.length])).toEqual([[3, 23]]);
   });
 });
