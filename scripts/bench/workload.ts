@@ -85,13 +85,6 @@ export function throughputWorkload(rowCount = 10_000, spaceCount = 40, people = 
   return build(`${rowCount.toLocaleString('en-US')} rows over ${spaceCount.toLocaleString('en-US')} spaces`, rows, spaces, people);
 }
 
-/** One space receiving `count` new members. */
-export function bigSpaceWorkload(count = 3_000): Workload {
-  const space = { id: 'BENCHbig', displayName: 'Bench Big Space' };
-  const rows: RosterRow[] = Array.from({ length: count }, (_, p) => ({ email: email(p), space: `spaces/${space.id}`, role: '', present: false }));
-  return build(`1 space, ${count.toLocaleString('en-US')} new members`, rows, [space], count);
-}
-
 /** The roster sheet holding these rows (the naive loop's input when a rule names the people). */
 export const rosterSheet = (rows: readonly RosterRow[]): unknown[][] => [HEADERS, ...rows.map((r) => [r.email, r.space, r.role, '', '', '', ''])];
 

@@ -38,8 +38,14 @@ export const FLUSH_STATUS_CALLS = 6;
 export const MAX_FLUSH_CALLS = 1 + FLUSH_STATUS_CALLS + 1 + 1;
 /** The log's rows ride on every this-many-th progress flush (once a minute), and on the final write. */
 export const LOG_EVERY_FLUSHES = 2;
-/** The final write's status calls: one block, as the base count of an execution's Sheets calls has it. */
-const FINAL_CALLS = 1;
+/**
+ * The final write's status calls: usually one block (a progress write after the last round left little), but a
+ * short execution (no progress written) may end with rows all over the roster, of several kinds (added, as
+ * Manager, already a member…): as value runs, one call per distinct Status, Details and Updated value, rather
+ * than one block spanning them all (the 176 rows of a 10,000-row roster's last execution, 10 values, would
+ * rewrite 5,000 cells).
+ */
+const FINAL_CALLS = 2 * FLUSH_STATUS_CALLS;
 /**
  * Progress writes take about 1/PROGRESS_SHARE of an execution at most: the next one comes no sooner than this
  * many times what the last one took (a large roster's check reads more rows), and at least once a minute.
@@ -50,7 +56,7 @@ const PROGRESS_MAX_MS = 60_000;
 /**
  * Whether a progress flush writes the sheet now: every `everyMs`, and, once progress has been `written`, after
  * the round that ends the work (no row left, or the deadline passed: the rounds then only finish what was
- * started). The final write then has (nearly) nothing left to write: its one block (FINAL_CALLS) never has to
+ * started). The final write then has (nearly) nothing left to write: its block (FINAL_CALLS) never has to
  * span rows changed all over the roster.
  */
 export function progressDue(sinceLastMs: number, everyMs: number, untilDeadlineMs: number, rowsLeft: () => number, written: boolean): boolean {
@@ -146,7 +152,7 @@ export class SheetWriter {
       stamp: clock.stamp(clock.now()),
       formatDate: (ms) => clock.stamp(ms),
     }, final
-      ? { maxCalls: FINAL_CALLS, overflow: 'bridge' }
+      ? { maxCalls: FINAL_CALLS, overflow: 'bridge', runs: store.writeRuns !== undefined }
       : { maxCalls: FLUSH_STATUS_CALLS, overflow: 'defer', runs: store.writeRuns !== undefined });
   }
 
