@@ -117,7 +117,7 @@ export function renderReport(results: Results, meta: { date: string; realMs: num
     '- **Second run**: one `provisionRoster` right after convergence, unchanged roster; its calls from the call log.',
     '- **One big space**: 3,000 new Member rows to one space (admin is Owner), driven as in 1; lower bound 3,000 ÷ 300 a minute.',
     '- **Large organisation**: the workload of 1 with 50,000 directory users instead of 5,000 (users.list pages of 500: 101 reads to list them), driven as in 1; Directory reads = users/groups list and get calls per execution.',
-    `- **Parse + plan**: \`measurePlanSpeed()\` from scripts/bench/planSpeed.ts (its header says what is timed), called in ${FRESH_RUNS} fresh Node processes (\`--max-old-space-size=4096\`, as planSpeed.ts's own main), the median of each stage; before any emulator run.`,
+    `- **Parse + plan**: \`measurePlanSpeed()\` from scripts/bench/planSpeed.ts (its header says what is timed, and what the floor loop does), called in ${FRESH_RUNS} fresh Node processes (\`--max-old-space-size=4096\`, as planSpeed.ts's own main), each timing cold and once, the floor first; the median of each measure, and of the runs' own ratios (parse + plan ÷ floor, one process each); before any emulator run.`,
     '- **Size**: bytes of dist/Code.js as built by `npm run build` just before.',
     '',
   ].join('\n');
