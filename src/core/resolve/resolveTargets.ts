@@ -187,5 +187,11 @@ function withdrawContradicted(
       outcomes[-2 - at] = { sheetRow: outcomes[-2 - at].sheetRow, status: 'INVALID', ...repeat };
     }
   }
-  return { targets: targets.filter((_, at) => withdrawn[at] === 0), outcomes };
+  // Compacted in place rather than filtered into a copy: the array is this stage's own, and a million long.
+  let kept = 0;
+  for (let at = 0; at < targets.length; at++) {
+    if (withdrawn[at] === 0) targets[kept++] = targets[at];
+  }
+  targets.length = kept;
+  return { targets, outcomes };
 }
