@@ -80,7 +80,9 @@ function problemsOf(
 
 export function validateRows(rows: readonly RosterRow[]): Validated {
   const invalid: RowOutcome[] = [];
-  const intents: Intent[] = [];
+  // Sized once and cut to the intents made (as readRoster.parseRoster's rows).
+  const intents = new Array<Intent>(rows.length);
+  let count = 0;
   const spaces = new SpaceCells();
   for (const row of rows) {
     const sheetRow = row.sheetRow;
@@ -96,7 +98,8 @@ export function validateRows(rows: readonly RosterRow[]): Validated {
       invalid.push({ sheetRow, status: 'INVALID', reason: 'invalidCells', problems });
       continue;
     }
-    intents.push({ sheetRow, member, space, role: noRole ? null : role, action });
+    intents[count++] = { sheetRow, member, space, role: noRole ? null : role, action };
   }
+  intents.length = count;
   return { intents, invalid };
 }
