@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runNaive } from './bench/naive';
-import { FRESH_RUNS, measurePlanSpeed, type PlanSpeed } from './bench/planSpeed';
+import { FRESH_RUNS, measurePlanSpeed, medianSpeed, type PlanSpeed } from './bench/planSpeed';
 import { renderReport } from './bench/report';
 import { converge, secondRun, type SecondRun } from './bench/scenarios';
 import { lines, type Results, type WorkloadResult } from './bench/targets';
@@ -39,13 +39,9 @@ function planSpeed(): { speed: PlanSpeed | null; note?: string } {
       const output = execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, PLAN_FLAG], { encoding: 'utf8' });
       runs.push(JSON.parse(output.trim().split('\n').pop() ?? '{}') as PlanSpeed);
     }
-    const median = (pick: (speed: PlanSpeed) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
     return {
-      speed: {
-        rows: runs[0].rows, parseMs: median((r) => r.parseMs), validateMs: median((r) => r.validateMs),
-        resolveMs: median((r) => r.resolveMs), planMs: median((r) => r.planMs), totalMs: median((r) => r.totalMs),
-      },
-      note: `totals of the ${FRESH_RUNS} runs: ${runs.map((r) => r.totalMs).join(', ')} ms`,
+      speed: medianSpeed(runs),
+      note: `the ${FRESH_RUNS} runs' ratios: ${runs.map((r) => r.ratio).join(', ')}; totals: ${runs.map((r) => r.totalMs).join(', ')} ms`,
     };
   } catch (error) {
     return { speed: null, note: `measurePlanSpeed failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };

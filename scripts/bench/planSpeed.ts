@@ -1,7 +1,9 @@
 /**
- * Local speed (DESIGN.md §5): parsing and planning 1,000,000 roster rows in under 2 s in Node.
+ * Local speed (DESIGN.md §5): parsing and planning 1,000,000 roster rows within 12× a floor loop measured
+ * in the same process, on the same grid. The ratio is the target; the absolute time is information only
+ * (it swings with the machine: 1.7 s here, 3.1 s on a slower one, for the same code).
  *
- *   node scripts/run-ts.mjs scripts/bench/planSpeed.ts            FRESH_RUNS fresh processes, each stage's median
+ *   node scripts/run-ts.mjs scripts/bench/planSpeed.ts            FRESH_RUNS fresh processes, each measure's median
  *   node scripts/run-ts.mjs scripts/bench/planSpeed.ts --once     one measure in this process (JSON)
  *   ... --rows 200000                                             another roster size
  *   ... --interleaved                                             the worst row order (see RowOrder)
@@ -16,6 +18,14 @@
  *   resolveMs   member cells, the directory's answer (a Map built beforehand), resolveTargets (each row's
  *               space and member, repeated rows), until it asks for the snapshots
  *   planMs      the listed targets, the probes' questions, planTargets against in-memory snapshots
+ *   floorMs     floorLoop(grid): the least any parse + plan must do — every input cell (Member, Space, Role,
+ *               Action) read, trimmed and lower-cased once, one Map lookup per row (its Space cell among the
+ *               spaces' names) — accumulated into the number it returns, so that V8 can drop none of it
+ *   ratio       totalMs ÷ floorMs, both of the same process (the median of the runs' ratios, not a ratio of
+ *               medians: the machine's speed swings between processes, far less within one)
+ * No warm-up, for the stages as for the floor: each runs once, cold, in a fresh process, as an execution
+ * meets the code (its JIT warm-up is part of what it costs). The floor runs first; either order measures
+ * the same here (the grid is far larger than any cache, and the floor leaves nothing alive).
  * Not timed: building the grid, the directory, the space resolutions and the snapshots (the network's part:
  * spaces.list, the Admin SDK lookup, members.list). members.get probes are not answered (network-bound too;
  * the few rows they would answer are planned from the snapshot alone).
@@ -36,7 +46,16 @@ import { seededRandom } from '../../emulator/random';
 /** Fresh processes measured, the median of each stage reported: this machine's speed swings ±30% minute to minute. */
 export const FRESH_RUNS = 5;
 
-export interface PlanSpeed { rows: number; parseMs: number; validateMs: number; resolveMs: number; planMs: number; totalMs: number }
+export interface PlanSpeed {
+  rows: number; parseMs: number; validateMs: number; resolveMs: number; planMs: number; totalMs: number;
+  /** The floor loop on the same grid, in the same process. */
+  floorMs: number;
+  /** totalMs ÷ floorMs (unrounded times; two decimals). */
+  ratio: number;
+}
+
+/** The target (DESIGN.md §5): parse + plan within this many times the floor loop. */
+export const PLAN_RATIO_LIMIT = 12;
 
 const SPACES = 1000;
 const PEOPLE = 60_000;
@@ -65,6 +84,8 @@ interface World {
   /** Every space listed, as takeSnapshots answers. */
   listings: Map<string, SnapshotResult>;
   spaces: Map<string, SpaceResolution>;
+  /** The floor loop's Map: each space's resource name, lower-cased → its number. */
+  spaceNumbers: Map<string, number>;
 }
 
 function spaceCell(s: number, random: () => number): string {
@@ -219,10 +240,35 @@ export function buildWorld(rowCount: number, order: RowOrder = 'grouped'): World
     JSON.parse(JSON.stringify(space)) as string, { ...snapshot, members: asIfParsed(snapshot.members) },
   ]));
   const listings = new Map<string, SnapshotResult>([...snapshots].map(([space, snapshot]) => [space, { ok: true, snapshot }]));
-  return { grid, directory: asIfParsed(buildDirectory()), listings, spaces: resolutions(asIfParsed(buildSpaceInfos())) };
+  const spaces = resolutions(asIfParsed(buildSpaceInfos()));
+  const spaceNumbers = new Map([...spaces.values()].flatMap((resolution, number) =>
+    (resolution.ok ? [[resolution.space.name.toLowerCase(), number] as const] : [])));
+  return { grid, directory: asIfParsed(buildDirectory()), listings, spaces, spaceNumbers };
 }
 
-export interface Measured { speed: PlanSpeed; outcomes: readonly RowOutcome[]; operations: readonly Operation[] }
+/**
+ * The floor (header: floorMs): every input cell of every row read, trimmed and lower-cased once, and one Map
+ * lookup per row. Everything it computes goes into the number returned, which the caller keeps.
+ */
+export function floorLoop(grid: readonly (readonly unknown[])[], spaceNumbers: ReadonlyMap<string, number>): number {
+  // Found by name here, not by readRoster.columnMap: the floor shares no code with what it measures.
+  const header = grid[0].map((cell) => String(cell).trim().toLowerCase());
+  const [member, space, role, action] = ['member', 'space', 'role', 'action'].map((name) => header.indexOf(name));
+  let sum = 0;
+  for (let index = 1; index < grid.length; index++) {
+    const row = grid[index];
+    const spaceText = String(row[space]).trim().toLowerCase();
+    sum += String(row[member]).trim().toLowerCase().length + String(row[role]).trim().toLowerCase().length
+      + String(row[action]).trim().toLowerCase().length + (spaceNumbers.get(spaceText) ?? -1);
+  }
+  return sum;
+}
+
+export interface Measured {
+  speed: PlanSpeed; outcomes: readonly RowOutcome[]; operations: readonly Operation[];
+  /** What the floor loop computed (kept, so that its work can't be dropped). */
+  floorSum: number;
+}
 
 /** `now` reads the clock (performance.now(); a CPU-time clock to profile on a busy machine). */
 export function measureWorld(world: World, rowCount: number, now: () => number = () => performance.now()): Measured {
@@ -235,6 +281,10 @@ export function measureWorld(world: World, rowCount: number, now: () => number =
     members: () => [],
   };
 
+  const f0 = now();
+  const floorSum = floorLoop(world.grid, world.spaceNumbers);
+  const f1 = now();
+
   const t0 = now();
   const parsed = parseRoster(world.grid);
   if (!parsed.ok) throw new Error(parsed.message);
@@ -246,8 +296,11 @@ export function measureWorld(world: World, rowCount: number, now: () => number =
   const round = (ms: number) => Math.round(ms);
   const { spaces: t2, snapshots: t3 } = asked;
   return {
-    speed: { rows: rowCount, parseMs: round(t1 - t0), validateMs: round(t2 - t1), resolveMs: round(t3 - t2), planMs: round(t4 - t3), totalMs: round(t4 - t0) },
-    outcomes, operations,
+    speed: {
+      rows: rowCount, parseMs: round(t1 - t0), validateMs: round(t2 - t1), resolveMs: round(t3 - t2), planMs: round(t4 - t3), totalMs: round(t4 - t0),
+      floorMs: round(f1 - f0), ratio: Math.round(((t4 - t0) / (f1 - f0)) * 100) / 100,
+    },
+    outcomes, operations, floorSum,
   };
 }
 
@@ -277,6 +330,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The runs' medians, measure by measure (the ratio too: the median of the runs' own ratios). */
+export function medianSpeed(runs: readonly PlanSpeed[]): PlanSpeed {
+  const of = (pick: (speed: PlanSpeed) => number) => median(runs.map(pick));
+  return {
+    rows: runs[0].rows, parseMs: of((r) => r.parseMs), validateMs: of((r) => r.validateMs), resolveMs: of((r) => r.resolveMs),
+    planMs: of((r) => r.planMs), totalMs: of((r) => r.totalMs), floorMs: of((r) => r.floorMs), ratio: of((r) => r.ratio),
+  };
+}
+
 function main(argv: readonly string[]): void {
   const rowsFlag = argv.indexOf('--rows');
   const rows = rowsFlag >= 0 ? Number(argv[rowsFlag + 1]) : 1_000_000;
@@ -297,10 +359,8 @@ function main(argv: readonly string[]): void {
     console.log(`run ${run + 1}: ${JSON.stringify(speed)}`);
     runs.push(speed);
   }
-  const stages = ['parseMs', 'validateMs', 'resolveMs', 'planMs', 'totalMs'] as const;
-  const result: PlanSpeed = { rows, parseMs: 0, validateMs: 0, resolveMs: 0, planMs: 0, totalMs: 0 };
-  for (const stage of stages) result[stage] = median(runs.map((run) => run[stage]));
-  console.log(`median of ${FRESH_RUNS} (${order} rows): ${JSON.stringify(result)} (target: totalMs < 2000)`);
+  const result = medianSpeed(runs);
+  console.log(`median of ${FRESH_RUNS} (${order} rows): ${JSON.stringify(result)} (target: ratio ≤ ${PLAN_RATIO_LIMIT})`);
 }
 
 // Run directly (run-ts sets argv[1] to this file), not when imported.

@@ -72,7 +72,7 @@ export function renderReport(results: Results, meta: { date: string; realMs: num
     `- **Naive loop** (scripts/bench/naive.js, loaded through gas-local like dist/): per row \`Chat.Spaces.Members.create\` in a try/catch, then \`Chat.Spaces.Members.patch\` with \`updateMask=role\` for Manager/Owner rows; sequential, no retry; it stops starting rows after 5 min 45 s and the next execution continues from its row index (it writes no statuses: generous to it). `
       + `Same seed, roster and conditions on a fresh Google. It retries nothing, so after each walk through the roster it is run again from the top while Chat doesn't match (an oracle tells it: generous), at most ${MAX_PASSES} walks; a loop that never converged has its ratio marked "at least". For the OU rule it gets the rule's people as roster rows (generous: it needs no Directory).`,
     '- **Second run**: one `provisionRoster` right after the first workload converged, unchanged roster.',
-    `- **Parse + plan**: \`measurePlanSpeed()\` from scripts/bench/planSpeed.ts, in ${FRESH_RUNS} fresh Node processes, the median of each stage; before any emulator run. Absolute: information only.`,
+    `- **Parse + plan**: \`measurePlanSpeed()\` from scripts/bench/planSpeed.ts (its header says what is timed, and what the floor loop does), called in ${FRESH_RUNS} fresh Node processes (\`--max-old-space-size=4096\`, as planSpeed.ts's own main), each timing cold and once, the floor first; the median of each measure, and of the runs' own ratios (parse + plan ÷ floor, one process each); before any emulator run. The absolute time is information only.`,
     '- **Size**: bytes of dist/Code.js as built by `npm run build` just before.',
     '',
   ].join('\n');

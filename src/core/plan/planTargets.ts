@@ -57,15 +57,17 @@ function createOperation(target: Target, context: PlanContext): Operation {
   let alias: string | null = null;
   if (isApp) alias = 'app';
   else if (member.kind === 'user') alias = member.email ?? (member.name ?? '').slice('users/'.length);
-  return {
+  const operation: CreateOperation = {
     kind: 'create', sheetRow: intent.sheetRow, parent: space.name, alias,
     member: member.kind === 'group' ? member.name ?? '' : isApp ? 'users/app' : member.name ?? `users/${member.email}`,
     role: member.kind === 'user' && intent.role !== API_ROLE.Member ? intent.role : null,
     memberKind: member.kind,
     // Admin access can't create app memberships (reference §6, §9).
     useAdminAccess: context.useAdminAccess && !isApp,
-    ...(member.outsider ? { outsider: true } : {}),
   };
+  // Set, not spread from a conditional object: a spread copies through a slow path for each of a million creates.
+  if (member.outsider) operation.outsider = true;
+  return operation;
 }
 
 /** Owners (ROLE_MANAGER) per space, JOINED people only, updated as removals and demotions are planned. */

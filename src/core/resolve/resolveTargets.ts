@@ -126,7 +126,9 @@ export function resolveTargets(
   const spaceNumbers = new Numbering();
   let lastSpace: SpaceInfo | null = null;
   let spaceNumber = -1;
-  const targets: Target[] = [];
+  // Sized once and cut to the targets made (as readRoster.parseRoster's rows).
+  const targets = new Array<Target>(intents.length);
+  let count = 0;
   const outcomes: RowOutcome[] = [];
   /** Where each first row went, should a later row contradict it (withdrawContradicted). */
   const placed = new Int32Array(intents.length);
@@ -160,10 +162,11 @@ export function resolveTargets(
       placed[index] = -2 - outcomes.length;
       outcomes.push({ sheetRow: intent.sheetRow, status: adding.status, ...adding.problem });
     } else {
-      placed[index] = targets.length;
-      targets.push({ intent, space: answer.space, member });
+      placed[index] = count;
+      targets[count++] = { intent, space: answer.space, member };
     }
   }
+  targets.length = count;
   const callerEntry = caller ? view.entries.get(caller) : undefined;
   const callerName = callerEntry?.kind === 'user' ? callerEntry.name : null;
   if (repeats.contradicted.size === 0) return { targets, outcomes, callerName };
@@ -187,5 +190,11 @@ function withdrawContradicted(
       outcomes[-2 - at] = { sheetRow: outcomes[-2 - at].sheetRow, status: 'INVALID', ...repeat };
     }
   }
-  return { targets: targets.filter((_, at) => withdrawn[at] === 0), outcomes };
+  // Compacted in place rather than filtered into a copy: the array is this stage's own, and a million long.
+  let kept = 0;
+  for (let at = 0; at < targets.length; at++) {
+    if (withdrawn[at] === 0) targets[kept++] = targets[at];
+  }
+  targets.length = kept;
+  return { targets, outcomes };
 }

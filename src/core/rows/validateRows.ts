@@ -42,9 +42,14 @@ class SpaceCells {
   /** Per text number: the ref, or null with the cell's problem in `problems`. */
   readonly refs: (SpaceRef | null)[] = [];
   readonly problems: (CellProblem | null)[] = [];
+  /** Rows come mostly space by space: the previous row's text is compared first (no hashing a text not seen yet). */
+  private lastCell = '';
+  private lastNumber = -1;
 
   /** The number of `cell`'s text, reading it the first time it is met. */
   read(cell: string): number {
+    if (cell === this.lastCell && this.lastNumber >= 0) return this.lastNumber;
+    this.lastCell = cell;
     let number = this.numbers.get(cell);
     if (number === undefined) {
       number = this.refs.length;
@@ -53,6 +58,7 @@ class SpaceCells {
       this.problems.push(isProblem(read) ? read : null);
       this.numbers.set(cell, number);
     }
+    this.lastNumber = number;
     return number;
   }
 
@@ -74,7 +80,9 @@ function problemsOf(
 
 export function validateRows(rows: readonly RosterRow[]): Validated {
   const invalid: RowOutcome[] = [];
-  const intents: Intent[] = [];
+  // Sized once and cut to the intents made (as readRoster.parseRoster's rows).
+  const intents = new Array<Intent>(rows.length);
+  let count = 0;
   const spaces = new SpaceCells();
   for (const row of rows) {
     const sheetRow = row.sheetRow;
@@ -90,7 +98,8 @@ export function validateRows(rows: readonly RosterRow[]): Validated {
       invalid.push({ sheetRow, status: 'INVALID', reason: 'invalidCells', problems });
       continue;
     }
-    intents.push({ sheetRow, member, space, role: noRole ? null : role, action });
+    intents[count++] = { sheetRow, member, space, role: noRole ? null : role, action };
   }
+  intents.length = count;
   return { intents, invalid };
 }

@@ -70,7 +70,9 @@ function textAt(row: readonly unknown[], index: number | null): string {
 export function parseRoster(grid: readonly (readonly unknown[])[]): ParsedRoster {
   const columns = columnMap(grid);
   if (typeof columns === 'string') return { ok: false, message: columns };
-  const rows: RosterRow[] = [];
+  // Sized once and cut to the rows kept: grown by push, a million-row array is copied some thirty times.
+  const rows = new Array<RosterRow>(Math.max(0, grid.length - 1));
+  let count = 0;
   for (let index = 1; index < grid.length; index++) {
     const cells = grid[index];
     const member = textAt(cells, columns.member);
@@ -80,7 +82,8 @@ export function parseRoster(grid: readonly (readonly unknown[])[]): ParsedRoster
     if (!member && !space && !role && !action) continue;
     const status = textAt(cells, columns.status);
     const details = status === 'PENDING' ? textAt(cells, columns.details) : '';
-    rows.push({ sheetRow: index + 1, member, space, role, action, status, details });
+    rows[count++] = { sheetRow: index + 1, member, space, role, action, status, details };
   }
+  rows.length = count;
   return { ok: true, rows, columns };
 }

@@ -1,5 +1,5 @@
 import { GROUP_OR_APP_ROLE, rendered } from '../../../src/core/details';
-import type { RosterRow } from '../../../src/core/model';
+import type { Intent, RosterRow } from '../../../src/core/model';
 import { validateRows } from '../../../src/core/rows/validateRows';
 
 let nextRow = 2;
@@ -27,6 +27,26 @@ describe('validateRows', () => {
       [2, 'ROLE_MEMBER', 'add'], [3, 'ROLE_ASSISTANT_MANAGER', 'add'], [4, 'ROLE_MANAGER', 'add'],
       [5, null, 'remove'], [6, 'ROLE_ASSISTANT_MANAGER', 'remove'],
     ]);
+  });
+
+  it('gives each row its own Space cell, however rows of several spaces and bad cells alternate', () => {
+    const { intents, invalid } = validateRows([
+      row('a@example.com', 'spaces/A'),
+      row('b@example.com', 'spaces/A'),
+      row('c@example.com', 'B'),
+      row('d@example.com', 'spaces/A'),
+      row('d2@example.com', 'spaces/A'),
+      row('e@example.com', 'spaces/A x'),
+      row('f@example.com', 'spaces/A x'),
+      row('g@example.com', 'spaces/A'),
+      row('h@example.com', 'https://mail.google.com/chat/u/0/#chat/space/B'),
+      row('i@example.com', 'B'),
+    ]);
+    const named = (space: Intent['space']) => (space.kind === 'name' ? space.name : space.displayName);
+    expect(intents.map((intent) => [intent.sheetRow, named(intent.space)])).toEqual([
+      [2, 'spaces/A'], [3, 'spaces/A'], [4, 'spaces/B'], [5, 'spaces/A'], [6, 'spaces/A'], [9, 'spaces/A'], [10, 'spaces/B'], [11, 'spaces/B'],
+    ]);
+    expect(invalid.map((outcome) => outcome.sheetRow)).toEqual([7, 8]);
   });
 
   it('says what to fix for every kind of bad row', () => {
