@@ -23,6 +23,11 @@ export interface PlanContext {
   callerEmail: string;
   callerName: string | null;
   useAdminAccess: boolean;
+  /**
+   * The owners counted so far, when one space's targets are planned in several parts (run/readAhead.ts): a
+   * later part must see the removals and demotions an earlier one planned. A new count from the snapshots if absent.
+   */
+  owners?: OwnerLedger;
 }
 
 function currentMembership(target: Target, snapshot: SpaceSnapshot | undefined): Membership | null {
@@ -71,7 +76,7 @@ function createOperation(target: Target, context: PlanContext): Operation {
 }
 
 /** Owners (ROLE_MANAGER) per space, JOINED people only, updated as removals and demotions are planned. */
-class OwnerLedger {
+export class OwnerLedger {
   private readonly owners = new Map<string, Set<string>>();
 
   constructor(private readonly snapshots: ReadonlyMap<string, SpaceSnapshot>) {}
@@ -162,7 +167,7 @@ function planRemove(
 export function planTargets(targets: readonly Target[], context: PlanContext): Plan {
   const operations: Operation[] = [];
   const outcomes: RowOutcome[] = [];
-  const owners = new OwnerLedger(context.snapshots);
+  const owners = context.owners ?? new OwnerLedger(context.snapshots);
   const caller: Caller = { email: context.callerEmail.trim().toLowerCase(), name: context.callerName };
   let lastRow = -Infinity;
   let lastSpace: SpaceInfo | null = null;

@@ -4,7 +4,7 @@
  * every space; the read-ahead (readAhead.ts) runs them space group by space group while writes go on.
  */
 import type { RowOutcome, Target, SpaceInfo } from '../model';
-import { finishEarlierAdds, planTargets, type Plan } from '../plan/planTargets';
+import { finishEarlierAdds, planTargets, type OwnerLedger, type Plan } from '../plan/planTargets';
 import type { MemberReply } from '../ports';
 import { probeAnswered, probeQuestions, type ProbeQuestions } from '../resolve/probeByAlias';
 import { listedTargets, type SnapshotResult, type SpaceSnapshot } from '../resolve/takeSnapshots';
@@ -51,6 +51,8 @@ export interface PlanContextInput {
   addedEarlier?: ReadonlySet<number>;
   /** The probed targets, whose answers the run's later executions may reuse. */
   learned?: (targets: readonly Target[]) => void;
+  /** PlanContext.owners: one space's targets planned in several parts. */
+  owners?: OwnerLedger;
 }
 
 const NONE: ReadonlySet<number> = new Set();
@@ -64,8 +66,34 @@ export function afterProbes(
   context.learned?.(probed.targets);
   const plan = planTargets(probed.targets, {
     snapshots: listed.snapshots, callerEmail: context.callerEmail, callerName: context.callerName, useAdminAccess: context.useAdminAccess,
+    owners: context.owners,
   });
   finishEarlierAdds(plan, context.addedEarlier ?? NONE);
   append(outcomes, own(plan.outcomes));
   return { plan, targets: probed.targets, outcomes: probed.outcomes };
+}
+
+/**
+ * The listed targets in parts of at most `maxProbes` members.get each, in order: a part is planned as soon as its
+ * own probes are answered, so a space of hundreds of people known only by email starts its writes after seconds,
+ * not after all its probes. Plan the parts in order with one OwnerLedger (planTargets counts owners in row order).
+ */
+export function inParts(listed: Listed, maxProbes: number, useAdminAccess: boolean): Listed[] {
+  if (listed.questions.calls.length <= maxProbes) return [listed];
+  const asked = new Set(listed.questions.asked);
+  const parts: Listed[] = [];
+  let from = 0;
+  let probes = 0;
+  const cut = (to: number) => {
+    const targets = listed.targets.slice(from, to);
+    parts.push({ targets, snapshots: listed.snapshots, outcomes: parts.length === 0 ? listed.outcomes : [], questions: probeQuestions(targets, listed.snapshots, useAdminAccess) });
+    from = to;
+    probes = 0;
+  };
+  for (let at = 0; at < listed.targets.length; at++) {
+    if (asked.has(at) && probes === maxProbes) cut(at);
+    if (asked.has(at)) probes++;
+  }
+  cut(listed.targets.length);
+  return parts;
 }

@@ -6,8 +6,9 @@
  * the rest wait, PENDING, for the next execution's fresh snapshot.
  *
  * Each group goes through stages 6–10 (pipeline.ts, planStages.ts) on its own: listed, probed, planned.
- * A group is whole spaces (owners are counted per space in row order), closed at GROUP_SPACES spaces or once
- * its members.get probes would keep the first writes waiting (GROUP_PROBES).
+ * A group is whole spaces, closed at GROUP_SPACES spaces or once its members.get probes would keep the first
+ * writes waiting (GROUP_PROBES); once listed, it is planned in parts of PART_PROBES probes, in row order, with one
+ * count of each space's owners (planTargets.ts).
  */
 import type { MemberCall, MemberReply } from '../ports';
 import type { Operation, RowOutcome, SpaceInfo, Target } from '../model';
@@ -16,12 +17,15 @@ import { spaceOf } from '../apply/pacing';
 import { probeAnswered } from '../resolve/probeByAlias';
 import { SnapshotReader } from '../resolve/takeSnapshots';
 import { pendingOutcome } from './outcomes';
-import { afterListing, afterProbes, everyRow, type Listed, type PlanContextInput } from './planStages';
+import { afterListing, afterProbes, everyRow, inParts, type Listed, type PlanContextInput } from './planStages';
+import { OwnerLedger } from '../plan/planTargets';
 
 /** Spaces listed together: one list call each, a second of the read budget (3,000 a minute). */
 export const GROUP_SPACES = 50;
-/** Probes a group may need before it is planned: ~6 s of the read budget. */
+/** Probes a group of spaces may need (estimated before the listing): ~6 s of the read budget. */
 export const GROUP_PROBES = 300;
+/** Probes before a part of a group is planned: 2.5 s of one space's reads (planStages.ts inParts). */
+export const PART_PROBES = 30;
 /** Planned writes waiting to be sent beyond which no more is read: about two minutes of the write budget. */
 export const LOOKAHEAD_OPERATIONS = 600;
 /** Reads sent with one round of writes (a round of 20 writes takes 4 s; these take about 2 s of the read budget). */
@@ -35,8 +39,9 @@ interface Group {
 }
 
 interface Probing {
-  group: Group;
   listed: Listed;
+  /** Shared by the parts of a group, planned in order. */
+  owners: OwnerLedger;
   replies: (MemberReply | undefined)[];
   /** questions.calls not yet sent, in order; answered counts the replies in. */
   unsent: number[];
@@ -124,12 +129,17 @@ export class ReadAhead implements OperationSource {
     if (this.listing?.reader.done) {
       const { group, reader } = this.listing;
       this.listing = null;
-      const listed = afterListing(group.targets, group.spaces, reader.results, this.context.useAdminAccess, this.outcomes, everyRow);
-      this.probing.push({ group, listed, replies: new Array(listed.questions.calls.length), unsent: listed.questions.calls.map((_, k) => k), answered: 0 });
+      const admin = this.context.useAdminAccess;
+      const listed = afterListing(group.targets, group.spaces, reader.results, admin, this.outcomes, everyRow);
+      const owners = new OwnerLedger(listed.snapshots);
+      for (const part of inParts(listed, PART_PROBES, admin)) {
+        const { calls } = part.questions;
+        this.probing.push({ listed: part, owners, replies: new Array(calls.length), unsent: calls.map((_, k) => k), answered: 0 });
+      }
     }
     while (this.probing.length > 0 && this.probing[0].answered === this.probing[0].listed.questions.calls.length) {
-      const { listed, replies } = this.probing.shift()!;
-      for (const operation of afterProbes(listed, replies, this.context, this.outcomes, everyRow).plan.operations) operations.push(operation);
+      const { listed, replies, owners } = this.probing.shift()!;
+      for (const operation of afterProbes(listed, replies, { ...this.context, owners }, this.outcomes, everyRow).plan.operations) operations.push(operation);
     }
     return operations;
   }
@@ -162,6 +172,9 @@ export class ReadAhead implements OperationSource {
         if (mayNeedProbe(target)) probes++;
       }
     }
+    // In row order, as planTargets wants them; and a part's probes then spread over the group's spaces, whose
+    // read limits are each their own, instead of queueing on one.
+    group.targets.sort((a, b) => a.intent.sheetRow - b.intent.sheetRow);
     return { group, reader: new SnapshotReader(group.spaces, this.context.useAdminAccess) };
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { MemberCall } from '../../../src/core/ports';
 import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
-import { GROUP_SPACES } from '../../../src/core/run/readAhead';
+import { GROUP_SPACES, PART_PROBES } from '../../../src/core/run/readAhead';
 import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
 
 const SPACES = 300;
@@ -61,4 +61,27 @@ it('finishes over several executions with every row added once', () => {
   const creates = chat.calls.filter(isCreate).map((call) => (call.method === 'create' ? `${call.parent} ${call.membership.member?.name}` : ''));
   expect(new Set(creates).size).toBe(SPACES * ROWS_PER_SPACE);
   expect(creates).toHaveLength(SPACES * ROWS_PER_SPACE);
+});
+
+it('in a space of people known only by email, starts adding after the first probes, not after all of them', () => {
+  const chat = new FakeChat().addSpace('spaces/BIG', 'Big');
+  chat.seat('spaces/BIG', 'users/1', 'ROLE_MANAGER');
+  const clock = new TestClock();
+  const send = chat.send.bind(chat);
+  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  const directory = new FakeDirectory();
+  directory.failure = { code: 403, status: 'PERMISSION_DENIED', message: 'Not Authorized to access this resource/api' };
+  const rows: string[][] = [];
+  for (let p = 0; p < 400; p++) rows.push([`p${p}@example.com`, 'spaces/BIG']);
+  const store = new FakeStore(rosterGrid(rows));
+  const report = runRoster({
+    store, chat, directory, clock, options: { useAdminAccess: false, callerEmail: 'me@example.com', callerName: 'users/1' }, workBudgetMs: 120_000,
+  }, 'apply');
+  const probes = chat.calls.filter((call) => call.method === 'get');
+  const firstCreate = chat.calls.findIndex(isCreate);
+  expect(probes.length).toBe(400);
+  // The first part's probes, and the next part's already on their way beside them.
+  expect(chat.calls.slice(0, firstCreate).filter((call) => call.method === 'get').length).toBeLessThanOrEqual(2 * PART_PROBES);
+  expect(report.pending).toBe(0);
+  expect(store.column('Status').filter((status) => status === 'ADDED')).toHaveLength(400);
 });
