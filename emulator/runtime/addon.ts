@@ -3,6 +3,7 @@
  * point is one execution with fresh globals, the bundle loaded into a vm context through gas-local. The
  * bundle tests, the benchmark, the workbench and the demo all run entry points through it.
  */
+import { runInContext } from 'node:vm';
 import { resolve } from 'node:path';
 import { require as gasRequire } from 'gas-local';
 import type { EmulatedGoogle } from '../gas/googleApi';
@@ -19,6 +20,11 @@ export interface ExecutionOptions extends StartExecutionOptions {
   filter?: (file: string) => boolean;
   /** sees the execution before the bundle loads: to change a global (a service Google answers differently) or watch it */
   beforeLoad?: (execution: Execution) => void;
+  /**
+   * The script's Math.random (default the vm's own): a benchmark seeds it, so retry jitter — the one thing
+   * the add-on draws at random — gives the same run every time.
+   */
+  random?: () => number;
 }
 
 export interface ExecutionResult<T> {
@@ -43,7 +49,7 @@ export function runEntryPoint<T>(
   args: unknown[],
   options: ExecutionOptions,
 ): ExecutionResult<T> {
-  const { distDir = DEFAULT_DIST, filter = (file: string) => file.endsWith('.js'), beforeLoad, ...start } = options;
+  const { distDir = DEFAULT_DIST, filter = (file: string) => file.endsWith('.js'), beforeLoad, random, ...start } = options;
   const execution = world.startExecution(start);
   const counts = () => ({
     sheetCalls: execution.counters.sheetCalls(),
@@ -53,6 +59,7 @@ export function runEntryPoint<T>(
   try {
     beforeLoad?.(execution);
     const context = gasRequire(distDir, execution.globals, { filter });
+    if (random) (runInContext('Math', context) as Math).random = random;
     const entry = context[name];
     if (typeof entry !== 'function') throw new Error(`${distDir} has no top-level function ${name}`);
     const value = entry(...args) as T;

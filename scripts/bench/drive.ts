@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { Google } from '../../emulator/google';
+import { seededRandom } from '../../emulator/random';
 import { AppsScriptWorld } from '../../emulator/gas/world';
 import { watchFlushes } from '../../emulator/runtime/flushWatch';
 import type { SheetsIo } from '../../emulator/gas/sheetsCost';
@@ -37,7 +38,7 @@ export function execute<T>(world: AppsScriptWorld, name: string, folder: string,
   const startAt = world.google.clock.now();
   const callsFrom = world.google.calls.length;
   const watch = watchFlushes();
-  const { value, error, sheetCalls } = runEntryPoint<T>(world, name, [], { user: ADMIN, distDir: folder, filter, beforeLoad: watch.beforeLoad });
+  const { value, error, sheetCalls } = runEntryPoint<T>(world, name, [], { user: ADMIN, distDir: folder, filter, beforeLoad: watch.beforeLoad, random: jitter.get(world) });
   const { progressFlushes, progressFlushCalls, sheetsByMethod, sheetsIo } = watch.cost();
   return {
     value, error, startAt, endAt: world.google.clock.now(), callsFrom, callsTo: world.google.calls.length, sheetCalls,
@@ -49,10 +50,15 @@ const DIST = resolve('dist');
 const isBundle = (file: string) => file.endsWith('.js');
 
 /** A fresh Google (300 ms a call, default quotas) and spreadsheet holding the workload's roster. */
+/** Each world's seeded Math.random for the script: the same bench run gives the same numbers. */
+const jitter = new WeakMap<AppsScriptWorld, () => number>();
+const JITTER_SEED = 20261205;
+
 export function freshWorld(workload: Workload, latencyMs: number): { google: Google; world: AppsScriptWorld } {
   const google = new Google({ seed: workload.seed, latencyMs });
   const world = new AppsScriptWorld(google);
   world.spreadsheet.setSheet('Roster', workload.sheet);
+  jitter.set(world, seededRandom(JITTER_SEED));
   return { google, world };
 }
 
