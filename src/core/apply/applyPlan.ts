@@ -182,10 +182,11 @@ export interface OperationSource {
  * Runs the operations round after round until done or the sender's deadline: each round sends the
  * follow-ups of the last round, the next ROUND_SIZE operations, and the source's reads. Rows not finished
  * when the deadline comes are PENDING (the source's unread rows are its own to report). `changed` hears of
- * each successful write as its reply comes (the log), before `afterRound` sees the outcomes so far (progress).
+ * each successful write as its reply comes (the log), before `afterRound` sees the outcomes so far (progress)
+ * and whether that round ended the work (nothing more to send).
  */
 export function runOperations(
-  sender: MemberSender, operations: readonly Operation[], afterRound?: (outcomes: readonly RowOutcome[]) => void,
+  sender: MemberSender, operations: readonly Operation[], afterRound?: (outcomes: readonly RowOutcome[], ended: boolean) => void,
   changed?: (change: MembershipChange) => void, source?: OperationSource,
 ): RowOutcome[] {
   const outcomes: RowOutcome[] = [];
@@ -194,7 +195,8 @@ export function runOperations(
   let followUps: Step[] = [];
   // Once out of time, only the follow-ups of changes already made go on (finishing), nothing new starts.
   let finishing = false;
-  while (followUps.length > 0 || (!finishing && (next < queue.length || (source !== undefined && !source.done)))) {
+  const more = () => followUps.length > 0 || (!finishing && (next < queue.length || (source !== undefined && !source.done)));
+  while (more()) {
     const fresh = finishing ? [] : queue.slice(next, next + ROUND_SIZE);
     next += fresh.length;
     const steps = [...followUps, ...fresh];
@@ -225,7 +227,7 @@ export function runOperations(
     if (replies.some((reply) => reply.deferred)) finishing = true;
     followUps.push(...deferredFollowUps);
     if (source && reads.length > 0) for (const step of interleaveBySpace(source.answered(replies.slice(steps.length)).map(firstStep))) queue.push(step);
-    afterRound?.(outcomes);
+    afterRound?.(outcomes, !more());
   }
   // What hasn't started waits for the next execution.
   for (const step of queue.slice(next)) outcomes.push(pendingOutcome(step.sheetRow));

@@ -200,7 +200,7 @@ export interface PipelineHooks {
   /** Tells which space a row's Space cell turned out to be (its display name, else its resource name). */
   spaceResolved?: (sheetRow: number, label: string) => void;
   /** Called after each round of membership changes: outcomes known before the run, and the run's so far. */
-  afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => void;
+  afterRound?: (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[], ended: boolean) => void;
   /** Rows an earlier execution of this run added, their role patch still to come (rowNotes.ts). */
   addedEarlier?: ReadonlySet<number>;
   /** Hears of each membership write Google answered with success, as its reply comes (the log). */
@@ -257,12 +257,12 @@ export function collectOutcomes(
     // No Spaces row to settle: spaces are read group by group beside the writes (readAhead.ts).
     const targeted = targetStages(rows, answers, input, outcomes);
     const source = new ReadAhead(targeted.targets, planContext(input, targeted, answers), outcomes);
-    append(outcomes, runOperations(sender, [], (done) => hooks.afterRound?.(outcomes, done), hooks.changed, source));
+    append(outcomes, runOperations(sender, [], (done, ended) => hooks.afterRound?.(outcomes, done, ended), hooks.changed, source));
     append(outcomes, source.unplanned());
     return;
   }
   const operations = planRoster(rows, answers, input, outcomes);
   append(outcomes, mode === 'preview'
     ? operations.map(previewOutcome)
-    : runOperations(sender, operations, (done) => hooks.afterRound?.(outcomes, done), hooks.changed));
+    : runOperations(sender, operations, (done, ended) => hooks.afterRound?.(outcomes, done, ended), hooks.changed));
 }

@@ -134,13 +134,11 @@ export function runRoster(deps: RunDeps, mode: RunMode): RunReport {
   const labelsNow = () => (spaceLabels ??= rowSpaceLabels(parsed.rows, resolvedSpaces, deps.cache));
   const reportSoFar = (outcomes: readonly RowOutcome[], found: readonly RowOutcome[], labels: ReadonlyMap<number, string> = labelsNow()) =>
     wholeRosterReport(mode, parsed.rows, outcomes, labels, sheets.counted(found), (id) => sheets.standIns.get(id)?.space ?? '');
-  const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[]) => {
+  const flushProgress = (beforeRun: readonly RowOutcome[], fromRun: readonly RowOutcome[], ended: boolean) => {
     publisher?.round(() => reportSoFar(settledSoFar(beforeRun, fromRun), [...beforeRun, ...fromRun]), fromRun.length);
-    const settled = settledSoFar(beforeRun, fromRun);
-    const rowsLeft = () => settled.filter((outcome) => outcome.status === 'PENDING').length;
-    if (!progressDue(clock.now() - lastFlush, writer.progressEveryMs(PROGRESS_FLUSH_MS), deadline - clock.now(), rowsLeft, lastFlush > startedAt)) return;
+    if (!progressDue(clock.now() - lastFlush, writer.progressEveryMs(PROGRESS_FLUSH_MS), deadline - clock.now(), ended, lastFlush > startedAt)) return;
     lastFlush = clock.now();
-    writer.write(settled);
+    writer.write(settledSoFar(beforeRun, fromRun));
   };
   publisher?.planning(reportSoFar(rows.map((row) => pendingOutcome(row.sheetRow)), [], resolvedSpaces));
 

@@ -55,14 +55,14 @@ const PROGRESS_MAX_MS = 60_000;
 
 /**
  * Whether a progress flush writes the sheet now: every `everyMs`, and, once progress has been `written`, after
- * the round that ends the work (no row left, or the deadline passed: the rounds then only finish what was
+ * the round that ends the work (`ended`: nothing more to send; or the deadline passed: the rounds then only finish what was
  * started). The final write then has (nearly) nothing left to write: its block (FINAL_CALLS) never has to
  * span rows changed all over the roster.
  */
-export function progressDue(sinceLastMs: number, everyMs: number, untilDeadlineMs: number, rowsLeft: () => number, written: boolean): boolean {
+export function progressDue(sinceLastMs: number, everyMs: number, untilDeadlineMs: number, ended: boolean, written: boolean): boolean {
   if (sinceLastMs >= everyMs) return true;
   // A short run (no progress written yet) ends with its one final write: its rows are few.
-  return written && (untilDeadlineMs <= 0 || rowsLeft() === 0);
+  return written && (untilDeadlineMs <= 0 || ended);
 }
 
 export class SheetWriter {

@@ -19,7 +19,7 @@ const email = (i: number) => `p${i}@example.com`;
 
 /**
  * Everyone is already in Alpha (the caller reads that row's answer from a probe) and is to be added to
- * Beta; at 300 ms a call and 40 s of work, the first execution leaves Beta's adds PENDING.
+ * Beta; at 300 ms a call and 25 s of work, the first execution leaves Beta's adds PENDING.
  */
 function world(options: { cache: boolean; affiliation?: string }) {
   const chat = new FakeChat().addSpace('spaces/A', 'Alpha').addSpace('spaces/B', 'Beta');
@@ -43,7 +43,7 @@ function world(options: { cache: boolean; affiliation?: string }) {
     store: new FakeStore(rosterGrid(rows)), chat, directory, clock, state: new MemoryState(),
     cache: options.cache ? new FakeCache() : undefined,
     options: { useAdminAccess: false, callerEmail: 'me@example.com' },
-    workBudgetMs: 40_000,
+    workBudgetMs: 25_000,
   };
   return { chat, deps };
 }
