@@ -51,15 +51,17 @@ export class ChangeLog {
   };
 
   /**
-   * Appends the change rows held, then `more` (the run row), in one write; held rows stay held if it fails.
+   * Appends the change rows held, then `more` (the run row), in one write (true: rows were written); held rows
+   * stay held if it fails.
    * `placeOf`: where each planned roster row is now (sheetWriter.ts), so a change names the row as the sheet
    * shows it after an insert, a delete or a sort; a row no longer there keeps its planned number.
    */
-  flush(more: readonly string[][] = [], placeOf: (sheetRow: number) => number | undefined = () => undefined): void {
+  flush(more: readonly string[][] = [], placeOf: (sheetRow: number) => number | undefined = () => undefined): boolean {
     const rows = [...this.held.map((held) => this.rowOf(held, placeOf)), ...more];
-    if (rows.length === 0) return;
+    if (rows.length === 0) return false;
     this.appender.append(rows);
     this.held = [];
+    return true;
   }
 
   private rowOf({ change, at }: HeldChange, placeOf: (sheetRow: number) => number | undefined): string[] {

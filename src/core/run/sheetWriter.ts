@@ -139,9 +139,9 @@ export class SheetWriter {
       }
       if (now) wrote(now.grid, plan);
     }
-    if (logNow) this.logHeld(runRows, placeOf);
+    const logged = logNow && this.logHeld(runRows, placeOf);
     // The final write always flushes: the log's rows may be all it has, and they must show before the lock goes.
-    if (writes > 0 || othersWritten || final) store.flush();
+    if (writes > 0 || logged || othersWritten || final) store.flush();
     if (!final) this.lastProgressMs = clock.now() - startedAt;
   }
 
@@ -196,11 +196,12 @@ export class SheetWriter {
   }
 
   /** The log is a record, not the checkpoint: if it can't be written, its rows wait for the next flush. */
-  private logHeld(runRows: readonly string[][], placeOf: (sheetRow: number) => number | undefined): void {
+  private logHeld(runRows: readonly string[][], placeOf: (sheetRow: number) => number | undefined): boolean {
     try {
-      this.log?.flush(runRows, placeOf);
+      return this.log?.flush(runRows, placeOf) ?? false;
     } catch {
       // Held for the next flush (a protected or deleted log sheet must not stop the run).
+      return false;
     }
   }
 }
