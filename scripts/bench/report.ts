@@ -43,7 +43,7 @@ export function renderReport(results: Results, meta: { date: string; realMs: num
     ...results.workloads.map(({ spec, run }) => `- **${spec.id}** (${run.workload.name}): ${spec.about}.`),
     ...faultNote(results),
     '- **naive ÷ bound** is the most naive ÷ ours could be if Chat Roster met the lower bound exactly: the naive loop makes one call per 300 ms, '
-      + '200 a minute, so where every row is a write (one space, 3,000 new members) it is only 1.5× slower than the 300/min budget allows anyone to be; '
+      + '200 a minute, so where every row is a write (a roster of new members only) it would be only 1.5× slower than the 300/min budget allows anyone to be (hence every roster here has the same mix, 30% already members); '
       + 'its 2× comes from rows already present (a create answered 409 still costs 300 ms) and, under faults or a shared budget, from rows it must walk again.',
     '',
     '## Every target',

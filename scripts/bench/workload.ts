@@ -5,7 +5,7 @@
  * Throughput: 10,000 rows over 40 named spaces; 30% of the rows are already members (seeded with the role
  * the row asks, so they need nothing); about 3% of the new rows ask for Manager or Owner (create + role
  * patch); the rest are plain adds. The admin is a Chat admin and an Owner (ROLE_MANAGER) of every space.
- * Big space: one space receiving 3,000 new members.
+ * Other shapes (one space, 1,500 spaces, a 50,000-person directory) are the same builder with other sizes (workloads.ts).
  */
 import type { Google } from '../../emulator/google';
 import type { OrgSeed, SeedMember, SeedRole, SeedUser } from '../../emulator/seed';
