@@ -77,9 +77,12 @@ export function afterProbes(
  * The listed targets in parts of at most `maxProbes` members.get each, in order: a part is planned as soon as its
  * own probes are answered, so a space of hundreds of people known only by email starts its writes after seconds,
  * not after all its probes. Plan the parts in order with one OwnerLedger (planTargets counts owners in row order).
+ * Only adds are split: two rows that turn out to name one person (an alias and the primary email) are found
+ * only within a part, and an add and a removal of the same person must meet to be INVALID; two adds that don't
+ * meet cost a create answered 409, read as already a member.
  */
 export function inParts(listed: Listed, maxProbes: number, useAdminAccess: boolean): Listed[] {
-  if (listed.questions.calls.length <= maxProbes) return [listed];
+  if (listed.questions.calls.length <= maxProbes || listed.targets.some((target) => target.intent.action !== 'add')) return [listed];
   const asked = new Set(listed.questions.asked);
   const parts: Listed[] = [];
   let from = 0;

@@ -85,3 +85,23 @@ it('in a space of people known only by email, starts adding after the first prob
   expect(report.pending).toBe(0);
   expect(store.column('Status').filter((status) => status === 'ADDED')).toHaveLength(400);
 });
+
+it('an add and a removal that turn out to name one person still meet, however many probes lie between them', () => {
+  const chat = new FakeChat().addSpace('spaces/BIG', 'Big');
+  chat.seat('spaces/BIG', 'users/1', 'ROLE_MANAGER');
+  const clock = new TestClock();
+  const directory = new FakeDirectory();
+  directory.failure = { code: 403, status: 'PERMISSION_DENIED', message: 'Not Authorized to access this resource/api' };
+  // ana@ and her alias anna@ are one person to Chat; 100 other people lie between the two rows.
+  const ana = chat.person('ana@example.com', '7');
+  chat.people.set('anna@example.com', ana);
+  chat.seat('spaces/BIG', ana);
+  const rows: string[][] = [['ana@example.com', 'spaces/BIG']];
+  for (let p = 0; p < 100; p++) rows.push([`p${p}@example.com`, 'spaces/BIG']);
+  rows.push(['anna@example.com', 'spaces/BIG', '', 'remove']);
+  const store = new FakeStore(rosterGrid(rows));
+  runRoster({ store, chat, directory, clock, options: { useAdminAccess: false, callerEmail: 'me@example.com', callerName: 'users/1' } }, 'apply');
+  const statuses = store.column('Status');
+  expect([statuses[0], statuses[statuses.length - 1]]).toEqual(['INVALID', 'INVALID']);
+  expect(chat.members.get('spaces/BIG')!.has(ana)).toBe(true);
+});
