@@ -7,7 +7,9 @@
 import type { RemovalConfirmation, RunReport } from '../shared/report';
 import type { Sidebar } from './controls';
 import { setText, show } from './dom';
-import { errorSentence, finishSentence, removalCount } from './format';
+import { errorSentence } from './errorSentence';
+import { removalCount } from './removalConfirmation';
+import { finishSentence } from './reportSentences';
 import { renderMirrorConfirm } from './mirrorRemovals';
 import { latestProgressAt, pollProgress } from './progressPoller';
 import { confirmationOf, mirrorRemovalCount, NOTHING_CONFIRMED, removalPrompt } from './removalConfirmation';

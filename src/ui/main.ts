@@ -6,7 +6,7 @@
  */
 import type { SidebarState } from '../shared/sidebar';
 import { setText } from './dom';
-import { errorSentence } from './format';
+import { errorSentence } from './errorSentence';
 import { applyConfirmation, apply, stop } from './applyRun';
 import { sidebarElements, updateControls, type Model, type Sidebar } from './controls';
 import { preview } from './preview';

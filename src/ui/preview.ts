@@ -2,7 +2,7 @@
  * The Preview action: previewRoster as one execution (nothing changes in Google Chat), then its plan shown —
  * the bars per space, the mirror removals and the rules — with a preview that has rows kept for Apply.
  */
-import { errorSentence } from './format';
+import { errorSentence } from './errorSentence';
 import { setText, show } from './dom';
 import type { Sidebar } from './controls';
 import { renderMirrorPlan } from './mirrorRemovals';

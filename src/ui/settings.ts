@@ -4,7 +4,7 @@
  */
 import type { Sidebar } from './controls';
 import { setText } from './dom';
-import { errorSentence } from './format';
+import { errorSentence } from './errorSentence';
 import { callServer } from './server';
 
 export async function changeNightly(sidebar: Sidebar): Promise<void> {

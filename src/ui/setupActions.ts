@@ -4,7 +4,7 @@
  */
 import type { Sidebar } from './controls';
 import { setText } from './dom';
-import { errorSentence } from './format';
+import { errorSentence } from './errorSentence';
 import { renderSetupReport } from './render';
 import { callServer } from './server';
 
