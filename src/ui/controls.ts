@@ -11,14 +11,7 @@ import { nothingToApply, previewOverwriteNote } from './runNotes';
 
 /** The static shell's elements, looked up once (a missing one throws: a build bug). */
 export function sidebarElements() {
-  const progressParts: ProgressParts = {
-    bar: byId('progress-bar', HTMLElement),
-    fill: byId('progress-fill', HTMLElement),
-    text: byId('progress-text', HTMLElement),
-    eta: byId('progress-eta', HTMLElement),
-    spaces: byId('progress-spaces', HTMLElement),
-  };
-  return {
+  const elements = {
     app: byId('app', HTMLElement),
     summary: byId('summary', HTMLElement),
     refresh: byId('refresh', HTMLButtonElement),
@@ -59,8 +52,15 @@ export function sidebarElements() {
     checkSummary: byId('check-summary', HTMLElement),
     checkReport: byId('check-report', HTMLElement),
     user: byId('user', HTMLElement),
-    progressParts,
   };
+  const progressParts: ProgressParts = {
+    bar: byId('progress-bar', HTMLElement),
+    fill: byId('progress-fill', HTMLElement),
+    text: byId('progress-text', HTMLElement),
+    eta: byId('progress-eta', HTMLElement),
+    spaces: byId('progress-spaces', HTMLElement),
+  };
+  return { ...elements, progressParts };
 }
 
 export type SidebarUi = ReturnType<typeof sidebarElements>;
