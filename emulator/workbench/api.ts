@@ -1,6 +1,6 @@
 /**
  * What the workbench server and its page say to each other (JSON over HTTP on loopback). Types only:
- * the page (page/app.js, checked with page/tsconfig.json) imports them through JSDoc.
+ * the page (page/*.js, checked with page/tsconfig.json) imports them through JSDoc.
  */
 
 export interface CellStyle {

@@ -39,6 +39,13 @@ export interface RunningWorkbench {
 const ASSETS: Record<string, string> = {
   '/': 'index.html',
   '/app.js': 'app.js',
+  '/dom.js': 'dom.js',
+  '/dialogs.js': 'dialogs.js',
+  '/menu.js': 'menu.js',
+  '/sidebarFrame.js': 'sidebarFrame.js',
+  '/sheetGrid.js': 'sheetGrid.js',
+  '/cellEditing.js': 'cellEditing.js',
+  '/googlePanel.js': 'googlePanel.js',
   '/setup.js': 'setup.js',
   '/units.js': 'units.js',
   '/paste.js': 'paste.js',

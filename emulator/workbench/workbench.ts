@@ -10,23 +10,18 @@ import type { FaultSpec } from '../faults';
 import { demoOrg, type OrgSeed } from '../seed';
 import { AppsScriptWorld, readManifest, type Execution, type StartExecutionOptions } from '../gas/world';
 import { ProgressReplay } from './progressReplay';
-import { applyWritten, interpretInput } from '../gas/sheetData';
 import { DEMO_ROSTER, DEMO_RULES } from '../runtime/demoRoster';
 import { runEntryPoint, thrownMessage } from '../runtime/addon';
 import { SetupControls } from './setup';
-import { unitsView } from './units';
+import { editCell, pasteCells } from './cellEdits';
+import { googleViewOf } from './googleView';
+import { sheetView } from './sheetView';
 import { actingUsers } from './users';
-import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type CellStyle, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
+import { FAULT_CODES, FAULT_METHODS, type ActivityEntry, type FaultView, type GoogleView, type MenuView, type RunResponse, type SheetView, type StateView } from './api';
 
 export const WORKBENCH_USER = 'admin@example.com';
-const ROLE_NAMES: Record<string, string> = {
-  ROLE_MEMBER: 'Member', ROLE_ASSISTANT_MANAGER: 'Manager', ROLE_MANAGER: 'Owner', MEMBERSHIP_ROLE_UNSPECIFIED: '',
-};
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
 const ACTIVITY_KEPT = 50;
-/** Extra empty rows and columns the grid offers for typing, like a fresh Sheets grid. */
-export const GRID_MIN_ROWS = 30;
-export const GRID_MIN_COLUMNS = 8;
 
 export interface WorkbenchOptions {
   /** the folder holding the built Code.js, Sidebar.html and appsscript.json */
@@ -161,87 +156,19 @@ export class Workbench {
     return this.sidebars.get(id);
   }
 
+  /** What the page's grid shows of a sheet (sheetView.ts). */
   sheet(name: string): SheetView | undefined {
-    const spreadsheet = this.world.spreadsheet;
-    const data = spreadsheet.sheetData(name);
-    const rows = spreadsheet.sheet(name);
-    const formulas = spreadsheet.formulas(name);
-    if (!data || !rows || !formulas) return undefined;
-    const styles: Record<string, CellStyle> = {};
-    const choices: Record<string, string[]> = {};
-    const height = Math.min(data.maxRows, Math.max(rows.length + 20, GRID_MIN_ROWS));
-    const width = Math.min(data.maxColumns, Math.max((rows[0]?.length ?? 0) + 2, GRID_MIN_COLUMNS));
-    for (let r = 1; r <= height; r++) {
-      for (let c = 1; c <= width; c++) {
-        const cell = data.cell(r, c);
-        if (!cell) continue;
-        const style: CellStyle = {};
-        if (cell.background) style.background = cell.background;
-        if (cell.fontWeight === 'bold') style.bold = true;
-        if (Object.keys(style).length) styles[`${r}:${c}`] = style;
-        if (cell.validation && cell.validation.criteria === 'VALUE_IN_LIST') choices[`${r}:${c}`] = [...cell.validation.values];
-      }
-    }
-    // Conditional formatting: only "text is exactly" rules exist in the emulator.
-    for (const rule of data.conditionalRules) {
-      if (rule.textEqualTo === undefined) continue;
-      for (const range of rule.ranges) {
-        const lastRow = Math.min(range.row + range.numRows - 1, rows.length);
-        for (let r = range.row; r <= lastRow; r++) {
-          for (let c = range.column; c < range.column + range.numColumns; c++) {
-            if (rows[r - 1]?.[c - 1] !== rule.textEqualTo) continue;
-            const key = `${r}:${c}`;
-            styles[key] = { ...styles[key], ...(rule.background ? { background: rule.background } : {}), ...(rule.fontColor ? { color: rule.fontColor } : {}) };
-          }
-        }
-      }
-    }
-    return { name, rows, formulas, styles, choices, frozenRows: data.frozenRows };
+    return sheetView(this.world.spreadsheet, name);
   }
 
-  /**
-   * A user types `value` into a cell (1-based): read as Sheets reads typing ('=…' is a formula, numbers and
-   * dates convert, a leading apostrophe keeps text). A rejecting dropdown refuses other values.
-   */
+  /** A user types into a cell (cellEdits.ts). */
   editCell(sheetName: string, row: number, column: number, value: string): void {
-    const data = this.world.spreadsheet.sheetData(sheetName);
-    if (!data) throw new Error(`There is no sheet named ${sheetName}.`);
-    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > data.maxRows || column > data.maxColumns) {
-      throw new Error(`Cell ${row}:${column} is outside the sheet.`);
-    }
-    const existing = data.cell(row, column);
-    const validation = existing?.validation;
-    if (validation && !validation.allowInvalid && value !== '' && !validation.values.includes(value)) {
-      throw new Error(`Invalid: this cell accepts only ${validation.values.join(', ')}.`);
-    }
-    if (!existing && value === '') return;
-    applyWritten(data.cellForWrite(row, column), interpretInput(value, existing?.format, this.world.spreadsheet.timeZone));
+    editCell(this.world.spreadsheet, sheetName, row, column, value);
   }
 
-  /**
-   * A user pastes a block of text (rows of cells) with its top-left corner at row, column (1-based): each
-   * cell is read as typed, the sheet grows to fit, and nothing is written when any cell is refused.
-   */
+  /** A user pastes a block of cells at one cell (cellEdits.ts). */
   pasteCells(sheetName: string, row: number, column: number, cells: string[][]): void {
-    const data = this.world.spreadsheet.sheetData(sheetName);
-    if (!data) throw new Error(`There is no sheet named ${sheetName}.`);
-    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) throw new Error(`Cell ${row}:${column} is outside the sheet.`);
-    const timeZone = this.world.spreadsheet.timeZone;
-    const writes: { r: number; c: number; value: string }[] = [];
-    cells.forEach((values, i) => values.forEach((value, j) => {
-      const r = row + i;
-      const c = column + j;
-      const existing = data.cell(r, c);
-      const validation = existing?.validation;
-      if (validation && !validation.allowInvalid && value !== '' && !validation.values.includes(value)) {
-        throw new Error(`Invalid: ${columnLetters(c)}${r} accepts only ${validation.values.join(', ')}.`);
-      }
-      if (existing || value !== '') writes.push({ r, c, value });
-    }));
-    // Sheets adds the rows and columns a paste needs.
-    data.maxRows = Math.max(data.maxRows, row + cells.length - 1);
-    data.maxColumns = Math.max(data.maxColumns, column + Math.max(0, ...cells.map((values) => values.length)) - 1);
-    for (const { r, c, value } of writes) applyWritten(data.cellForWrite(r, c), interpretInput(value, data.cell(r, c)?.format, timeZone));
+    pasteCells(this.world.spreadsheet, sheetName, row, column, cells);
   }
 
   /** Moves a person to another unit, as an administrator does in the Admin console; throws for an unknown person or unit. */
@@ -273,23 +200,9 @@ export class Workbench {
     });
   }
 
+  /** What the page shows of the emulated Google (googleView.ts). */
   googleView(): GoogleView {
-    return {
-      now: this.google.clock.now(),
-      spaces: this.google.spaces().map((space) => ({
-        ...space,
-        members: this.google.membersOf(space.name).map((m) => ({
-          member: m.member, role: ROLE_NAMES[m.role] ?? m.role, state: m.state === 'INVITED' ? 'invited' : 'joined',
-        })),
-      })),
-      units: unitsView(this.google),
-      faults: this.faults.map((fault) => ({ ...fault })),
-      calls: this.google.calls.length,
-      writes: this.google.writes().length,
-      speed: this.speed,
-      activity: this.activity.map((entry) => ({ ...entry })),
-      triggers: this.world.triggers.map((trigger) => ({ handler: trigger.getHandlerFunction(), nextRunAt: trigger.nextRunAt ?? null })),
-    };
+    return googleViewOf(this.google, this.world, { faults: this.faults, activity: this.activity, speed: this.speed });
   }
 
   state(): StateView {
@@ -299,11 +212,4 @@ export class Workbench {
       setup: this.setup.view(), faultMethods: FAULT_METHODS, faultCodes: FAULT_CODES,
     };
   }
-}
-
-/** A1 notation's column letters (1 → A, 27 → AA). */
-function columnLetters(column: number): string {
-  let text = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
-  return text;
 }

@@ -5,7 +5,8 @@
  */
 import type { ImportReport } from '../shared/importReport';
 import { byId, h, replaceChildren, setText } from './dom';
-import { errorSentence, plural } from './format';
+import { errorSentence } from './errorSentence';
+import { plural } from './format';
 import { spaceCellsOf } from './importCells';
 import { callServer } from './server';
 

@@ -1,12 +1,57 @@
 /**
- * The arithmetic and words behind the sidebar's pictures (no DOM, unit-tested in Node): a preview's stacked
- * bar per space, finding people by name in it, and the chart of the last runs. Colours are the status
- * table's tones (src/shared/statuses.ts), so a bar reads like the Status column.
+ * The arithmetic and words behind the sidebar's pictures (no DOM, unit-tested in Node): a preview's plan per
+ * space and its stacked bar, finding people by name in it, and the chart of the last runs. Colours are the
+ * status table's tones (src/shared/statuses.ts), so a bar reads like the Status column.
  */
-import type { PlannedPerson } from '../shared/report';
+import type { PlannedPerson, SpaceCounts } from '../shared/report';
 import type { LoggedRun } from '../shared/sidebar';
 import { countPhrase, STATUS, STATUSES, type RowStatus, type StatusCounts, type Tone } from '../shared/statuses';
-import { formatCount, formatStarted, plural, statusLabel, type PlanRow } from './format';
+import { displayText } from './escape';
+import { countOf, formatCount, formatStarted, plural, statusLabel } from './format';
+
+/** One target space of a preview: what would happen to its rows. */
+export interface PlanRow {
+  space: string;
+  add: number;
+  roleChange: number;
+  remove: number;
+  held: number;
+  invalid: number;
+  error: number;
+  unchanged: number;
+  /** Rows with any other status (e.g. PENDING, or final statuses in a mixed report). */
+  other: number;
+  total: number;
+}
+
+/** The plan's named columns, each the count of one status; every other status counts as "other". */
+const PLAN_COLUMNS = {
+  add: 'WOULD_ADD', roleChange: 'WOULD_UPDATE_ROLE', remove: 'WOULD_REMOVE',
+  held: 'HELD', invalid: 'INVALID', error: 'ERROR', unchanged: 'UNCHANGED',
+} as const satisfies Record<Exclude<keyof PlanRow, 'space' | 'other' | 'total'>, RowStatus>;
+
+const PLANNED: readonly RowStatus[] = Object.values(PLAN_COLUMNS);
+
+export function planRows(bySpace: readonly SpaceCounts[]): PlanRow[] {
+  return bySpace.map(({ space, counts }) => {
+    const total = Object.keys(counts).reduce((sum, status) => sum + countOf(counts, status), 0);
+    const planned = PLANNED.reduce((sum, status) => sum + countOf(counts, status), 0);
+    const column = (name: keyof typeof PLAN_COLUMNS) => countOf(counts, PLAN_COLUMNS[name]);
+    return {
+      space: displayText(space) || '(no space)',
+      add: column('add'),
+      roleChange: column('roleChange'),
+      remove: column('remove'),
+      held: column('held'),
+      invalid: column('invalid'),
+      error: column('error'),
+      unchanged: column('unchanged'),
+      other: total - planned,
+      total,
+    };
+  });
+}
+
 
 /** One part of a space's bar; `kind` also picks the pattern that tells apart parts of one tone. */
 export interface BarSegment {

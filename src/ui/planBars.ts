@@ -6,7 +6,8 @@
 import type { PlannedPerson, RunReport, SpacePeople } from '../shared/report';
 import { h, replaceChildren, setText } from './dom';
 import { displayText } from './escape';
-import { formatCount, planRows, statusLabel, statusTitle, statusTone, type PlanRow } from './format';
+import { formatCount, statusLabel, statusTitle, statusTone } from './format';
+import { type PlanRow, planRows } from './pictures';
 import { barLabel, findPeople, peopleRest, peopleSummary, planSegments, type BarSegment } from './pictures';
 
 function segmentNode(segment: BarSegment): HTMLElement {

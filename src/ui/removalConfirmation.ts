@@ -4,7 +4,12 @@
  * mirrorRemovals.ts.
  */
 import type { RemovalConfirmation, RunReport } from '../shared/report';
-import { plural, removalCount } from './format';
+import { countOf, plural } from './format';
+
+/** Members a preview would remove. */
+export function removalCount(report: RunReport): number {
+  return countOf(report.counts, 'WOULD_REMOVE');
+}
 
 export function mirrorRemovalCount(report: RunReport, overLimitToo = true): number {
   return (report.mirror ?? []).filter((plan) => overLimitToo || !plan.overLimit).reduce((sum, plan) => sum + plan.removals.length, 0);

@@ -3,10 +3,11 @@ import type { RunReport } from '../shared/report';
 import type { SetupReport } from '../shared/setup';
 import type { LoggedRun, SidebarState } from '../shared/sidebar';
 import { h, replaceChildren, setText } from './dom';
+import { formatCount, formatStarted, hourLabel, statusTitle, summaryEntries, type SummaryEntry } from './format';
 import {
-  attentionSentence, formatCount, formatStarted, hourLabel, progressPercent, progressText,
-  rosterSentence, spaceProgress, statusTitle, summaryEntries, timeLeft, type SummaryEntry, progressSegments, type ProgressSegments,
-} from './format';
+  progressPercent, progressSegments, type ProgressSegments, progressText, spaceProgress, timeLeft,
+} from './progressFigures';
+import { attentionSentence, rosterSentence } from './reportSentences';
 
 function statusRow(entry: SummaryEntry): HTMLElement {
   return h('li', { className: 'status-row', attrs: { 'data-status': entry.status } }, [

@@ -1,6 +1,7 @@
 /**
  * The sidebar's short notes around Preview and Apply (no DOM, unit-tested in Node): why Apply is off after a
- * preview with nothing to do, what a preview does to the last run's results, and the one pending count.
+ * preview with nothing to do, what a preview does to the last run’s results, the one pending count, and
+ * what closing the sidebar does while a run spans executions.
  */
 import type { RunReport } from '../shared/report';
 import type { SidebarState } from '../shared/sidebar';
@@ -43,4 +44,11 @@ export function runNoticeSentence(state: SidebarState): string {
   const itself = state.run.stopped ? 'It waits for you' : state.run.continuesHourly
     ? 'It carries on by itself within the hour (the hourly trigger)' : 'Nothing carries it on while this sidebar is closed';
   return `A run isn't finished${rows}. ${how}. ${itself}; press Resume to continue it now.`;
+}
+
+/** Said while a run spans executions: what happens if the administrator closes the sidebar now. */
+export function continuationSentence(report: RunReport): string {
+  return report.continuation === 'sidebarOnly'
+    ? 'Applying the roster. Keep this sidebar open until it is done: Chat Roster has no permission to install the trigger that would carry it on without you.'
+    : 'Applying the roster. You can keep working in the sheet, or close this sidebar: Chat Roster carries on by itself within the hour.';
 }

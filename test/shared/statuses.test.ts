@@ -17,9 +17,9 @@ import {
   ATTENTION_STATUSES, countPhrase, isRowStatus, LOGGED_STATUSES, PREVIEW_STATUSES, ROW_STATUSES, STATUS, STATUSES,
   TONE_COLOURS, type RowStatus,
 } from '../../src/shared/statuses';
-import {
-  attentionSentence, planRows, STATUS_ORDER, statusTone, summaryEntries,
-} from '../../src/ui/format';
+import { STATUS_ORDER, statusTone, summaryEntries } from '../../src/ui/format';
+import { planRows } from '../../src/ui/pictures';
+import { attentionSentence } from '../../src/ui/reportSentences';
 
 const report = (counts: RunReport['counts'], message = ''): RunReport => ({
   mode: 'apply', rows: 0, done: 0, pending: 0, counts, message, bySpace: [],

@@ -1,10 +1,18 @@
-/** The sidebar's wording and arithmetic (src/ui/format.ts): pure, so no DOM is needed. */
+/**
+ * The sidebar's wording and arithmetic (src/ui/format.ts, progressFigures.ts, reportSentences.ts, errorSentence.ts):
+ * pure, so no DOM is needed.
+ */
 import type { RunReport, SpaceCounts } from '../../src/shared/report';
 import { normalizeReport } from '../../src/ui/serverReport';
+import { errorSentence } from '../../src/ui/errorSentence';
 import {
-  attentionSentence, errorSentence, finishSentence, formatCount, formatStarted, hourLabel, planRows, plural, progressPercent, progressSegments, progressText, rosterSentence, spaceProgress,
-  statusLabel, statusTitle, summaryEntries, timeLeft,
+  formatCount, formatStarted, hourLabel, plural, statusLabel, statusTitle, summaryEntries,
 } from '../../src/ui/format';
+import { planRows } from '../../src/ui/pictures';
+import {
+  progressPercent, progressSegments, progressText, spaceProgress, timeLeft,
+} from '../../src/ui/progressFigures';
+import { attentionSentence, finishSentence, rosterSentence } from '../../src/ui/reportSentences';
 
 const report = (over: Partial<RunReport>): RunReport => ({
   mode: 'preview', rows: 0, done: 0, pending: 0, counts: {}, message: '', bySpace: [], ...over,

@@ -1,9 +1,8 @@
 import type { PlannedPerson } from '../../src/shared/report';
 import type { LoggedRun } from '../../src/shared/sidebar';
-import { planRows } from '../../src/ui/format';
 import { normalizePeople } from '../../src/ui/normalizePeople';
 import {
-  barLabel, CHANGE_STATUSES, columnHeight, findPeople, peopleRest, peopleSummary, planSegments, runColumns,
+  barLabel, CHANGE_STATUSES, columnHeight, findPeople, peopleRest, peopleSummary, planRows, planSegments, runColumns,
 } from '../../src/ui/pictures';
 
 describe('a space\'s stacked bar', () => {

@@ -1,8 +1,7 @@
 /** What Apply asks before it removes anyone, and what it sends (src/ui/removalConfirmation.ts): pure parts, no DOM. */
 import type { MirrorSpacePlan, RunReport } from '../../src/shared/report';
 import { normalizeReport } from '../../src/ui/serverReport';
-import { removalCount } from '../../src/ui/format';
-import { confirmationOf, mirrorRemovalCount, removalPrompt } from '../../src/ui/removalConfirmation';
+import { confirmationOf, mirrorRemovalCount, removalCount, removalPrompt } from '../../src/ui/removalConfirmation';
 
 const report = (over: Partial<RunReport>): RunReport => ({
   mode: 'preview', rows: 0, done: 0, pending: 0, counts: {}, message: '', bySpace: [], ...over,
