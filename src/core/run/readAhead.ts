@@ -86,6 +86,7 @@ export class ReadAhead implements OperationSource {
     const calls: MemberCall[] = [];
     this.asked = [];
     const perSpace = new Map<string, number>();
+    let unsent = 0;
     for (const probing of this.probing) {
       const { calls: questions } = probing.listed.questions;
       const asked: number[] = [];
@@ -102,9 +103,12 @@ export class ReadAhead implements OperationSource {
         asked.push(k);
       }
       probing.unsent = later;
+      unsent += later.length;
       if (asked.length > 0) this.asked.push({ kind: 'probes', probing, asked });
     }
-    if (!this.listing && queued < LOOKAHEAD_OPERATIONS && this.nextSpace < this.spaces.length) this.listing = this.nextGroup();
+    // Another group is listed only while its probes wouldn't just queue behind the ones not sent yet.
+    const ahead = queued < LOOKAHEAD_OPERATIONS && unsent < READS_PER_ROUND;
+    if (!this.listing && ahead && this.nextSpace < this.spaces.length) this.listing = this.nextGroup();
     if (this.listing && calls.length < READS_PER_ROUND) {
       const pages = this.listing.reader.calls();
       calls.push(...pages);
