@@ -15,13 +15,6 @@
 // Called from app.js: a global of the page, as classic scripts share one.
 // eslint-disable-next-line no-unused-vars
 function unitsPanel(container, send) {
-  /** @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {string} [text] @param {string} [className] */
-  const el = (tag, text, className) => {
-    const node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  };
   /** @param {string} path */
   const depth = (path) => path.split('/').filter(Boolean).length;
 

@@ -70,8 +70,6 @@ export function spaceOf(call: MemberCall): string {
 
 /** The per-space read bucket's capacity. */
 const SPACE_READ_BURST = 3;
-/** Slots of Google's minute the pacer leaves free, for time skew between our clock and Google's. */
-const WRITE_MARGIN = WRITE_BURST;
 /** Writes: bursts of at most a tenth of a minute's writes (pauses that long are made up afterwards). */
 const WRITE_BURST_SHARE = 0.1;
 /**
@@ -89,7 +87,7 @@ export class Pacer {
 
   /** `writesPerMinute`: where to start (what an earlier execution learnt), default the whole budget. */
   constructor(now: number, private readonly limits: Limits = GOOGLE_LIMITS, writesPerMinute?: number) {
-    this.writes = new SharedBudget(limits.writesPerMinute - WRITE_MARGIN, now, { start: writesPerMinute, free: WRITE_MARGIN, burstShare: WRITE_BURST_SHARE });
+    this.writes = new SharedBudget(limits.writesPerMinute - WRITE_BURST, now, { start: writesPerMinute, free: WRITE_BURST, burstShare: WRITE_BURST_SHARE });
     const maxReads = limits.readsPerMinute * 0.99;
     this.reads = new SharedBudget(maxReads, now, { free: Math.floor(maxReads * READ_FREE_SHARE), burstShare: READ_FREE_SHARE });
   }
