@@ -119,4 +119,26 @@ describe('SheetWriter progress flushes', () => {
     expect(store.writes[1]).toHaveLength(1);
     expect([10, 190].map((row) => statusOf(store, row))).toEqual(['ERROR', 'ERROR']);
   });
+
+  it('write rows of several kinds scattered over the roster at the final write as one call per value, not a block spanning them', () => {
+    // A short execution (no progress write) that finished rows all over the roster, four kinds of them.
+    const { store, writer } = setUp(true);
+    const kinds: ((sheetRow: number) => RowOutcome)[] = [
+      done,
+      (sheetRow) => ({ sheetRow, status: 'ADDED', reason: 'added', memberKind: 'user' }),
+      (sheetRow) => ({ sheetRow, status: 'UNCHANGED', reason: 'alreadyMember', role: 'ROLE_MEMBER' }),
+      (sheetRow) => ({ sheetRow, status: 'REMOVED', reason: 'removed', invited: false }),
+    ];
+    const finished = [10, 40, 70, 100, 130, 160, 190, 201];
+    const final = outcomes([]).map((outcome) => {
+      const at = finished.indexOf(outcome.sheetRow);
+      return at < 0 ? outcome : kinds[at % kinds.length](outcome.sheetRow);
+    });
+    writer.check();
+    writer.write(final);
+    const written = cells(store.writes.flat()) + store.runs.flat().reduce((sum, run) => sum + run.rows.reduce((n, span) => n + span.last - span.first + 1, 0), 0);
+    expect(written).toBeLessThanOrEqual(1.5 * finished.length * 3);
+    expect(finished.map((row) => statusOf(store, row))).toEqual(['ERROR', 'ADDED', 'UNCHANGED', 'REMOVED', 'ERROR', 'ADDED', 'UNCHANGED', 'REMOVED']);
+    expect(statusOf(store, 11)).toBe('PENDING');
+  });
 });
