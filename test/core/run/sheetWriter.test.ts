@@ -5,6 +5,7 @@
  */
 import type { RowOutcome } from '../../../src/core/model';
 import type { CellBlock, ValueRun } from '../../../src/core/ports';
+import { ChangeLog } from '../../../src/core/run/changeLog';
 import { SheetWriter } from '../../../src/core/run/sheetWriter';
 import { parseRoster } from '../../../src/core/sheet/readRoster';
 import { FakeStore, TestClock, rosterGrid } from '../fakes';
@@ -140,5 +141,25 @@ describe('SheetWriter progress flushes', () => {
     expect(written).toBeLessThanOrEqual(1.5 * finished.length * 3);
     expect(finished.map((row) => statusOf(store, row))).toEqual(['ERROR', 'ADDED', 'UNCHANGED', 'REMOVED', 'ERROR', 'ADDED', 'UNCHANGED', 'REMOVED']);
     expect(statusOf(store, 11)).toBe('PENDING');
+  });
+
+  it('flush the log rows a progress write appends, even when no status changes (a rule or a mirror space at work)', () => {
+    const store = new RowsStore(grid(), true);
+    const parsed = parseRoster(store.grid!);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const clock = new TestClock();
+    const logged: string[][] = [];
+    const log = new ChangeLog({
+      log: { lastRow: () => 1 + logged.length, write: (_row, rows) => { logged.push(...rows); }, deleteRows: () => undefined },
+      stamp: (ms) => String(ms), now: () => clock.time, account: 'me@example.com', run: 'run-1', rows: new Map(), spaces: new Map(),
+    });
+    const writer = new SheetWriter(parsed.rows, { store, clock }, null, log, true);
+    writer.write(outcomes([]));
+    const flushes = store.flushes;
+    // A rule's stand-in row (no roster row) adds someone; the roster's statuses stay as they are.
+    log.changed({ sheetRow: -1, method: 'create', space: 'spaces/A', before: 'absent', after: 'ROLE_MEMBER' });
+    for (let n = 0; n < 2; n++) writer.write(outcomes([]));
+    expect(logged).toHaveLength(1);
+    expect(store.flushes).toBe(flushes + 1);
   });
 });
