@@ -252,6 +252,15 @@ export class TestClock implements Clock {
   }
 }
 
+/** Every send of `chat` takes `ms` on `clock`, as one fetchAll round trip does. */
+export function roundTrips(chat: FakeChat, clock: TestClock, ms = 300): void {
+  const send = chat.send.bind(chat);
+  chat.send = (calls) => {
+    clock.sleep(ms);
+    return send(calls);
+  };
+}
+
 /** A Roster grid: the standard headers, then the given Member / Space / Role / Action rows. */
 export function rosterGrid(rows: string[][]): unknown[][] {
   return [['Member', 'Space', 'Role', 'Action', 'Status', 'Details', 'Updated'],

@@ -5,7 +5,7 @@
 import type { Membership } from '../../../src/core/model';
 import type { KeyValueStore, MemberCall } from '../../../src/core/ports';
 import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
-import { FakeCache, FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
+import { FakeCache, FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid, roundTrips } from '../fakes';
 
 class MemoryState implements KeyValueStore {
   readonly values = new Map<string, string>();
@@ -26,8 +26,7 @@ function world(options: { cache: boolean; affiliation?: string }) {
   const directory = new FakeDirectory();
   directory.failure = { code: 0, status: '', message: 'Not Authorized to access this resource/api' };
   const clock = new TestClock();
-  const send = chat.send.bind(chat);
-  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  roundTrips(chat, clock);
   chat.person('me@example.com', '1');
   chat.seat('spaces/A', 'users/1', 'ROLE_MANAGER');
   chat.seat('spaces/B', 'users/1', 'ROLE_MANAGER');

@@ -6,7 +6,7 @@
 import type { MemberCall } from '../../../src/core/ports';
 import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
 import { GROUP_SPACES, PART_PROBES } from '../../../src/core/run/readAhead';
-import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
+import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid, roundTrips } from '../fakes';
 
 const SPACES = 300;
 const ROWS_PER_SPACE = 4;
@@ -14,8 +14,7 @@ const ROWS_PER_SPACE = 4;
 function world() {
   const chat = new FakeChat();
   const clock = new TestClock();
-  const send = chat.send.bind(chat);
-  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  roundTrips(chat, clock);
   const rows: string[][] = [];
   for (let s = 0; s < SPACES; s++) {
     chat.addSpace(`spaces/S${s}`, `Team ${s}`);
@@ -67,8 +66,7 @@ it('in a space of people known only by email, starts adding after the first prob
   const chat = new FakeChat().addSpace('spaces/BIG', 'Big');
   chat.seat('spaces/BIG', 'users/1', 'ROLE_MANAGER');
   const clock = new TestClock();
-  const send = chat.send.bind(chat);
-  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  roundTrips(chat, clock);
   const directory = new FakeDirectory();
   directory.failure = { code: 403, status: 'PERMISSION_DENIED', message: 'Not Authorized to access this resource/api' };
   const rows: string[][] = [];

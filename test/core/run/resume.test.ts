@@ -6,7 +6,7 @@ import type { KeyValueStore, RunLog } from '../../../src/core/ports';
 import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
 import { RUN_RECORD_KEY } from '../../../src/core/run/runRecord';
 import { LOG_FIELD_INDEX, LOG_HEADERS } from '../../../src/core/run/logLayout';
-import { FakeCache, FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
+import { FakeCache, FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid, roundTrips } from '../fakes';
 
 class MemoryState implements KeyValueStore {
   readonly values = new Map<string, string>();
@@ -19,8 +19,7 @@ function bigRoster(people: number) {
   const chat = new FakeChat().addSpace('spaces/A', 'Alpha').addSpace('spaces/B', 'Beta');
   const directory = new FakeDirectory();
   const clock = new TestClock();
-  const send = chat.send.bind(chat);
-  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  roundTrips(chat, clock);
   const rows: string[][] = [];
   for (let i = 0; i < people; i++) {
     const email = `p${i}@example.com`;

@@ -8,7 +8,7 @@ import type { RosterRow } from '../../../src/core/model';
 import { runRoster, type RunDeps } from '../../../src/core/run/runRoster';
 import { cellsDigest, decodeAdded, encodeAdded, ROW_NOTES_KEY } from '../../../src/core/run/rowNotes';
 import { RUN_RECORD_KEY } from '../../../src/core/run/runRecord';
-import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid } from '../fakes';
+import { FakeChat, FakeDirectory, FakeStore, TestClock, rosterGrid, roundTrips } from '../fakes';
 
 class MemoryState implements KeyValueStore {
   readonly values = new Map<string, string>();
@@ -22,8 +22,7 @@ function world() {
   const chat = new FakeChat().addSpace('spaces/A', 'Alpha');
   const directory = new FakeDirectory();
   const clock = new TestClock();
-  const send = chat.send.bind(chat);
-  chat.send = (calls) => { clock.sleep(300); return send(calls); };
+  roundTrips(chat, clock);
   for (const [email, id] of [['ann@example.com', '11'], ['bob@example.com', '12']]) {
     chat.person(email, id);
     directory.entries.set(email, { kind: 'user', name: `users/${id}` });
