@@ -24,9 +24,10 @@ export interface ProbeQuestions { calls: GetCall[]; asked: number[]; callOf: num
 /**
  * Whether only members.get can tell this target's presence: users known by email only, the app, and users
  * the snapshot doesn't show in a space whose invitations Google wouldn't list (admin access) — without that
- * get, an invited person would be re-created (a wasted write and a 409) on every run.
+ * get, an invited person would be re-created (a wasted write and a 409) on every run. Without a snapshot (not
+ * listed yet): whether a probe is sure to be needed.
  */
-function needsProbe(target: Target, snapshot: SpaceSnapshot | undefined): boolean {
+export function needsProbe(target: Target, snapshot: SpaceSnapshot | undefined): boolean {
   const { member } = target;
   if (member.kind === 'app') return true;
   if (member.kind !== 'user') return false;

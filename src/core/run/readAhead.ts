@@ -14,7 +14,7 @@ import type { MemberCall, MemberReply } from '../ports';
 import type { Operation, RowOutcome, SpaceInfo, Target } from '../model';
 import type { OperationSource } from '../apply/applyPlan';
 import { spaceOf } from '../apply/pacing';
-import { probeAnswered } from '../resolve/probeByAlias';
+import { needsProbe, probeAnswered } from '../resolve/probeByAlias';
 import { SnapshotReader } from '../resolve/takeSnapshots';
 import { pendingOutcome } from './outcomes';
 import { afterListing, afterProbes, everyRow, inParts, type Listed, type PlanContextInput } from './planStages';
@@ -50,9 +50,6 @@ interface Probing {
 
 /** What this round's reads were: the listing's pages, or some of a group's probes (indexes in its questions). */
 type Asked = { kind: 'listing'; count: number } | { kind: 'probes'; probing: Probing; asked: number[] };
-
-/** Whether only a members.get can tell this target's presence (probeByAlias.ts needsProbe, before the listing). */
-const mayNeedProbe = (target: Target): boolean => target.member.kind === 'app' || (target.member.kind === 'user' && target.member.name === null);
 
 export class ReadAhead implements OperationSource {
   private readonly bySpace = new Map<string, Target[]>();
@@ -173,7 +170,7 @@ export class ReadAhead implements OperationSource {
       group.spaces.push(space);
       for (const target of targets) {
         group.targets.push(target);
-        if (mayNeedProbe(target)) probes++;
+        if (needsProbe(target, undefined)) probes++;
       }
     }
     // In row order, as planTargets wants them; and a part's probes then spread over the group's spaces, whose
